@@ -1,0 +1,82 @@
+// Server configuration read once from the environment; production refuses unsafe or missing settings.
+import { resolve } from 'node:path'
+
+export interface WechatConfig { appId: string; secret: string; apiBase: string }
+export interface AlipayConfig { appId: string; privateKey: string; alipayPublicKey: string; gateway: string }
+export interface SmsGatewayConfig { url: string; token: string }
+
+export interface ServerConfig {
+  production: boolean
+  host: string
+  port: number
+  dataDir: string
+  databaseUrl?: string
+  demoAsOf?: string
+  dataKey: string
+  staticRoot?: string
+  logLevel: string
+  sessionIdleMinutes: number
+  sessionAbsoluteHours: number
+  verifyWindowMinutes: number
+  smsCodeTtlSeconds: number
+  smsResendSeconds: number
+  smsMaxAttempts: number
+  wechat?: WechatConfig
+  alipay?: AlipayConfig
+  smsGateway?: SmsGatewayConfig
+}
+
+export class ConfigError extends Error {}
+
+/** The key used outside production when DATA_KEY is unset: fine for demo data, refused in production. */
+export const DEV_DATA_KEY = 'dev-only-data-key-not-for-production'
+
+function int (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`)
+  return n
+}
+
+export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const production = env.NODE_ENV === 'production'
+  const wechat = env.WECHAT_APPID && env.WECHAT_SECRET
+    ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' }
+    : undefined
+  const alipay = env.ALIPAY_APP_ID && env.ALIPAY_PRIVATE_KEY && env.ALIPAY_PUBLIC_KEY
+    ? { appId: env.ALIPAY_APP_ID, privateKey: env.ALIPAY_PRIVATE_KEY, alipayPublicKey: env.ALIPAY_PUBLIC_KEY,
+        gateway: env.ALIPAY_GATEWAY || 'https://openapi.alipay.com/gateway.do' }
+    : undefined
+  const smsGateway = env.SMS_GATEWAY_URL && env.SMS_GATEWAY_TOKEN
+    ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN }
+    : undefined
+  const cfg: ServerConfig = {
+    production,
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 12393),
+    dataDir: env.DATA_DIR || '.data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    demoAsOf: env.DEMO_AS_OF || undefined,
+    dataKey: env.DATA_KEY || (production ? '' : DEV_DATA_KEY),
+    staticRoot: env.STATIC_ROOT === '' ? undefined : resolve(env.STATIC_ROOT || resolve(__dirname, '..', 'dist', 'h5')),
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1),
+    verifyWindowMinutes: int(env, 'VERIFY_WINDOW_MINUTES', 15, 1),
+    smsCodeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 300, 30),
+    smsResendSeconds: int(env, 'SMS_RESEND_SECONDS', 60, 0),
+    smsMaxAttempts: int(env, 'SMS_MAX_ATTEMPTS', 5, 1),
+    wechat, alipay, smsGateway,
+  }
+  if (production) {
+    const missing: string[] = []
+    if (!env.DATA_KEY || env.DATA_KEY.length < 32) missing.push('DATA_KEY (at least 32 characters)')
+    if (!wechat) missing.push('WECHAT_APPID + WECHAT_SECRET')
+    if (!alipay) missing.push('ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY + ALIPAY_PUBLIC_KEY')
+    if (!smsGateway) missing.push('SMS_GATEWAY_URL + SMS_GATEWAY_TOKEN')
+    if (!cfg.databaseUrl && cfg.dataDir === 'memory://') missing.push('DATABASE_URL or DATA_DIR on disk')
+    if (missing.length) throw new ConfigError(`NODE_ENV=production needs real settings, missing: ${missing.join(', ')}`)
+  }
+  return cfg
+}

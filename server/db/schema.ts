@@ -1,0 +1,185 @@
+// The database schema: one set of tables for PGlite and PostgreSQL alike (migrations are generated from this file).
+import { sql } from 'drizzle-orm'
+import {
+  bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core'
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 })
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity()
+const ref = (name: string) => bigint(name, { mode: 'number' })
+
+export const insuranceTypes = ['employee', 'retiree', 'resident'] as const
+export const institutionKinds = ['hospital', 'pharmacy', 'clinic'] as const
+export const visitTypes = ['outpatient', 'inpatient', 'pharmacy'] as const
+export const ledgerKinds = ['contribution', 'retiree_allocation', 'consumption', 'mutual_aid', 'adjustment'] as const
+export const claimStages = ['submitted', 'first_review', 'second_review', 'approved', 'paid', 'rejected', 'materials_needed'] as const
+
+/** Insured persons. ID number and phone are stored encrypted and found by keyed hash; never stored in clear. */
+export const persons = pgTable('persons', {
+  id: id(),
+  name: text('name').notNull(),
+  idNumberEnc: text('id_number_enc').notNull(),
+  idNumberHash: text('id_number_hash').notNull(),
+  phoneEnc: text('phone_enc').notNull(),
+  phoneHash: text('phone_hash').notNull(),
+  cardNumber: text('card_number').notNull(),
+  insuranceType: text('insurance_type', { enum: insuranceTypes }).notNull(),
+  regionCode: text('region_code').notNull(),
+  status: text('status').notNull().default('active'),
+  queryPasswordHash: text('query_password_hash'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('persons_id_number_hash_key').on(t.idNumberHash),
+  uniqueIndex('persons_card_number_key').on(t.cardNumber),
+  index('persons_phone_hash_idx').on(t.phoneHash),
+])
+
+/** A platform account (WeChat openid, Alipay open_id/user_id); bound to a person after real-name verification. */
+export const platformIdentities = pgTable('platform_identities', {
+  id: id(),
+  platform: text('platform', { enum: ['wechat', 'alipay'] }).notNull(),
+  subject: text('subject').notNull(),
+  unionId: text('union_id'),
+  personId: ref('person_id').references(() => persons.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastLoginAt: ts('last_login_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('platform_identities_platform_subject_key').on(t.platform, t.subject)])
+
+/** Sessions: the token is random and only its SHA-256 is kept. */
+export const sessions = pgTable('sessions', {
+  id: id(),
+  tokenHash: text('token_hash').notNull(),
+  personId: ref('person_id').references(() => persons.id),
+  identityId: ref('identity_id').references(() => platformIdentities.id),
+  loginMethod: text('login_method').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  verifiedUntil: ts('verified_until'),
+  revokedAt: ts('revoked_at'),
+}, (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_person_idx').on(t.personId)])
+
+/** One-time SMS codes: hashed, short-lived, limited tries. */
+export const smsCodes = pgTable('sms_codes', {
+  id: id(),
+  phoneHash: text('phone_hash').notNull(),
+  purpose: text('purpose').notNull(),
+  codeHash: text('code_hash').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  consumedAt: ts('consumed_at'),
+}, (t) => [index('sms_codes_phone_purpose_idx').on(t.phoneHash, t.purpose, t.createdAt)])
+
+/** What the dev SMS provider "sent": shared by every server process; never written in production. */
+export const devSmsOutbox = pgTable('dev_sms_outbox', {
+  id: id(),
+  phoneHash: text('phone_hash').notNull(),
+  phoneMasked: text('phone_masked').notNull(),
+  purpose: text('purpose').notNull(),
+  code: text('code').notNull(),
+  sentAt: ts('sent_at').notNull().defaultNow(),
+})
+
+/** Rate-limit windows, shared by all server processes. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  resetAt: ts('reset_at').notNull(),
+})
+
+/** Hospitals, clinics and pharmacies. */
+export const institutions = pgTable('institutions', {
+  id: id(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: institutionKinds }).notNull(),
+  level: text('level'),
+  regionCode: text('region_code').notNull(),
+}, (t) => [uniqueIndex('institutions_code_key').on(t.code)])
+
+/** Monthly (employee) or yearly (resident) contributions; only the credited part reaches the personal account. */
+export const contributions = pgTable('contributions', {
+  id: id(),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  period: text('period').notNull(), // YYYY-MM for monthly, YYYY for yearly
+  baseFen: bigint('base_fen', { mode: 'number' }).notNull(),
+  employerFen: bigint('employer_fen', { mode: 'number' }).notNull(),
+  personalFen: bigint('personal_fen', { mode: 'number' }).notNull(),
+  creditedFen: bigint('credited_fen', { mode: 'number' }).notNull(),
+  payingUnit: text('paying_unit').notNull(),
+  latePaid: boolean('late_paid').notNull().default(false),
+  paidAt: ts('paid_at').notNull(),
+}, (t) => [uniqueIndex('contributions_person_period_key').on(t.personId, t.period)])
+
+/** A settlement at a hospital or pharmacy and how it was paid. */
+export const settlements = pgTable('settlements', {
+  id: id(),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  institutionId: ref('institution_id').notNull().references(() => institutions.id),
+  visitType: text('visit_type', { enum: visitTypes }).notNull(),
+  settledAt: ts('settled_at').notNull(),
+  totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
+  fundFen: bigint('fund_fen', { mode: 'number' }).notNull(),
+  accountFen: bigint('account_fen', { mode: 'number' }).notNull(),
+  mutualAidFen: bigint('mutual_aid_fen', { mode: 'number' }).notNull(),
+  selfFen: bigint('self_fen', { mode: 'number' }).notNull(),
+  beneficiaryName: text('beneficiary_name'), // set when the account paid for a relative (家庭共济)
+  beneficiaryRelation: text('beneficiary_relation'),
+}, (t) => [index('settlements_person_time_idx').on(t.personId, t.settledAt, t.id)])
+
+export const settlementItems = pgTable('settlement_items', {
+  id: id(),
+  settlementId: ref('settlement_id').notNull().references(() => settlements.id),
+  name: text('name').notNull(),
+  category: text('category', { enum: ['A', 'B', 'C'] }).notNull(), // 甲 / 乙 / 丙
+  quantity: integer('quantity').notNull(),
+  amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+  fundCoveredFen: bigint('fund_covered_fen', { mode: 'number' }).notNull(),
+}, (t) => [index('settlement_items_settlement_idx').on(t.settlementId)])
+
+/** One row per money movement on the personal account; the balance is their sum (posted up to the sync time). */
+export const ledgerEntries = pgTable('ledger_entries', {
+  id: id(),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  kind: text('kind', { enum: ledgerKinds }).notNull(),
+  amountFen: bigint('amount_fen', { mode: 'number' }).notNull(), // credit > 0, debit < 0
+  occurredAt: ts('occurred_at').notNull(),
+  postedAt: ts('posted_at').notNull(),
+  contributionId: ref('contribution_id').references(() => contributions.id),
+  settlementId: ref('settlement_id').references(() => settlements.id),
+  counterpartyName: text('counterparty_name'),
+  note: text('note'),
+}, (t) => [
+  index('ledger_person_time_id_idx').on(t.personId, t.occurredAt, t.id),
+  index('ledger_person_posted_idx').on(t.personId, t.postedAt),
+])
+
+/** Reimbursement claims and their timelines. */
+export const claims = pgTable('claims', {
+  id: id(),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  claimNo: text('claim_no').notNull(),
+  institutionId: ref('institution_id').references(() => institutions.id),
+  title: text('title').notNull(),
+  stage: text('stage', { enum: claimStages }).notNull(),
+  claimedFen: bigint('claimed_fen', { mode: 'number' }).notNull(),
+  approvedFen: bigint('approved_fen', { mode: 'number' }),
+  missingMaterials: jsonb('missing_materials').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  submittedAt: ts('submitted_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [uniqueIndex('claims_claim_no_key').on(t.claimNo), index('claims_person_idx').on(t.personId, t.submittedAt)])
+
+export const claimEvents = pgTable('claim_events', {
+  id: id(),
+  claimId: ref('claim_id').notNull().references(() => claims.id),
+  stage: text('stage', { enum: claimStages }).notNull(),
+  occurredAt: ts('occurred_at').notNull(),
+  note: text('note').notNull(),
+}, (t) => [index('claim_events_claim_idx').on(t.claimId, t.occurredAt)])
+
+/** Small facts about the data set: demo generator version, when the ledger was last synced from the core system. */
+export const meta = pgTable('meta', {
+  key: text('key').notNull(),
+  value: text('value').notNull(),
+}, (t) => [primaryKey({ columns: [t.key] })])

@@ -1,0 +1,38 @@
+// The one place that turns an error code into the Chinese sentence a person reads (what happened, what to do).
+import type { ErrorCode } from '../../types/api/common'
+
+const messages: Record<ErrorCode, string> = {
+  validation_failed: '填写的内容格式不对，请检查后重试',
+  bad_request: '请求格式不正确，请更新小程序后重试',
+  unauthorized: '请先登录',
+  session_expired: '登录已过期，请重新登录',
+  forbidden: '您没有权限查看这些内容',
+  binding_required: '请先完成实名绑定，再查看医保账户',
+  verification_required: '为保护您的医保信息，请先完成身份验证',
+  not_found: '没有找到您要的内容，请返回首页重试',
+  method_not_allowed: '不支持这种请求方式，请更新小程序后重试',
+  conflict: '数据已被修改，请刷新后重试',
+  gone: '该内容已失效',
+  payload_too_large: '提交的内容太大，请精简后重试',
+  unsupported_media_type: '提交的内容格式不受支持，请更新小程序后重试',
+  rate_limited: '操作太频繁，请稍后再试',
+  internal_error: '服务暂时出了点问题，请稍后再试',
+  service_unavailable: '服务繁忙，请稍后再试',
+  invalid_login_code: '登录凭证无效或已过期，请重新登录',
+  platform_unavailable: '暂时无法连接平台登录服务，请稍后再试',
+  platform_rejected: '平台拒绝了本次登录，请稍后再试或改用手机号登录',
+  sms_code_invalid: '验证码不正确，请核对后重新输入',
+  sms_code_expired: '验证码已过期，请重新获取',
+  sms_code_attempts_exceeded: '验证码输错次数过多，请重新获取',
+  phone_invalid: '请输入正确的 11 位手机号',
+}
+
+export function messageFor (code: ErrorCode): string {
+  return messages[code]
+}
+
+export const statusCodeNames: Record<number, ErrorCode> = {
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
+  409: 'conflict', 410: 'gone', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited',
+  503: 'service_unavailable',
+}

@@ -1,0 +1,25 @@
+// The error envelope and shared pieces of the HTTP contract (validated on the server, types only on the client).
+import { Type, type Static } from 'typebox'
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String({ description: 'machine-readable snake_case code' }),
+    message: Type.String({ description: '给人看的中文说明，告诉用户怎么办' }),
+  }),
+}, { $id: 'ErrorBody' })
+export type ErrorBody = Static<typeof ErrorBody>
+
+export const BearerHeaders = Type.Object({
+  authorization: Type.Optional(Type.String({ maxLength: 512 })),
+})
+
+export const Health = Type.Object({ status: Type.Literal('ok') })
+export type Health = Static<typeof Health>
+
+/** Every error code the server may answer with; the client maps them to behaviour, the server to Chinese text. */
+export type ErrorCode =
+  | 'validation_failed' | 'bad_request' | 'unauthorized' | 'session_expired' | 'forbidden'
+  | 'binding_required' | 'verification_required' | 'not_found' | 'method_not_allowed' | 'conflict' | 'gone'
+  | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'internal_error' | 'service_unavailable'
+  | 'invalid_login_code' | 'platform_unavailable' | 'platform_rejected' | 'sms_code_invalid' | 'sms_code_expired'
+  | 'sms_code_attempts_exceeded' | 'phone_invalid'
