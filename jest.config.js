@@ -1,0 +1,44 @@
+// Four test layers, all run by `npm test` (DESIGN §5): unit, server, compiled weapp, browser.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }]
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/unit/**/*.test.[jt]s?(x)'],
+      setupFiles: ['<rootDir>/test/unit/setup.js'],
+      transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+      transformIgnorePatterns: ['/node_modules/(?!(@nutui|@tarojs|mobx|mobx-react-lite)/)'],
+      moduleNameMapper: {
+        '\\.(css|scss|sass|less)$': '<rootDir>/__mocks__/styleMock.js',
+        '^@tarojs/taro$': '<rootDir>/__mocks__/taro.ts',
+        '^@tarojs/components$': '<rootDir>/__mocks__/components.tsx',
+        '^@/(.*)$': '<rootDir>/src/$1',
+      },
+      globals: { API_BASE: 'http://api.test' },
+    },
+    {
+      displayName: 'server',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/server/**/*.test.ts'],
+      transform: { '^.+\\.(ts|js|mjs)$': swc },
+      transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie|typebox)/)'],
+      globalSetup: '<rootDir>/test/support/pglite-template-setup.js',
+      globalTeardown: '<rootDir>/test/support/pglite-template-teardown.js',
+    },
+    {
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/weapp/**/*.test.js'],
+      transform: {},
+      modulePathIgnorePatterns: ['<rootDir>/dist/alipay', '<rootDir>/dist/h5'],
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/browser/**/*.test.js'],
+      transform: {},
+    },
+  ],
+}

@@ -1,0 +1,74 @@
+// Builds the Fastify app (used by main.ts and, through inject, by the tests): plugins, /api/v1 routes, the H5 app.
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import fastifyStatic from '@fastify/static'
+import { existsSync } from 'node:fs'
+import { extname, join } from 'node:path'
+import type { ServerConfig } from './config'
+import type { Db } from './db'
+import type { Clock, CodeExchanger, SmsSender } from './adapters/types'
+import type { Platform } from '../types/api/auth'
+import type { DataCipher } from './domain/secrets'
+import { AppError } from './domain/errors'
+import errorsPlugin from './plugins/errors'
+import swaggerPlugin from './plugins/swagger'
+import securityPlugin from './plugins/security'
+import rateLimitPlugin from './plugins/rate-limit'
+import servicesPlugin from './plugins/services'
+import { loggerOptions } from './plugins/logger'
+import healthRoutes from './routes/api/v1/health'
+import authRoutes from './routes/api/v1/auth'
+import accountRoutes from './routes/api/v1/account'
+import devRoutes from './routes/api/v1/dev'
+
+export interface AppDeps {
+  db: Db
+  cfg: ServerConfig
+  clock: Clock
+  cipher: DataCipher
+  exchangers: Record<Platform, CodeExchanger>
+  sms: SmsSender
+  logger?: FastifyServerOptions['logger']
+  /** Requests per minute per client across the API (tests raise or lower it). */
+  rateLimitMax?: number
+}
+
+export async function buildApp (deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(deps.cfg.logLevel),
+    bodyLimit: 64 * 1024,
+    // Extra properties are an error (400), not silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(errorsPlugin)
+  await app.register(securityPlugin)
+  await app.register(rateLimitPlugin, { db: deps.db, max: deps.rateLimitMax })
+  await app.register(swaggerPlugin)
+  await app.register(servicesPlugin, deps)
+
+  await app.register(async (api) => {
+    api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+    await api.register(healthRoutes)
+    await api.register(authRoutes)
+    await api.register(accountRoutes)
+    if (!deps.cfg.production && deps.sms.kind === 'dev') await api.register(devRoutes)
+  }, { prefix: '/api/v1' })
+
+  const staticRoot = deps.cfg.staticRoot && existsSync(join(deps.cfg.staticRoot, 'index.html')) ? deps.cfg.staticRoot : undefined
+  if (staticRoot) await app.register(fastifyStatic, { root: staticRoot, index: 'index.html', wildcard: true })
+
+  // Unknown URLs: the H5 app for page-like GETs, a JSON 404 otherwise; rate-limited so that guessing URLs is slow.
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 60, timeWindow: 60_000 }) }, (req, reply) => {
+    const path = req.url.split('?')[0] ?? '/'
+    if (staticRoot && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/') && extname(path) === '') {
+      return reply.type('text/html').sendFile('index.html')
+    }
+    throw new AppError(404, 'not_found')
+  })
+
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

@@ -1,0 +1,32 @@
+// Session rows: created with a token hash, found by it, touched, revoked.
+import { and, eq, isNull, lt, or } from 'drizzle-orm'
+import type { Db } from '..'
+import { sessions } from '../schema'
+
+export type SessionRow = typeof sessions.$inferSelect
+
+export async function insertSession (db: Db, row: typeof sessions.$inferInsert): Promise<SessionRow> {
+  const [created] = await db.insert(sessions).values(row).returning()
+  return created!
+}
+
+export async function findSessionByTokenHash (db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1)
+  return row
+}
+
+/** Moves last_seen_at forward, at most once per `minGapMs`, so reads do not each cost a write. */
+export async function touchSession (db: Db, id: number, now: Date, minGapMs: number): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now })
+    .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(now.getTime() - minGapMs))))
+}
+
+export async function revokeSession (db: Db, id: number, now: Date): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+}
+
+/** Deletes sessions that ended more than a day ago; called now and then, from any process. */
+export async function purgeOldSessions (db: Db, now: Date): Promise<void> {
+  const cutoff = new Date(now.getTime() - 24 * 3600_000)
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, cutoff), lt(sessions.revokedAt, cutoff)))
+}

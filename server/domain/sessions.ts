@@ -1,0 +1,77 @@
+// Session rules: opaque tokens stored hashed, idle and absolute expiry, and the step-up verification window.
+import type { Db } from '../db'
+import { findSessionByTokenHash, insertSession, revokeSession, touchSession, type SessionRow } from '../db/repositories/sessions'
+import type { Clock } from '../adapters/types'
+import { AppError } from './errors'
+import { newToken, sha256Hex } from './secrets'
+
+export interface SessionPolicy { idleMinutes: number; absoluteHours: number; verifyWindowMinutes: number }
+
+export interface SessionContext {
+  id: number
+  personId: number | null
+  identityId: number | null
+  verifiedUntil: Date | null
+}
+
+export interface IssuedSession { token: string; expiresAt: Date; bound: boolean; verifiedUntil: Date | null }
+
+/** Writes to last_seen_at are skipped when the last one is this recent (idle expiry has minute granularity). */
+const TOUCH_GAP_MS = 60_000
+
+export class SessionService {
+  constructor (private readonly db: Db, private readonly clock: Clock, private readonly policy: SessionPolicy) {}
+
+  async issue (v: { personId: number | null; identityId: number | null; method: string; verified: boolean }): Promise<IssuedSession> {
+    const now = this.clock.now()
+    const token = newToken()
+    const expiresAt = new Date(now.getTime() + this.policy.absoluteHours * 3600_000)
+    const verifiedUntil = v.verified && v.personId !== null ? this.verifiedUntilFrom(now, expiresAt) : null
+    await insertSession(this.db, {
+      tokenHash: sha256Hex(token), personId: v.personId, identityId: v.identityId, loginMethod: v.method,
+      createdAt: now, lastSeenAt: now, expiresAt, verifiedUntil,
+    })
+    return { token, expiresAt, bound: v.personId !== null, verifiedUntil }
+  }
+
+  /** The session behind a bearer token, or 401. Moves the idle clock forward. */
+  async authenticate (authorization: string | undefined): Promise<SessionContext> {
+    const token = parseBearer(authorization)
+    if (!token) throw new AppError(401, 'unauthorized')
+    const row = await findSessionByTokenHash(this.db, sha256Hex(token))
+    if (!row) throw new AppError(401, 'unauthorized')
+    const now = this.clock.now()
+    if (!this.isLive(row, now)) throw new AppError(401, 'session_expired')
+    await touchSession(this.db, row.id, now, TOUCH_GAP_MS)
+    return { id: row.id, personId: row.personId, identityId: row.identityId, verifiedUntil: row.verifiedUntil }
+  }
+
+  /** Account data needs a bound person who verified within the window. */
+  requireVerifiedPerson (s: SessionContext): number {
+    if (s.personId === null) throw new AppError(403, 'binding_required')
+    if (!s.verifiedUntil || s.verifiedUntil.getTime() <= this.clock.now().getTime()) throw new AppError(403, 'verification_required')
+    return s.personId
+  }
+
+  async end (s: SessionContext): Promise<void> {
+    await revokeSession(this.db, s.id, this.clock.now())
+  }
+
+  private isLive (row: SessionRow, now: Date): boolean {
+    if (row.revokedAt) return false
+    if (row.expiresAt.getTime() <= now.getTime()) return false
+    return row.lastSeenAt.getTime() + this.policy.idleMinutes * 60_000 > now.getTime()
+  }
+
+  /** Verification never outlives the session that holds it. */
+  private verifiedUntilFrom (now: Date, expiresAt: Date): Date {
+    const until = now.getTime() + this.policy.verifyWindowMinutes * 60_000
+    return new Date(Math.min(until, expiresAt.getTime()))
+  }
+}
+
+export function parseBearer (header: string | undefined): string | undefined {
+  if (!header) return undefined
+  const m = /^Bearer ([A-Za-z0-9_-]{20,128})$/.exec(header.trim())
+  return m?.[1]
+}

@@ -1,0 +1,65 @@
+// Rate limits (@fastify/rate-limit) whose windows live in PostgreSQL, so every server process counts together.
+import fp from 'fastify-plugin'
+import rateLimit, { type FastifyRateLimitOptions, type FastifyRateLimitStore } from '@fastify/rate-limit'
+import { sql } from 'drizzle-orm'
+import type { RouteOptions } from 'fastify'
+import type { Db } from '../db'
+import { AppError } from '../domain/errors'
+
+type IncrCallback = (error: Error | null, result?: { current: number; ttl: number }) => void
+
+/** A store class bound to one database: one row per key, incremented atomically by an upsert. */
+export function pgRateLimitStore (db: Db, prefix = 'rl:') {
+  return class PgRateLimitStore implements FastifyRateLimitStore {
+    private readonly prefix: string
+    constructor (_options: FastifyRateLimitOptions, childPrefix = prefix) { this.prefix = childPrefix }
+
+    incr (key: string, cb: IncrCallback, timeWindow: number, _max: number): void {
+      const k = this.prefix + key
+      const window = `${Math.max(1, Math.round(timeWindow))} milliseconds`
+      db.execute<{ current: number; ttl: number }>(sql`
+        insert into rate_limits as r (key, count, reset_at) values (${k}, 1, now() + ${window}::interval)
+        on conflict (key) do update set
+          count = case when r.reset_at <= now() then 1 else r.count + 1 end,
+          reset_at = case when r.reset_at <= now() then now() + ${window}::interval else r.reset_at end
+        returning count::int as current, greatest(0, ceil(extract(epoch from (reset_at - now())) * 1000))::int as ttl`)
+        .then((res) => {
+          const row = rowsOf<{ current: number; ttl: number }>(res)[0]
+          if (!row) throw new Error('rate limit upsert returned no row')
+          if (Math.random() < 0.01) void purgeExpired(db)
+          cb(null, { current: Number(row.current), ttl: Number(row.ttl) })
+        })
+        .catch((e: Error) => cb(e))
+    }
+
+    // The typings say RouteOptions; at run time the plugin passes its merged options with `routeInfo`.
+    child (routeOptions: RouteOptions & { path: string; prefix: string }): FastifyRateLimitStore {
+      const info = (routeOptions as unknown as { routeInfo?: { method: string; url: string } }).routeInfo
+      const route = info ? `${info.method}${info.url}` : `${String(routeOptions.method)}${routeOptions.url}`
+      return new PgRateLimitStore({}, `${this.prefix}${route}:`)
+    }
+  }
+}
+
+async function purgeExpired (db: Db): Promise<void> {
+  await db.execute(sql`delete from rate_limits where reset_at < now() - interval '1 hour'`).catch(() => undefined)
+}
+
+export function rowsOf<T> (res: unknown): T[] {
+  return ((res as { rows?: T[] }).rows ?? (res as T[]))
+}
+
+export default fp(async (app, opts: { db: Db; max?: number }) => {
+  await app.register(rateLimit, {
+    global: true,
+    max: opts.max ?? 300,
+    timeWindow: 60_000,
+    store: pgRateLimitStore(opts.db),
+    // A store failure must not lock everyone out; the database being down shows up elsewhere.
+    skipOnError: true,
+    errorResponseBuilder: (_req, ctx) => {
+      const seconds = Math.max(1, Math.ceil(ctx.ttl / 1000))
+      return new AppError(429, 'rate_limited', `操作太频繁，请 ${seconds} 秒后再试`, { 'retry-after': String(seconds) })
+    },
+  })
+}, { name: 'rate-limit' })

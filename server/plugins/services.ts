@@ -1,0 +1,57 @@
+// Decorates the app with its domain services and the auth guards every account route uses.
+import fp from 'fastify-plugin'
+import type { FastifyRequest } from 'fastify'
+import type { Db } from '../db'
+import type { ServerConfig } from '../config'
+import type { Clock, CodeExchanger, SmsSender } from '../adapters/types'
+import type { Platform } from '../../types/api/auth'
+import { SessionService, type SessionContext } from '../domain/sessions'
+import { SmsCodeService } from '../domain/sms-codes'
+import type { DataCipher } from '../domain/secrets'
+
+export interface Services {
+  db: Db
+  cfg: ServerConfig
+  clock: Clock
+  cipher: DataCipher
+  sessions: SessionService
+  smsCodes: SmsCodeService
+  exchangers: Record<Platform, CodeExchanger>
+  sms: SmsSender
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services
+    /** preHandler: any live session (bound or not). */
+    authenticate: (req: FastifyRequest) => Promise<void>
+  }
+  interface FastifyRequest {
+    auth: SessionContext | null
+  }
+}
+
+export interface ServicesOptions {
+  db: Db; cfg: ServerConfig; clock: Clock; cipher: DataCipher
+  exchangers: Record<Platform, CodeExchanger>; sms: SmsSender
+}
+
+export default fp(async (app, o: ServicesOptions) => {
+  const sessions = new SessionService(o.db, o.clock, {
+    idleMinutes: o.cfg.sessionIdleMinutes, absoluteHours: o.cfg.sessionAbsoluteHours, verifyWindowMinutes: o.cfg.verifyWindowMinutes,
+  })
+  const smsCodes = new SmsCodeService(o.db, o.cipher, o.sms, o.clock, {
+    ttlSeconds: o.cfg.smsCodeTtlSeconds, resendSeconds: o.cfg.smsResendSeconds, maxAttempts: o.cfg.smsMaxAttempts, dailyLimit: 10,
+  })
+  app.decorate('services', { ...o, sessions, smsCodes })
+  app.decorateRequest('auth', null)
+  app.decorate('authenticate', async (req: FastifyRequest) => {
+    req.auth = await sessions.authenticate(req.headers.authorization)
+  })
+}, { name: 'services' })
+
+/** The session of an authenticated request (the route's preHandler ran `authenticate`). */
+export function sessionOf (req: FastifyRequest): SessionContext {
+  if (!req.auth) throw new Error('route is missing the authenticate preHandler')
+  return req.auth
+}

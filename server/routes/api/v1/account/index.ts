@@ -1,0 +1,22 @@
+// GET /api/v1/account: the verified person's account summary.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { AccountSummary } from '../../../../../types/api/account'
+import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
+import { accountSummary } from '../../../../domain/account'
+import { sessionOf } from '../../../../plugins/services'
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { sessions, db, clock } = app.services
+  app.get('/account', {
+    preHandler: app.authenticate,
+    schema: {
+      tags: ['account'], summary: '账户概况：余额、数据截至、参保类型、参保地', headers: BearerHeaders, security: [{ bearer: [] }],
+      response: { 200: AccountSummary, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+    },
+  }, async (req, reply) => {
+    const personId = sessions.requireVerifiedPerson(sessionOf(req))
+    reply.header('cache-control', 'no-store')
+    return accountSummary(db, clock, personId)
+  })
+}
+export default routes

@@ -1,0 +1,29 @@
+// The logger removes personal data and secrets by rule, wherever they appear in a log line.
+import pino from 'pino'
+import { Writable } from 'node:stream'
+import { loggerOptions, scrubString } from '../../../server/plugins/logger'
+
+function capture () {
+  const lines: string[] = []
+  const stream = new Writable({ write (chunk, _enc, cb) { lines.push(String(chunk)); cb() } })
+  const log = pino(loggerOptions('info') as pino.LoggerOptions, stream)
+  return { log, text: () => lines.join('') }
+}
+
+test('secret keys are redacted at any depth, and phones / ID numbers / bearer tokens in strings are masked', () => {
+  const { log, text } = capture()
+  log.info({ body: { phone: '13812345678', code: '123456', nested: { idNumber: '11010519491231002X', token: 'abc' } } }, 'login for 13812345678')
+  log.info({ req: { headers: { authorization: 'Bearer sEcReTtOkEnVaLuE1234567890' } }, url: '/x?id=11010519491231002X' }, 'req')
+  log.warn(`upstream said Bearer sEcReTtOkEnVaLuE1234567890 for 13998765432`)
+  const out = text()
+  for (const secret of ['13812345678', '123456', '11010519491231002X', 'sEcReTtOkEnVaLuE1234567890', '13998765432']) {
+    expect(out).not.toContain(secret)
+  }
+  expect(out).toContain('138****5678')
+  expect(out).toContain('110***********002X')
+  expect(out).toContain('[REDACTED]')
+})
+
+test('ordinary numbers are left alone', () => {
+  expect(scrubString('amount 123456789 fen at 2026-11-20')).toBe('amount 123456789 fen at 2026-11-20')
+})

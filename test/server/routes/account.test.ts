@@ -1,0 +1,87 @@
+// The account summary: verified sessions only, masked output, the balance as the ledger's sum.
+import { sql } from 'drizzle-orm'
+import { makeTestApp, TEST_AS_OF, type TestApp } from '../../support/app'
+import { demoPerson } from '../../support/demo'
+
+let t: TestApp
+beforeAll(async () => { t = await makeTestApp() })
+afterAll(async () => { await t.close() })
+
+async function login (n: number): Promise<Record<string, string>> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
+  expect(res.statusCode).toBe(200)
+  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+}
+const account = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/account', headers })
+const errorCode = (res: { json: () => unknown }) => (res.json() as { error: { code: string } }).error.code
+
+async function ledgerSum (phoneHash: string): Promise<number> {
+  const res = await t.handle.db.execute(sql`
+    select coalesce(sum(l.amount_fen), 0)::text as s from ledger_entries l join persons p on p.id = l.person_id
+    where p.phone_hash = ${phoneHash} and l.posted_at <= ${TEST_AS_OF.toISOString()}::timestamptz`)
+  return Number((res as unknown as { rows: { s: string }[] }).rows[0]!.s)
+}
+
+test('an employee sees a masked name, region, type and the ledger balance as of the sync time', async () => {
+  const res = await account(await login(1))
+  expect(res.statusCode).toBe(200)
+  expect(res.headers['cache-control']).toBe('no-store')
+  const body = res.json() as Record<string, unknown>
+  const p = demoPerson(1)
+  expect(body).toEqual({
+    maskedName: p.maskedName,
+    insuranceType: 'employee',
+    insuranceTypeName: '职工医保（在职）',
+    region: { code: p.regionCode, name: p.regionName },
+    hasPersonalAccount: true,
+    balanceFen: await ledgerSum(t.cipher.lookupHash(p.phone)),
+    asOf: TEST_AS_OF.toISOString(),
+  })
+  expect(body.balanceFen).toBeGreaterThan(0)
+})
+
+test('a resident has no personal account, and the answer says so instead of a zero balance', async () => {
+  const resident = [1, 2, 3, 4].find((n) => demoPerson(n).insuranceType === 'resident')!
+  const body = (await account(await login(resident))).json() as { hasPersonalAccount: boolean; balanceFen: number; insuranceTypeName: string }
+  expect(body).toMatchObject({ hasPersonalAccount: false, balanceFen: 0, insuranceTypeName: '城乡居民医保' })
+})
+
+test('nothing personal leaves the server unmasked', async () => {
+  const text = (await account(await login(1))).body
+  const p = demoPerson(1)
+  expect(text).not.toContain(p.phone)
+  expect(text).not.toContain(p.idNumber)
+  expect(text).not.toContain(p.name)
+})
+
+test('no token, an unknown token: 401', async () => {
+  expect(errorCode(await account({}))).toBe('unauthorized')
+  expect(errorCode(await account({ authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }))).toBe('unauthorized')
+})
+
+test('idle for 30 minutes ends the session; activity keeps it alive until the absolute limit', async () => {
+  const idle = await login(1)
+  t.clock.advance(31 * 60_000)
+  const res = await account(idle)
+  expect(res.statusCode).toBe(401)
+  expect(res.json()).toEqual({ error: { code: 'session_expired', message: '登录已过期，请重新登录' } })
+
+  const busy = await login(1)
+  for (let i = 0; i < 35; i++) { // 35 × 20 min = 11 h 40 min of steady use
+    t.clock.advance(20 * 60_000)
+    const a = await account(busy)
+    expect([200, 403]).toContain(a.statusCode) // alive; verification window long gone
+  }
+  t.clock.advance(20 * 60_000) // past 12 h
+  expect(errorCode(await account(busy))).toBe('session_expired')
+})
+
+test('after the 15-minute verification window, account data asks to verify again', async () => {
+  const h = await login(1)
+  t.clock.advance(14 * 60_000)
+  expect((await account(h)).statusCode).toBe(200)
+  t.clock.advance(2 * 60_000)
+  const res = await account(h)
+  expect(res.statusCode).toBe(403)
+  expect(res.json()).toEqual({ error: { code: 'verification_required', message: '为保护您的医保信息，请先完成身份验证' } })
+})

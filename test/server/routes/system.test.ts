@@ -1,0 +1,81 @@
+// Health, OpenAPI, and the error contract: every failure is {"error":{code,message}} in Chinese, never a 5xx.
+import { makeTestApp, type TestApp } from '../../support/app'
+
+let t: TestApp
+beforeAll(async () => { t = await makeTestApp({ seed: false }) })
+afterAll(async () => { await t.close() })
+
+const chinese = /[\u4e00-\u9fa5]/
+
+function expectError (res: { statusCode: number; json: () => unknown }, status: number, code: string) {
+  expect(res.statusCode).toBe(status)
+  const body = res.json() as { error: { code: string; message: string } }
+  expect(Object.keys(body)).toEqual(['error'])
+  expect(Object.keys(body.error).sort()).toEqual(['code', 'message'])
+  expect(body.error.code).toBe(code)
+  expect(body.error.message).toMatch(chinese)
+  return body.error.message
+}
+
+test('health answers ok after a database round trip', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' })
+  expect(res.statusCode).toBe(200)
+  expect(res.json()).toEqual({ status: 'ok' })
+})
+
+test('the OpenAPI document is generated from the route schemas', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })
+  expect(res.statusCode).toBe(200)
+  const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { security?: unknown; requestBody?: unknown }>>; components: { securitySchemes: Record<string, unknown> } }
+  expect(doc.openapi).toBe('3.1.0')
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
+    '/api/v1/health', '/api/v1/auth/login/platform', '/api/v1/auth/sms-codes', '/api/v1/auth/login/sms', '/api/v1/auth/logout', '/api/v1/account',
+  ]))
+  expect(doc.paths['/api/v1/account']!.get!.security).toEqual([{ bearer: [] }])
+  expect(doc.paths['/api/v1/auth/login/sms']!.post!.requestBody).toBeDefined()
+  expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' })
+})
+
+describe('bad input gets a specific 4xx with a Chinese message', () => {
+  const post = (url: string, payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    t.app.inject({ method: 'POST', url, payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers })
+
+  test('a malformed phone names the field and what to do', async () => {
+    const msg = expectError(await post('/api/v1/auth/sms-codes', { phone: '12345', purpose: 'login' }), 400, 'validation_failed')
+    expect(msg).toBe('请输入正确的 11 位手机号')
+  })
+  test('a missing field', async () => {
+    const msg = expectError(await post('/api/v1/auth/login/sms', { phone: '13800000001' }), 400, 'validation_failed')
+    expect(msg).toContain('验证码')
+  })
+  test('an unknown extra field is refused, not dropped', async () => {
+    const msg = expectError(await post('/api/v1/auth/sms-codes', { phone: '13800000001', purpose: 'login', admin: true }), 400, 'validation_failed')
+    expect(msg).toContain('admin')
+  })
+  test('a wrong platform name', async () => {
+    expectError(await post('/api/v1/auth/login/platform', { platform: 'qq', code: 'x' }), 400, 'validation_failed')
+  })
+  test('malformed JSON', async () => {
+    expectError(await post('/api/v1/auth/sms-codes', '{"phone":'), 400, 'bad_request')
+  })
+  test('an unsupported content type', async () => {
+    expectError(await post('/api/v1/auth/sms-codes', '<phone/>', { 'content-type': 'text/xml' }), 415, 'unsupported_media_type')
+  })
+  test('an oversized body', async () => {
+    expectError(await post('/api/v1/auth/sms-codes', { phone: '13800000001', purpose: 'login', pad: 'x'.repeat(100_000) }), 413, 'payload_too_large')
+  })
+  test('an unknown API path is a JSON 404', async () => {
+    expectError(await t.app.inject({ method: 'GET', url: '/api/v1/nope' }), 404, 'not_found')
+    expectError(await t.app.inject({ method: 'DELETE', url: '/api/v1/account' }), 404, 'not_found')
+  })
+  test('a malformed Authorization header is a 401, not a crash', async () => {
+    expectError(await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { authorization: 'Basic abc' } }), 401, 'unauthorized')
+    expectError(await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { authorization: `Bearer ${'x'.repeat(400)}` } }), 401, 'unauthorized')
+  })
+})
+
+test('security headers are set on API answers', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' })
+  expect(res.headers['x-content-type-options']).toBe('nosniff')
+  expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'")
+})

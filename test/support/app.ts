@@ -1,0 +1,37 @@
+// Builds the real app on a fresh test database with demo data, a controllable clock and the dev stand-ins.
+import { buildApp, type App } from '../../server/app'
+import { loadConfig, type ServerConfig } from '../../server/config'
+import type { DbHandle } from '../../server/db'
+import { createAdapters } from '../../server/adapters'
+import type { Clock } from '../../server/adapters/types'
+import { DataCipher } from '../../server/domain/secrets'
+import { seedDemo } from '../../server/demo/seed'
+import { testDb } from './db'
+
+export const TEST_AS_OF = new Date('2026-11-20T08:00:00+08:00')
+
+export class TestClock implements Clock {
+  constructor (public t: Date = new Date(TEST_AS_OF.getTime() + 3 * 3600_000)) {}
+  now (): Date { return new Date(this.t.getTime()) }
+  advance (ms: number): void { this.t = new Date(this.t.getTime() + ms) }
+}
+
+export interface TestApp {
+  app: App; handle: DbHandle; clock: TestClock; cfg: ServerConfig; cipher: DataCipher
+  /** What the dev SMS provider would have printed on the console. */
+  smsLines: string[]
+  close (): Promise<void>
+}
+
+export async function makeTestApp (o: { env?: Record<string, string>; handle?: DbHandle; seed?: boolean; rateLimitMax?: number } = {}): Promise<TestApp> {
+  const handle = o.handle ?? await testDb()
+  const cfg = loadConfig({ NODE_ENV: 'test', STATIC_ROOT: '', LOG_LEVEL: 'silent', SMS_RESEND_SECONDS: '0', ...o.env })
+  const cipher = new DataCipher(cfg.dataKey)
+  if (o.seed !== false) await seedDemo(handle.db, { cipher, asOf: TEST_AS_OF, production: false })
+  const clock = new TestClock()
+  const smsLines: string[] = []
+  const adapters = createAdapters(cfg, { db: handle.db, cipher, devSmsOut: (line) => smsLines.push(line) })
+  const app = await buildApp({ db: handle.db, cfg, clock, cipher, ...adapters, logger: false, rateLimitMax: o.rateLimitMax ?? 10_000 })
+  await app.ready()
+  return { app, handle, clock, cfg, cipher, smsLines, close: async () => { await app.close(); if (!o.handle) await handle.close() } }
+}

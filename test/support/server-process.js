@@ -1,0 +1,65 @@
+// Starts the project's real server (the code `npm start` runs) as a child process on a free port with an
+// in-memory database, for the compiled-weapp and browser layers; never a developer's running instance.
+const { spawn } = require('node:child_process')
+const { join } = require('node:path')
+const http = require('node:http')
+
+const root = join(__dirname, '..', '..')
+const DEMO_AS_OF = '2026-11-20'
+
+function startServer (env = {}) {
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'server', 'main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: '0', DATA_DIR: 'memory://', DEMO_AS_OF,
+      LOG_LEVEL: 'warn', STATIC_ROOT: join(root, 'dist', 'h5'), ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''; let stderr = ''
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s\n${stdout}\n${stderr}`)), 60_000)
+    child.stdout.setEncoding('utf8').on('data', (c) => {
+      stdout += c
+      const m = /^listening on (http:\/\/\S+)$/m.exec(stdout)
+      if (m) { clearTimeout(timer); resolve(m[1]) }
+    })
+    child.stderr.setEncoding('utf8').on('data', (c) => { stderr += c })
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}\n${stdout}\n${stderr}`)) })
+  })
+  return ready.then((url) => ({
+    url,
+    output: () => stdout,
+    errors: () => stderr,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve()
+      child.once('exit', () => resolve()); child.kill('SIGTERM')
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+    }),
+  }))
+}
+
+/** A small JSON HTTP client (jsdom has no fetch). */
+function requestJson (url, { method = 'GET', body, headers = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body)
+    const req = http.request(url, { method, headers: { ...(data ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
+      let text = ''
+      res.setEncoding('utf8').on('data', (c) => { text += c }).on('end', () => {
+        let json; try { json = JSON.parse(text) } catch { json = undefined }
+        resolve({ status: res.statusCode, headers: res.headers, json, text })
+      })
+    })
+    req.on('error', reject)
+    req.end(data)
+  })
+}
+
+/** The newest code the dev SMS provider "sent" to this phone (dev outbox, loopback only). */
+async function latestSmsCode (origin, phone) {
+  const r = await requestJson(`${origin}/api/v1/dev/sms-outbox?phone=${phone}`)
+  if (r.status !== 200 || !r.json.items.length) throw new Error(`no SMS code for ${phone}: ${r.status} ${r.text}`)
+  return r.json.items[0].code
+}
+
+module.exports = { startServer, requestJson, latestSmsCode, DEMO_AS_OF }

@@ -1,0 +1,122 @@
+// Runs the built dist/weapp inside miniprogram-simulate (j-component + the official wcc compiler).
+// wx.request forwards to the real test server over HTTP; wx.navigateTo mounts the target page with simulate.load.
+const path = require('path')
+const http = require('http')
+const simulate = require('miniprogram-simulate')
+
+function forward (apiOrigin, o, requests) { // keep path + query, swap the origin for the test server's
+  const src = new URL(o.url)
+  const url = new URL(src.pathname + src.search, apiOrigin)
+  const method = (o.method || 'GET').toUpperCase()
+  const body = o.data != null && method !== 'GET' ? (typeof o.data === 'string' ? o.data : JSON.stringify(o.data)) : null
+  if (o.data != null && method === 'GET') for (const [k, v] of Object.entries(o.data)) url.searchParams.set(k, String(v))
+  requests.push({ url: o.url, method, header: o.header || {}, data: o.data })
+  const done = (r, ok) => { (ok ? o.success : o.fail)?.(r); o.complete?.(r) }
+  const headers = { ...(o.header || {}) }
+  if (body && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
+  const req = http.request(url, { method, headers, timeout: o.timeout || 10000 }, (res) => {
+    let text = ''
+    res.setEncoding('utf8').on('data', (c) => { text += c }).on('end', () => {
+      let data = text; if (o.dataType !== 'text') try { data = JSON.parse(text) } catch { /* not JSON: keep text */ }
+      done({ data, statusCode: res.statusCode, header: res.headers, errMsg: 'request:ok' }, true)
+    })
+  })
+  req.on('error', (e) => done({ errMsg: `request:fail ${e.message}` }, false))
+  req.end(body || undefined)
+  return { abort: () => req.destroy(), onHeadersReceived () {}, offHeadersReceived () {} }
+}
+
+function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 'pages/index/index' }) {
+  const pages = []; const setDataLog = []; const requests = []; const toasts = []; const storage = new Map()
+  const ids = {} // route -> simulate id: a page's js runs Page() only once per test file (webpack module cache)
+  let app = null; let next = null // next = { route, query } of the page being mounted
+  const sys = { platform: 'devtools', windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2, statusBarHeight: 20, fontSizeSetting: 16, SDKVersion: '3.8.12', language: 'zh_CN', theme: 'light' }
+  const ok = (o, r) => setTimeout(() => { o.success?.(r); o.complete?.(r) }, 0)
+  const fail = (o, r) => setTimeout(() => { o.fail?.(r); o.complete?.(r) }, 0)
+  const top = () => pages[pages.length - 1]
+
+  // Every wx API the app uses must exist BEFORE app.js is required: Taro wraps the keys present at load time.
+  global.wx = {
+    getSystemInfoSync: () => sys, getWindowInfo: () => sys, getDeviceInfo: () => sys, getAppBaseInfo: () => sys,
+    getSystemInfo: (o = {}) => ok(o, sys),
+    getLaunchOptionsSync: () => ({ path: entry, query: {}, scene: 1001 }),
+    getEnterOptionsSync: () => ({ path: entry, query: {}, scene: 1001 }),
+    login: (o = {}) => ok(o, { code: loginCode, errMsg: 'login:ok' }),
+    request: (o) => forward(apiOrigin, o, requests),
+    setStorage: (o) => { storage.set(o.key, { data: o.data, encrypt: !!o.encrypt }); ok(o, { errMsg: 'setStorage:ok' }) },
+    getStorage: (o) => storage.has(o.key) ? ok(o, { data: storage.get(o.key).data, errMsg: 'getStorage:ok' }) : fail(o, { errMsg: 'getStorage:fail data not found' }),
+    removeStorage: (o) => { storage.delete(o.key); ok(o, { errMsg: 'removeStorage:ok' }) },
+    setStorageSync: (k, v) => { storage.set(k, { data: v, encrypt: false }) },
+    getStorageSync: (k) => storage.get(k)?.data ?? '',
+    removeStorageSync: (k) => { storage.delete(k) },
+    showToast: (o) => { toasts.push(o.title); ok(o, { errMsg: 'showToast:ok' }) },
+    hideToast: (o = {}) => ok(o, {}),
+    showLoading: (o = {}) => ok(o, {}), hideLoading: (o = {}) => ok(o, {}),
+    showModal: (o) => ok(o, { confirm: true, cancel: false }),
+    setNavigationBarTitle: (o) => ok(o, {}),
+    vibrateShort: (o = {}) => ok(o, {}),
+    nextTick: (fn) => setTimeout(fn, 0),
+    createSelectorQuery: () => {
+      const q = { in: () => q, select: () => q, selectAll: () => q, selectViewport: () => q, boundingClientRect: () => q, scrollOffset: () => q, fields: () => q, exec: (cb) => setTimeout(() => cb?.([]), 0) }
+      return q
+    },
+    navigateTo: (o) => { open(o.url); ok(o, { errMsg: 'navigateTo:ok' }) },
+    redirectTo: (o) => { top()?.__host.detach(); open(o.url); ok(o, { errMsg: 'redirectTo:ok' }) },
+    reLaunch: (o) => { while (pages.length) top().__host.detach(); open(o.url); ok(o, { errMsg: 'reLaunch:ok' }) },
+    navigateBack: (o = {}) => {
+      for (let i = 0; i < (o.delta || 1) && pages.length > 1; i++) top().__host.detach()
+      top()?.onShow?.()
+      ok(o, { errMsg: 'navigateBack:ok' })
+    },
+    loadSubPackage: (o) => { ok(o, { errMsg: 'loadSubPackage:ok' }); return { onProgressUpdate () {} } },
+    preloadSubpackage: (o) => ok(o, {}),
+    onNeedPrivacyAuthorization: () => {}, onAppShow: () => {}, onAppHide: () => {}, offAppShow: () => {}, offAppHide: () => {},
+    onMemoryWarning: () => {}, onNetworkStatusChange: () => {}, getNetworkType: (o) => ok(o, { networkType: 'wifi' }),
+  }
+  global.App = (cfg) => { app = cfg }; global.getApp = () => app
+  global.getCurrentPages = () => pages.slice(); global.requirePlugin = () => ({})
+  global.Page = (opts) => { // a Taro page becomes a j-component custom component
+    const methods = {}
+    for (const k of Object.keys(opts)) if (typeof opts[k] === 'function') methods[k] = opts[k]
+    global.Component({
+      data: opts.data || {},
+      methods,
+      lifetimes: {
+        created () { // measure every setData payload
+          const route = next.route; const setData = this.setData
+          this.setData = (data, cb) => {
+            setDataLog.push({ route, bytes: Buffer.byteLength(JSON.stringify(data)), data })
+            return setData.call(this, data, cb)
+          }
+        },
+        attached () { this.route = this.__route__ = next.route; this.options = next.query; pages.push(this); this.onLoad(next.query); this.onShow() },
+        ready () { this.onReady?.() },
+        detached () { this.onUnload?.(); pages.splice(pages.indexOf(this), 1) },
+      },
+    })
+  }
+
+  require(path.join(root, 'app.js'))
+  app.onLaunch({ path: entry, query: {}, scene: 1001 }); app.onShow({ path: entry, query: {}, scene: 1001 })
+
+  function open (url) {
+    const [route, qs] = url.replace(/^\//, '').split('?')
+    next = { route, query: Object.fromEntries(new URLSearchParams(qs || '')) }
+    ids[route] = ids[route] || simulate.load(path.join(root, route), { rootPath: root, compilerOptions: { maxBuffer: 16 << 20 } })
+    const comp = simulate.render(ids[route])
+    const host = document.body.appendChild(document.createElement('page-host'))
+    comp.attach(host); comp.instance.__host = comp
+    return comp
+  }
+  return { open, pages, setDataLog, requests, toasts, storage, current: () => top().__host }
+}
+
+async function waitFor (fn, timeout = 8000) { // poll; never a fixed sleep
+  for (const start = Date.now(); ;) {
+    const v = fn(); if (v) return v
+    if (Date.now() - start > timeout) throw new Error('waitFor timed out')
+    await simulate.sleep(5)
+  }
+}
+
+module.exports = { createMiniProgram, waitFor }
