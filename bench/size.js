@@ -11,7 +11,7 @@ execFileSync(process.execPath, [join(root, 'scripts', 'ensure-build.js'), 'weapp
 
 function files (dir) {
   const out = []
-  const walk = (d) => { for (const n of readdirSync(d)) { const p = join(d, n); statSync(p).isDirectory() ? walk(p) : out.push(p) } }
+  const walk = (d) => { for (const n of readdirSync(d)) { const p = join(d, n); if (statSync(p).isDirectory()) walk(p); else out.push(p) } }
   if (existsSync(dir)) walk(dir)
   return out
 }

@@ -33,8 +33,9 @@ function startServer (env = {}) {
     errors: () => stderr,
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve()
-      child.once('exit', () => resolve()); child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+      const force = setTimeout(() => child.kill('SIGKILL'), 5000) // jsdom's timers have no unref()
+      child.once('exit', () => { clearTimeout(force); resolve() })
+      child.kill('SIGTERM')
     }),
   }))
 }

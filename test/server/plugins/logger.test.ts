@@ -27,3 +27,18 @@ test('secret keys are redacted at any depth, and phones / ID numbers / bearer to
 test('ordinary numbers are left alone', () => {
   expect(scrubString('amount 123456789 fen at 2026-11-20')).toBe('amount 123456789 fen at 2026-11-20')
 })
+
+test('requests go through the serializer with the authorization header redacted and the URL scrubbed', () => {
+  class FakeRequest { // like Fastify's request: its fields are not own enumerable properties
+    get method () { return 'GET' }
+    get url () { return '/api/v1/dev/sms-outbox?phone=13812345678' }
+    get headers () { return { authorization: 'Bearer sEcReTtOkEnVaLuE1234567890', 'user-agent': 'jest' } }
+  }
+  const { log, text } = capture()
+  log.info({ req: new FakeRequest() }, 'incoming request')
+  const line = JSON.parse(text()) as { req: { method: string; url: string; headers: Record<string, string> } }
+  expect(line.req.method).toBe('GET')
+  expect(line.req.url).toBe('/api/v1/dev/sms-outbox?phone=138****5678')
+  expect(line.req.headers.authorization).toBe('[REDACTED]')
+  expect(line.req.headers['user-agent']).toBe('jest')
+})

@@ -1,0 +1,150 @@
+// Lint for the whole repository: typescript-eslint everywhere, React hooks for the client, and DESIGN §2's
+// one-way layer rules (pages → stores → services/platform, nothing of the server in the client) as errors.
+import { defineConfig } from 'eslint/config'
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import { importX, createNodeResolver } from 'eslint-plugin-import-x'
+import globals from 'globals'
+
+const UI = ['./src/pages', './src/packages', './src/components', './src/app.ts', './src/app.config.ts']
+
+export default defineConfig(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'test-output/**', 'coverage/**', '.swc/**', 'stubs/**'] },
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.json'] })],
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // The layers import one way only (DESIGN §2). Paths are relative to this file.
+      'import-x/no-restricted-paths': ['error', {
+        zones: [
+          {
+            target: './src/services',
+            from: ['./src/stores', ...UI],
+            message: 'services/ sits below stores and pages: pass what it needs in as arguments or callbacks.',
+          },
+          {
+            target: './src/platform',
+            from: ['./src/stores', './src/services', ...UI],
+            message: 'platform/ is the lowest layer: it may not reach up into services, stores or pages.',
+          },
+          {
+            target: './src/stores',
+            from: UI,
+            message: 'stores/ may not import pages or components: pages read stores, never the reverse.',
+          },
+          {
+            target: './src/components',
+            from: ['./src/stores', './src/services', './src/platform', './src/pages', './src/packages'],
+            message: 'components/ only draw what they are given: read stores in the page and pass props.',
+          },
+          {
+            target: './src/utils',
+            from: ['./src/stores', './src/services', './src/platform', ...UI],
+            message: 'utils/ are leaves: plain functions with no app state.',
+          },
+          {
+            target: './src',
+            from: './server',
+            message: 'Nothing of the server goes into a client bundle; share the contract through types/api (import type).',
+          },
+          {
+            target: './server',
+            from: './src',
+            message: 'The server does not depend on client code; shared shapes live in types/api.',
+          },
+        ],
+      }],
+    },
+  },
+
+  // CommonJS config and harness files.
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node } },
+  },
+
+  // The client.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: {
+      globals: { ...globals.browser, API_BASE: 'readonly', defineAppConfig: 'readonly', definePageConfig: 'readonly' },
+    },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // wx, my and browser-only storage belong to src/platform (DESIGN §2, §8).
+      'no-restricted-globals': ['error',
+        { name: 'wx', message: 'Only src/platform/ touches wx: add a capability there.' },
+        { name: 'my', message: 'Only src/platform/ touches my: add a capability there.' },
+        { name: 'localStorage', message: 'Nothing sensitive in localStorage (DESIGN §8); storage goes through src/platform/storage.' },
+        { name: 'sessionStorage', message: 'Storage goes through src/platform/storage.' },
+      ],
+      'no-restricted-properties': ['error',
+        { object: 'Taro', property: 'request', message: 'Only src/services/http.ts calls Taro.request: use a typed call in services/api.' },
+        { object: 'window', property: 'localStorage', message: 'Nothing sensitive in localStorage (DESIGN §8).' },
+        { object: 'window', property: 'sessionStorage', message: 'Storage goes through src/platform/storage.' },
+      ],
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [
+          { name: '@tarojs/taro', importNames: ['request'], message: 'Only src/services/http.ts calls Taro.request.' },
+          { name: 'typebox', message: 'The client imports the contract\'s types only: import type from types/api.' },
+        ],
+        patterns: [
+          { group: ['**/types/api/*'], allowTypeImports: true, message: 'The client imports the contract\'s types only (import type): TypeBox must not reach a bundle.' },
+          { group: ['typebox/*'], message: 'The client imports the contract\'s types only.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/platform/**'],
+    rules: {
+      'no-restricted-globals': 'off',
+      'no-restricted-properties': ['error',
+        { object: 'Taro', property: 'request', message: 'Only src/services/http.ts calls Taro.request.' },
+        { object: 'window', property: 'localStorage', message: 'Nothing sensitive in localStorage (DESIGN §8).' },
+      ],
+    },
+  },
+  {
+    files: ['src/services/http.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { object: 'window', property: 'localStorage', message: 'Nothing sensitive in localStorage (DESIGN §8).' },
+      ],
+    },
+  },
+
+  // Node: the server, its config, scripts and benchmarks.
+  {
+    files: ['server/**', 'scripts/**', 'bench/**', 'config/**', 'types/**', '*.ts', '*.mjs', '*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  // Tests.
+  {
+    files: ['test/**', '__mocks__/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+  {
+    files: ['test/unit/**', '__mocks__/**', 'test/weapp/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.jest } },
+  },
+  {
+    files: ['__mocks__/**'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+)

@@ -1,0 +1,4 @@
+// 账户余额 window settings.
+export default definePageConfig({
+  navigationBarTitleText: '账户余额',
+})

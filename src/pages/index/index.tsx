@@ -1,0 +1,101 @@
+// 首页: who is insured where, the balance, the ways into the account; signed out, what the app does and a login.
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Cell, CellGroup, Skeleton, Tag, Toast } from '@nutui/nutui-react-taro'
+import { observer } from 'mobx-react-lite'
+import { rootStore } from '../../stores/index'
+import AmountText from '../../components/AmountText'
+import ResidentNote from '../../components/ResidentNote'
+import LoadFailed from '../../components/LoadFailed'
+import { formatAsOf } from '../../utils/date'
+import './index.scss'
+
+const BALANCE_PAGE = '/packages/account/pages/balance/index'
+const LOGIN_PAGE = '/pages/login/index'
+const COMING_SOON = '该功能即将上线，敬请期待'
+
+const soonTag = <Tag className='soon-tag' type='warning' round>即将上线</Tag>
+
+function HomePage () {
+  const { session, account } = rootStore
+  const [toast, setToast] = useState<string | null>(null)
+
+  useEffect(() => {
+    void session.restore()
+  }, [session])
+
+  useEffect(() => {
+    if (session.restored && session.signedIn) void account.ensureLoaded()
+  }, [session.restored, session.signedIn, account])
+
+  const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
+  const soon = () => setToast(COMING_SOON)
+  const summary = account.summary
+
+  let body
+  if (!session.restored || (session.signedIn && !summary && !account.error)) {
+    body = <Skeleton className='home-skeleton' rows={4} animated />
+  } else if (!session.signedIn) {
+    body = (
+      <>
+        {session.notice ? <Text className='page-notice'>{session.notice}</Text> : null}
+        <View className='home-intro'>
+          <Text className='intro-title'>查看您的医保个人账户</Text>
+          <Text className='intro-text'>登录后，您可以随时查看医保个人账户的余额，以及每月缴费、在医院和药店的花费、报销办到了哪一步。</Text>
+          <Text className='intro-privacy'>您的信息受到保护，姓名、证件号等只显示部分内容。</Text>
+        </View>
+        <Button className='login-entry-btn' type='primary' size='large' block onClick={toLogin}>登录查看</Button>
+      </>
+    )
+  } else if (!summary) {
+    const needsLogin = account.error?.code === 'binding_required' || account.error?.code === 'verification_required'
+    body = (
+      <LoadFailed message={account.error?.message ?? ''}>
+        {needsLogin
+          ? <Button className='relogin-btn' type='primary' onClick={toLogin}>重新登录</Button>
+          : <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>}
+      </LoadFailed>
+    )
+  } else {
+    body = (
+      <>
+        <View className='home-card'>
+          <Text className='masked-name'>{summary.maskedName}</Text>
+          <Text className='home-meta'>
+            <Text className='region-name'>{summary.region.name}</Text>
+            <Text className='insurance-type'>{summary.insuranceTypeName}</Text>
+          </Text>
+          {summary.hasPersonalAccount
+            ? (
+              <>
+                <Text className='balance-label'>个人账户余额</Text>
+                <AmountText className='balance-amount' fen={summary.balanceFen} />
+              </>
+              )
+            : <ResidentNote className='home-resident-note' />}
+          <Text className='as-of'>{formatAsOf(summary.asOf)}</Text>
+        </View>
+        <CellGroup className='home-entries'>
+          <Cell className='entry-balance' title='账户余额' extra='查看' clickable onClick={() => { void Taro.navigateTo({ url: BALANCE_PAGE }) }} />
+          <Cell className='entry-contributions' title='缴费记录' extra={soonTag} clickable onClick={soon} />
+          <Cell className='entry-spending' title='消费记录' extra={soonTag} clickable onClick={soon} />
+          <Cell className='entry-claims' title='报销进度' extra={soonTag} clickable onClick={soon} />
+        </CellGroup>
+        <CellGroup className='home-entries'>
+          <Cell className='entry-scan' title='扫一扫' description='扫医院的二维码，查看在这家医院的消费和报销' extra={soonTag} clickable onClick={soon} />
+        </CellGroup>
+        <Button className='logout-btn' fill='none' block onClick={() => { void session.logout() }}>退出登录</Button>
+      </>
+    )
+  }
+
+  return (
+    <View className='home-page'>
+      {body}
+      <Toast visible={toast != null} content={toast ?? ''} onClose={() => setToast(null)} />
+    </View>
+  )
+}
+
+export default observer(HomePage)

@@ -1,0 +1,4 @@
+// 登录 window settings.
+export default definePageConfig({
+  navigationBarTitleText: '登录',
+})

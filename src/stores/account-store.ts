@@ -1,0 +1,64 @@
+// The person's account summary (balance, insurance type, region) and the state of loading it.
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { AccountSummary } from '../../types/api/account'
+import type { AccountApi } from '../services/api/account'
+import { ApiError } from '../services/http'
+
+export interface LoadError {
+  code: string
+  message: string
+}
+
+export class AccountStore {
+  summary: AccountSummary | null = null
+  loading = false
+  error: LoadError | null = null
+
+  // Bumped by reset(): an answer that arrives for an earlier session is dropped.
+  private generation = 0
+
+  constructor (readonly api: AccountApi) {
+    makeAutoObservable<this, 'generation'>(this, { api: false, generation: false }, { autoBind: true })
+  }
+
+  get balanceFen (): number | null {
+    return this.summary?.balanceFen ?? null
+  }
+
+  /** Loads unless a summary is already here or on its way. */
+  ensureLoaded (): Promise<void> {
+    if (this.summary || this.loading) return Promise.resolve()
+    return this.load()
+  }
+
+  async load (): Promise<void> {
+    const generation = this.generation
+    this.loading = true
+    this.error = null
+    try {
+      const summary = await this.api.getSummary()
+      runInAction(() => {
+        if (generation !== this.generation) return
+        this.summary = summary
+      })
+    } catch (error) {
+      runInAction(() => {
+        if (generation !== this.generation) return
+        this.error = error instanceof ApiError
+          ? { code: error.code, message: error.message }
+          : { code: 'client_error', message: '账户信息暂时无法显示，请稍后重试' }
+      })
+    } finally {
+      runInAction(() => {
+        if (generation === this.generation) this.loading = false
+      })
+    }
+  }
+
+  reset (): void {
+    this.generation++
+    this.summary = null
+    this.loading = false
+    this.error = null
+  }
+}

@@ -1,0 +1,24 @@
+// Wires the domain stores together around one api and one platform adapter (tests pass fakes of both).
+import { reaction, type IReactionDisposer } from 'mobx'
+import type { Api } from '../services/api/create-api'
+import type { PlatformAdapter } from '../platform/types'
+import { AccountStore } from './account-store'
+import { SessionStore, type SessionClock } from './session-store'
+
+export class RootStore {
+  readonly session: SessionStore
+  readonly account: AccountStore
+  private readonly disposers: IReactionDisposer[] = []
+
+  constructor (api: Api, platform: PlatformAdapter, clock?: SessionClock) {
+    this.session = new SessionStore(api.auth, platform, clock)
+    this.account = new AccountStore(api.account)
+    // Another token (login, logout, expiry) means another person's data may be shown: forget the old one.
+    this.disposers.push(reaction(() => this.session.token, () => this.account.reset()))
+  }
+
+  dispose (): void {
+    this.disposers.forEach((dispose) => dispose())
+    this.session.dispose()
+  }
+}

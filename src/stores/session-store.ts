@@ -1,0 +1,240 @@
+// The person's session: token and its flags, the SMS-code step with its cooldown, login, logout, restore.
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { LoginResult } from '../../types/api/auth'
+import type { AuthApi } from '../services/api/auth'
+import { ApiError } from '../services/http'
+import type { PlatformAdapter, PlatformLoginCode } from '../platform/types'
+import { maskPhone } from '../utils/mask'
+import { phoneError, smsCodeError } from '../utils/validate'
+
+export const SESSION_STORAGE_KEY = 'yibao.session'
+const DEFAULT_RESEND_SECONDS = 60
+
+type StoredSession = Pick<LoginResult, 'token' | 'expiresAt' | 'bound' | 'verifiedUntil'>
+
+export interface SessionClock {
+  now (): number
+  setInterval (fn: () => void, ms: number): ReturnType<typeof setInterval>
+  clearInterval (id: ReturnType<typeof setInterval>): void
+}
+
+const realClock: SessionClock = {
+  now: () => Date.now(),
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (id) => clearInterval(id),
+}
+
+function messageOf (error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback
+}
+
+export class SessionStore {
+  token: string | null = null
+  expiresAt: string | null = null
+  bound = false
+  verifiedUntil: string | null = null
+  /** False until the stored session has been read: until then nobody knows whether the person is signed in. */
+  restored = false
+
+  smsSending = false
+  /** The masked phone the last code went to (`138****5678`). */
+  smsSentTo: string | null = null
+  /** Seconds before another code may be requested. */
+  cooldownSeconds = 0
+  loggingIn = false
+  /** What went wrong in the last login step, in words for the person. */
+  error: string | null = null
+  /** Why the person was signed out, shown once on the signed-out screen. */
+  notice: string | null = null
+  /** Set when the server asks for a fresh identity check; the verify page will act on it. */
+  verificationRequired: string | null = null
+
+  private cooldownTimer: ReturnType<typeof setInterval> | null = null
+  private restoring: Promise<void> | null = null
+
+  constructor (
+    readonly api: AuthApi,
+    readonly platform: PlatformAdapter,
+    readonly clock: SessionClock = realClock,
+  ) {
+    makeAutoObservable<this, 'cooldownTimer' | 'restoring'>(this, {
+      api: false, platform: false, clock: false, cooldownTimer: false, restoring: false,
+    }, { autoBind: true })
+  }
+
+  get signedIn (): boolean {
+    return this.token != null
+  }
+
+  /** The one-tap login this build offers ('wechat' | 'alipay'), or null on H5. */
+  get platformLogin () {
+    return this.platform.loginPlatform
+  }
+
+  get canRequestSmsCode (): boolean {
+    return !this.smsSending && this.cooldownSeconds === 0
+  }
+
+  /** Reads the stored session back, once: later calls share the first one's answer. */
+  restore (): Promise<void> {
+    this.restoring ??= this.readStored()
+    return this.restoring
+  }
+
+  private async readStored (): Promise<void> {
+    try {
+      const raw = await this.platform.storage.get(SESSION_STORAGE_KEY)
+      const stored = raw ? JSON.parse(raw) as Partial<StoredSession> : null
+      const valid = stored && typeof stored.token === 'string' && typeof stored.expiresAt === 'string' &&
+        Date.parse(stored.expiresAt) > this.clock.now()
+      if (valid) {
+        runInAction(() => this.apply(stored as StoredSession))
+      } else if (raw) {
+        await this.platform.storage.remove(SESSION_STORAGE_KEY)
+      }
+    } catch {
+      // Unreadable storage means signed out, never a screen stuck waiting.
+    } finally {
+      runInAction(() => { this.restored = true })
+    }
+  }
+
+  async requestSmsCode (phone: string): Promise<boolean> {
+    const invalid = phoneError(phone)
+    if (invalid) {
+      this.error = invalid
+      return false
+    }
+    if (!this.canRequestSmsCode) return false
+    this.error = null
+    this.smsSending = true
+    try {
+      const sent = await this.api.requestSmsCode(phone.trim())
+      runInAction(() => {
+        this.smsSentTo = maskPhone(phone.trim())
+        this.startCooldown(sent.resendAfterSeconds || DEFAULT_RESEND_SECONDS)
+      })
+      return true
+    } catch (error) {
+      runInAction(() => {
+        this.error = messageOf(error, '验证码发送失败，请稍后重试')
+        if (error instanceof ApiError && error.code === 'rate_limited' && error.retryAfterSeconds) {
+          this.startCooldown(error.retryAfterSeconds)
+        }
+      })
+      return false
+    } finally {
+      runInAction(() => { this.smsSending = false })
+    }
+  }
+
+  async loginWithSms (phone: string, code: string): Promise<boolean> {
+    const invalid = phoneError(phone) ?? smsCodeError(code)
+    if (invalid) {
+      this.error = invalid
+      return false
+    }
+    return this.login(() => this.api.loginWithSms(phone.trim(), code.trim()))
+  }
+
+  async loginWithPlatform (): Promise<boolean> {
+    return this.login(async () => {
+      let login: PlatformLoginCode | null
+      try {
+        login = await this.platform.getPlatformLoginCode()
+      } catch {
+        throw new ApiError(0, 'platform_login_failed', '一键登录没有成功，请重试或使用手机号验证码登录')
+      }
+      if (!login) throw new ApiError(0, 'platform_login_unsupported', '当前环境不支持一键登录，请使用手机号验证码登录')
+      return this.api.loginWithPlatform(login.platform, login.code)
+    })
+  }
+
+  /** Ends the session here and on the server; signing out locally does not wait for the network. */
+  async logout (): Promise<void> {
+    const hadToken = this.token != null
+    const pending = hadToken ? this.api.logout().catch(() => undefined) : Promise.resolve()
+    await this.endSession(null)
+    await pending
+  }
+
+  /** The server said the session is over (401), or the person logged out. */
+  async endSession (notice: string | null): Promise<void> {
+    this.token = null
+    this.expiresAt = null
+    this.bound = false
+    this.verifiedUntil = null
+    this.verificationRequired = null
+    this.notice = notice
+    try {
+      await this.platform.storage.remove(SESSION_STORAGE_KEY)
+    } catch {
+      // the token in memory is gone, which is what matters for this run
+    }
+  }
+
+  requireVerification (message: string): void {
+    this.verificationRequired = message
+  }
+
+  clearError (): void {
+    this.error = null
+  }
+
+  dispose (): void {
+    this.stopCooldown()
+  }
+
+  private async login (exchange: () => Promise<LoginResult>): Promise<boolean> {
+    if (this.loggingIn) return false
+    this.error = null
+    this.loggingIn = true
+    try {
+      const result = await exchange()
+      const stored: StoredSession = {
+        token: result.token, expiresAt: result.expiresAt, bound: result.bound, verifiedUntil: result.verifiedUntil,
+      }
+      runInAction(() => {
+        this.apply(stored)
+        this.notice = null
+        this.smsSentTo = null
+      })
+      try {
+        await this.platform.storage.set(SESSION_STORAGE_KEY, JSON.stringify(stored))
+      } catch {
+        // Signed in for this run even if the session cannot be kept for the next one.
+      }
+      return true
+    } catch (error) {
+      runInAction(() => { this.error = messageOf(error, '登录没有成功，请稍后重试') })
+      return false
+    } finally {
+      runInAction(() => { this.loggingIn = false })
+    }
+  }
+
+  private apply (session: StoredSession): void {
+    this.token = session.token
+    this.expiresAt = session.expiresAt
+    this.bound = session.bound
+    this.verifiedUntil = session.verifiedUntil
+    this.verificationRequired = null
+  }
+
+  private startCooldown (seconds: number): void {
+    this.stopCooldown()
+    this.cooldownSeconds = Math.max(0, Math.ceil(seconds))
+    if (this.cooldownSeconds === 0) return
+    this.cooldownTimer = this.clock.setInterval(() => this.tick(), 1000)
+  }
+
+  private tick (): void {
+    this.cooldownSeconds = Math.max(0, this.cooldownSeconds - 1)
+    if (this.cooldownSeconds === 0) this.stopCooldown()
+  }
+
+  private stopCooldown (): void {
+    if (this.cooldownTimer != null) this.clock.clearInterval(this.cooldownTimer)
+    this.cooldownTimer = null
+  }
+}

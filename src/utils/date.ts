@@ -1,0 +1,50 @@
+// Date display in China time (Asia/Shanghai) whatever the device's zone: 2026年11月24日, 数据截至 …, 今天/昨天.
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+import 'dayjs/locale/zh-cn'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+dayjs.locale('zh-cn')
+
+export const CHINA_TZ = 'Asia/Shanghai'
+
+type DateInput = string | number | Date
+
+function china (input: DateInput) {
+  return dayjs(input).tz(CHINA_TZ)
+}
+
+/** `2026年11月24日` */
+export function formatDate (input: DateInput): string {
+  return china(input).format('YYYY年M月D日')
+}
+
+/** `2026年11月24日 星期二 14:05` */
+export function formatDateTime (input: DateInput): string {
+  return china(input).format('YYYY年M月D日 dddd HH:mm')
+}
+
+/**
+ * A day label relative to `now`: 今天 / 昨天 / 前天 / N天前 inside the last week, the full date beyond it
+ * (and for anything in the future, which would otherwise read oddly).
+ */
+export function formatRelativeDay (input: DateInput, now: DateInput = Date.now()): string {
+  const day = china(input).startOf('day')
+  const today = china(now).startOf('day')
+  const days = today.diff(day, 'day')
+  if (days === 0) return '今天'
+  if (days === 1) return '昨天'
+  if (days === 2) return '前天'
+  if (days > 2 && days < 7) return `${days}天前`
+  return formatDate(input)
+}
+
+/** `数据截至 今天 14:05` within the week, else `数据截至 2026年1月15日 星期四 14:05`. */
+export function formatAsOf (input: DateInput, now: DateInput = Date.now()): string {
+  const label = formatRelativeDay(input, now)
+  const time = china(input).format('HH:mm')
+  if (label === formatDate(input)) return `数据截至 ${formatDateTime(input)}`
+  return `数据截至 ${label} ${time}`
+}

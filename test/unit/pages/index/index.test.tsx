@@ -1,0 +1,101 @@
+// 首页 rendered through the Taro and component mocks: signed out, signed in, resident, load error and retry.
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import HomePage from '../../../../src/pages/index/index'
+import { rootStore } from '../../../../src/stores/index'
+import { employeeSummary, loginResult } from '../../stores/fakes'
+
+const request = Taro.request as unknown as jest.Mock
+type Req = { url: string, method: string, header: Record<string, string> }
+type Answer = { statusCode: number, data: unknown, header?: Record<string, string> }
+
+function serve (account: () => Answer) {
+  request.mockImplementation(async (req: Req): Promise<Answer> => {
+    if (req.url.endsWith('/api/v1/auth/login/sms')) return { statusCode: 200, data: loginResult, header: {} }
+    if (req.url.endsWith('/api/v1/auth/logout')) return { statusCode: 204, data: '', header: {} }
+    if (req.url.endsWith('/api/v1/account')) return { header: {}, ...account() }
+    return { statusCode: 404, data: { error: { code: 'not_found', message: '没有找到' } }, header: {} }
+  })
+}
+
+async function signIn () {
+  await act(async () => { await rootStore.session.loginWithSms('13812345678', '123456') })
+}
+
+function byClass (name: string): HTMLElement {
+  const el = document.querySelector<HTMLElement>(`.${name}`)
+  if (!el) throw new Error(`.${name} not rendered`)
+  return el
+}
+
+describe('pages/index', () => {
+  beforeEach(async () => {
+    request.mockReset()
+    ;(Taro.navigateTo as jest.Mock).mockClear()
+    await act(async () => { await rootStore.session.endSession(null) })
+  })
+  afterEach(cleanup)
+
+  it('signed out: says what the app does and offers login', async () => {
+    serve(() => ({ statusCode: 200, data: employeeSummary }))
+    render(<HomePage />)
+    await screen.findByText('查看您的医保个人账户')
+    expect(document.querySelector('.balance-amount')).toBeNull()
+    fireEvent.click(byClass('login-entry-btn'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
+    expect(request).not.toHaveBeenCalled()
+  })
+
+  it('signed in: loads the account and shows name, region, balance and 数据截至', async () => {
+    serve(() => ({ statusCode: 200, data: employeeSummary }))
+    await signIn()
+    render(<HomePage />)
+    await screen.findByText('¥1,234.56')
+    expect(byClass('balance-amount').textContent).toBe('¥1,234.56')
+    expect(byClass('masked-name').textContent).toBe('张*')
+    expect(byClass('region-name').textContent).toBe('北京市朝阳区')
+    expect(byClass('as-of').textContent).toContain('数据截至 2026年1月15日 星期四')
+
+    const call = request.mock.calls.find(([req]) => (req as Req).url.endsWith('/api/v1/account'))![0] as Req
+    expect(call.url).toBe('http://api.test/api/v1/account')
+    expect(call.header.Authorization).toBe('Bearer tok-abc')
+
+    fireEvent.click(byClass('entry-balance'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/balance/index' })
+
+    expect(byClass('entry-claims').textContent).toContain('即将上线')
+    fireEvent.click(byClass('entry-contributions'))
+    await screen.findByText('该功能即将上线，敬请期待')
+  })
+
+  it('resident: says kindly there is no personal account instead of ¥0.00', async () => {
+    serve(() => ({ statusCode: 200, data: { ...employeeSummary, insuranceType: 'resident', insuranceTypeName: '城乡居民医保', hasPersonalAccount: false, balanceFen: 0 } }))
+    await signIn()
+    render(<HomePage />)
+    await screen.findByText(/城乡居民医保没有个人账户/)
+    expect(document.querySelector('.balance-amount')).toBeNull()
+    expect(document.body.textContent).not.toContain('¥0.00')
+  })
+
+  it('load error: shows the server sentence and 重试 loads again', async () => {
+    let fail = true
+    serve(() => fail
+      ? { statusCode: 500, data: { error: { code: 'internal_error', message: '服务暂时出了问题，请稍后重试' } } }
+      : { statusCode: 200, data: employeeSummary })
+    await signIn()
+    render(<HomePage />)
+    await screen.findByText('服务暂时出了问题，请稍后重试')
+    fail = false
+    fireEvent.click(byClass('retry-btn'))
+    await waitFor(() => expect(byClass('balance-amount').textContent).toBe('¥1,234.56'))
+  })
+
+  it('a 401 while loading ends the session and shows why', async () => {
+    serve(() => ({ statusCode: 401, data: { error: { code: 'session_expired', message: '登录已过期，请重新登录' } } }))
+    await signIn()
+    render(<HomePage />)
+    await screen.findByText('登录已过期，请重新登录')
+    expect(rootStore.session.signedIn).toBe(false)
+    byClass('login-entry-btn')
+  })
+})

@@ -1,0 +1,59 @@
+// Compiled weapp layer: the real dist/weapp in miniprogram-simulate, talking to the real server over HTTP.
+// Flow: signed-out 首页 → 登录 → 微信一键登录 (wx.login stub, dev demo code) → 首页 with the balance → 余额 (subpackage).
+const path = require('path')
+const { createMiniProgram, waitFor } = require('./harness')
+const { startServer, requestJson } = require('../support/server-process')
+
+jest.setTimeout(60_000)
+const root = path.join(__dirname, '..', '..', 'dist', 'weapp')
+const API_BASE = 'http://127.0.0.1:12393' // the weapp build's default; the harness swaps the origin
+
+let server
+beforeAll(async () => { server = await startServer() })
+afterAll(async () => { await server?.stop() })
+
+const text = (comp) => comp.dom.textContent.replace(/\s+/g, ' ')
+const yuan = (fen) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+
+test('platform login, then the balance on 首页 and on the subpackage page', async () => {
+  // The figure to expect, from the API in a session of the test's own.
+  const own = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: 'wx-demo-1' } })
+  const summary = (await requestJson(`${server.url}/api/v1/account`, { headers: { authorization: `Bearer ${own.json.token}` } })).json
+  expect(summary.balanceFen).toBeGreaterThan(0)
+
+  const mp = createMiniProgram({ root, apiOrigin: server.url, loginCode: 'wx-demo-1' })
+  const home = mp.open('pages/index/index')
+  const loginBtn = await waitFor(() => home.querySelector('.login-entry-btn'))
+  loginBtn.dispatchEvent('tap')
+
+  const login = await waitFor(() => mp.pages.length === 2 && mp.current())
+  expect(mp.pages[1].route).toBe('pages/login/index')
+  const platformBtn = await waitFor(() => login.querySelector('.platform-login-btn'))
+  expect(text(login)).toContain('微信一键登录')
+  platformBtn.dispatchEvent('tap')
+
+  // Back on 首页, which loads the account.
+  await waitFor(() => mp.pages.length === 1 && text(home).includes(yuan(summary.balanceFen)), 10_000)
+  expect(text(home)).toContain(summary.maskedName)
+  expect(text(home)).toContain(summary.region.name)
+  expect(text(home)).toMatch(/数据截至 ?(2026年11月20日|[2-6]天前|前天|昨天|今天)/)
+
+  const calls = mp.requests.map((r) => `${r.method} ${r.url}`)
+  expect(calls).toEqual(expect.arrayContaining([`POST ${API_BASE}/api/v1/auth/login/platform`, `GET ${API_BASE}/api/v1/account`]))
+  const loginCall = mp.requests.find((r) => r.url.endsWith('/auth/login/platform'))
+  expect(loginCall.data).toEqual({ platform: 'wechat', code: 'wx-demo-1' })
+  const accountCall = mp.requests.find((r) => r.url.endsWith('/api/v1/account'))
+  expect(accountCall.header.Authorization || accountCall.header.authorization).toMatch(/^Bearer [A-Za-z0-9_-]{43}$/)
+  // The token is kept with WeChat's encrypted storage.
+  expect([...mp.storage.values()].some((v) => v.encrypt && JSON.stringify(v.data).includes(accountCall.header.Authorization?.slice(7) ?? accountCall.header.authorization.slice(7)))).toBe(true)
+
+  home.querySelector('.entry-balance').dispatchEvent('tap')
+  const balance = await waitFor(() => mp.pages.length === 2 && mp.current())
+  expect(mp.pages[1].route).toBe('packages/account/pages/balance/index')
+  await waitFor(() => text(balance).includes(yuan(summary.balanceFen)))
+  expect(text(balance)).toContain(summary.insuranceTypeName)
+
+  // setData payloads stay small (printed for the record; bench/ tracks them).
+  const total = mp.setDataLog.reduce((a, e) => a + e.bytes, 0)
+  console.log(`setData: ${mp.setDataLog.length} calls, ${total} bytes`, mp.setDataLog.map((e) => `${e.route}:${e.bytes}`).join(' '))
+})
