@@ -41,10 +41,12 @@ export function formatRelativeDay (input: DateInput, now: DateInput = Date.now()
   return formatDate(input)
 }
 
-/** `数据截至 今天 14:05` within the week, else `数据截至 2026年1月15日 星期四 14:05`. */
+/**
+ * `数据截至 今天 14:05` / `数据截至 昨天 14:05`, else the full date (`数据截至 2026年11月20日 星期五 08:00`):
+ * "5天前 08:00" reads oddly for a point in time, and older people asked for the date itself.
+ */
 export function formatAsOf (input: DateInput, now: DateInput = Date.now()): string {
   const label = formatRelativeDay(input, now)
-  const time = china(input).format('HH:mm')
-  if (label === formatDate(input)) return `数据截至 ${formatDateTime(input)}`
-  return `数据截至 ${label} ${time}`
+  if (label === '今天' || label === '昨天') return `数据截至 ${label} ${china(input).format('HH:mm')}`
+  return `数据截至 ${formatDateTime(input)}`
 }

@@ -37,5 +37,7 @@ describe('date formatting', () => {
     const now = '2026-11-24T09:00:00+08:00'
     expect(formatAsOf('2026-11-23T18:05:00+08:00', now)).toBe('数据截至 昨天 18:05')
     expect(formatAsOf('2026-01-15T12:00:00+08:00', now)).toBe('数据截至 2026年1月15日 星期四 12:00')
+    expect(formatAsOf('2026-11-20T08:00:00+08:00', now)).toBe('数据截至 2026年11月20日 星期五 08:00')
+    expect(formatAsOf('2026-11-22T08:00:00+08:00', now)).toBe('数据截至 2026年11月22日 星期日 08:00')
   })
 })
