@@ -1,7 +1,7 @@
 // The app shell: NutUI's theme, the shared look, and reading back the stored session once at launch.
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
+// NutUI's theme CSS is not imported: every component variable has a fallback and app.scss sets ours.
 import { rootStore } from './stores/index'
 import './app.scss'
 
