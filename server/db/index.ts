@@ -66,7 +66,7 @@ function lockDataDir (dir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       const pid = Number(readFileSync(file, 'utf8').trim())
-      if (pid && pid !== process.pid && isAlive(pid)) {
+      if (pid && isAlive(pid)) { // this process too: PGlite cannot share a directory between two instances
         throw new DataDirLockedError(`数据目录 ${resolve(dir)} 正被另一个服务进程（pid ${pid}）使用。` +
           '同一个 PGlite 数据目录只能由一个进程打开：请先停止那个进程，或用 DATA_DIR 指定另一个目录，或用 DATABASE_URL 连接 PostgreSQL。')
       }

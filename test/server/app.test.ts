@@ -1,5 +1,5 @@
 // Health, OpenAPI, and the error contract: every failure is {"error":{code,message}} in Chinese, never a 5xx.
-import { makeTestApp, type TestApp } from '../../support/app'
+import { makeTestApp, type TestApp } from '../support/app'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp({ seed: false }) })

@@ -1,6 +1,6 @@
 // Platform login through the real WeChat client and the fake WeChat server: only the dev stand-in verifies.
-import { makeTestApp, type TestApp } from '../../support/app'
-import { startWechatServer, type FakeWechatServer } from '../../fakes/wechat-server'
+import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 
 let wx: FakeWechatServer; let t: TestApp
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // The migrated schema works on the engine under test (PGlite by default, PostgreSQL when DATABASE_URL is set).
 import { sql } from 'drizzle-orm'
-import { testDb } from '../support/db'
-import type { DbHandle } from '../../server/db'
+import { testDb } from '../../support/db'
+import type { DbHandle } from '../../../server/db'
 
 let h: DbHandle
 beforeAll(async () => { h = await testDb() })

@@ -1,8 +1,8 @@
 // Two app instances on one database act as one: nothing that matters lives in a server process.
-import { makeTestApp, type TestApp } from '../../support/app'
-import { testDb } from '../../support/db'
-import type { DbHandle } from '../../../server/db'
-import { demoPerson } from '../../support/demo'
+import { makeTestApp, type TestApp } from '../support/app'
+import { testDb } from '../support/db'
+import type { DbHandle } from '../../server/db'
+import { demoPerson } from '../support/demo'
 
 let handle: DbHandle; let a: TestApp; let b: TestApp
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // SMS and platform login through the real routes, on the real database engine, with the dev stand-ins.
 import { sql } from 'drizzle-orm'
-import { makeTestApp, type TestApp } from '../../support/app'
-import { demoPerson } from '../../support/demo'
+import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp() })

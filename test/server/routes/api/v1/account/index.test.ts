@@ -1,7 +1,7 @@
 // The account summary: verified sessions only, masked output, the balance as the ledger's sum.
 import { sql } from 'drizzle-orm'
-import { makeTestApp, TEST_AS_OF, type TestApp } from '../../support/app'
-import { demoPerson } from '../../support/demo'
+import { makeTestApp, TEST_AS_OF, type TestApp } from '../../../../../support/app'
+import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp() })
