@@ -1,6 +1,7 @@
-// Platform login through the real WeChat client and the fake WeChat server: only the dev stand-in verifies.
+// Platform login through the real WeChat and Alipay clients against fake platform servers: only the dev stand-in verifies.
 import { makeTestApp, type TestApp } from '../../../../../support/app'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
+import { generateRsaKeyPair, startAlipayGateway, type FakeAlipayGateway } from '../../../../../fakes/alipay-gateway'
 
 let wx: FakeWechatServer; let t: TestApp
 beforeAll(async () => {
@@ -48,4 +49,41 @@ test('WeChat errors become specific answers: a used code, rate limiting, a busy 
   const busy = await login('code-busy')
   expect(busy.statusCode).toBe(502)
   expect(busy.json()).toMatchObject({ error: { code: 'platform_unavailable' } })
+})
+
+describe('Alipay through the real client and the fake gateway (RSA2 both ways)', () => {
+  let gw: FakeAlipayGateway; let a: TestApp
+  beforeAll(async () => {
+    const appKeys = generateRsaKeyPair()
+    gw = await startAlipayGateway({ appPublicKey: appKeys.publicKey })
+    a = await makeTestApp({
+      env: {
+        ALIPAY_APP_ID: gw.appId, ALIPAY_PRIVATE_KEY: appKeys.privateKeyBase64,
+        ALIPAY_PUBLIC_KEY: gw.alipayKeys.publicKeyBase64, ALIPAY_GATEWAY: gw.url,
+      },
+    })
+  })
+  afterAll(async () => { await a.close(); await gw.close() })
+  const alipayLogin = (code: string) => a.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'alipay', code } })
+
+  test('open_id keys the identity; a demo-bound subject is still not verified by a real login', async () => {
+    gw.answers.set('ali-code-1', { openId: 'dev-alipay-demo-2', userId: '2088000000000002' })
+    const res = await alipayLogin('ali-code-1')
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ bound: true, verifiedUntil: null })
+    expect(gw.calls.at(-1)!.signatureValid).toBe(true)
+    expect(gw.calls.at(-1)!.params).toMatchObject({ method: 'alipay.system.oauth.token', grant_type: 'authorization_code', code: 'ali-code-1' })
+  })
+
+  test('a used code is a 401; a badly signed answer is refused as the platform being unavailable', async () => {
+    gw.answers.set('ali-code-2', { openId: 'o-ali-2' })
+    expect((await alipayLogin('ali-code-2')).statusCode).toBe(200)
+    const again = await alipayLogin('ali-code-2')
+    expect(again.statusCode).toBe(401)
+    expect((again.json() as { error: { code: string } }).error.code).toBe('invalid_login_code')
+    gw.answers.set('ali-code-3', { openId: 'o-ali-3', signing: 'tampered' })
+    const tampered = await alipayLogin('ali-code-3')
+    expect(tampered.statusCode).toBe(502)
+    expect((tampered.json() as { error: { code: string } }).error.code).toBe('platform_unavailable')
+  })
 })
