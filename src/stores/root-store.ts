@@ -17,6 +17,12 @@ export class RootStore {
     this.disposers.push(reaction(() => this.session.token, () => this.account.reset()))
   }
 
+  /** What every account page does on show: read the stored session back, then load the summary if signed in. */
+  async showAccount (): Promise<void> {
+    await this.session.restore()
+    if (this.session.signedIn) await this.account.ensureLoaded()
+  }
+
   dispose (): void {
     this.disposers.forEach((dispose) => dispose())
     this.session.dispose()

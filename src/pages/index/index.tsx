@@ -21,13 +21,8 @@ function HomePage () {
   const { session, account } = rootStore
   const [toast, setToast] = useState<string | null>(null)
 
-  useEffect(() => {
-    void session.restore()
-  }, [session])
-
-  useEffect(() => {
-    if (session.restored && session.signedIn) void account.ensureLoaded()
-  }, [session.restored, session.signedIn, account])
+  // Again whenever the person signs in or out (e.g. back from 登录).
+  useEffect(() => { void rootStore.showAccount() }, [session.signedIn])
 
   const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
   const soon = () => setToast(COMING_SOON)

@@ -14,13 +14,8 @@ import './index.scss'
 function BalancePage () {
   const { session, account } = rootStore
 
-  useEffect(() => {
-    void session.restore()
-  }, [session])
-
-  useEffect(() => {
-    if (session.restored && session.signedIn) void account.ensureLoaded()
-  }, [session.restored, session.signedIn, account])
+  // Again whenever the person signs in or out (e.g. back from 登录).
+  useEffect(() => { void rootStore.showAccount() }, [session.signedIn])
 
   const summary = account.summary
   let body

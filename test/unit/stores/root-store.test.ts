@@ -1,0 +1,39 @@
+// RootStore: the account pages' "show" workflow, and forgetting one person's data when the token changes.
+import { RootStore } from '../../../src/stores/root-store'
+import { SESSION_STORAGE_KEY } from '../../../src/stores/session-store'
+import { employeeSummary, fakeApi, fakePlatform, loginResult } from './fakes'
+
+describe('RootStore.showAccount', () => {
+  it('signed out: reads storage, asks the server for nothing', async () => {
+    const api = fakeApi(); const { platform } = fakePlatform()
+    const root = new RootStore(api, platform)
+    await root.showAccount()
+    expect(root.session.restored).toBe(true)
+    expect(root.session.signedIn).toBe(false)
+    expect(api.account.getSummary).not.toHaveBeenCalled()
+    root.dispose()
+  })
+
+  it('a stored session: restores it and loads the summary once, however often the page shows', async () => {
+    const api = fakeApi(); const { platform, memory } = fakePlatform()
+    memory.set(SESSION_STORAGE_KEY, JSON.stringify(loginResult))
+    const root = new RootStore(api, platform)
+    await root.showAccount()
+    await root.showAccount()
+    expect(root.account.summary).toEqual(employeeSummary)
+    expect(api.account.getSummary).toHaveBeenCalledTimes(1)
+    root.dispose()
+  })
+
+  it('logging out forgets the summary, so the next person never sees it', async () => {
+    const api = fakeApi(); const { platform, memory } = fakePlatform()
+    memory.set(SESSION_STORAGE_KEY, JSON.stringify(loginResult))
+    const root = new RootStore(api, platform)
+    await root.showAccount()
+    expect(root.account.summary).not.toBeNull()
+    await root.session.logout()
+    expect(root.account.summary).toBeNull()
+    expect(memory.has(SESSION_STORAGE_KEY)).toBe(false)
+    root.dispose()
+  })
+})
