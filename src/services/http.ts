@@ -57,6 +57,8 @@ export interface HttpClientOptions {
 export interface RequestOptions {
   data?: unknown
   header?: Record<string, string>
+  /** Send no bearer token (the login calls: a new session must not ride on the old one). */
+  anonymous?: boolean
 }
 
 export interface HttpClient {
@@ -166,7 +168,7 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
   }
 
   async function request<T> (method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
-    const token = getToken?.() || null
+    const token = opts.anonymous ? null : getToken?.() || null
     const header: Record<string, string> = { Accept: 'application/json', ...opts.header }
     if (opts.data !== undefined) header['Content-Type'] = 'application/json'
     if (token) header.Authorization = `Bearer ${token}`
@@ -187,7 +189,10 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
 
       const delay = method === 'GET' ? retryDelay(error, attempt) : null
       if (delay == null) {
-        if (error.status === 401 && token) onUnauthorized?.(error)
+        // Only the session's own refusal ends it, and only if it is still the current one: a failed login
+        // (401 invalid_login_code) or a late answer to an older token must not sign out a valid session.
+        const sessionRefused = error.code === 'unauthorized' || error.code === 'session_expired'
+        if (error.status === 401 && token && sessionRefused && token === getToken?.()) onUnauthorized?.(error)
         if (error.status === 403 && error.code === 'verification_required') onVerificationRequired?.(error)
         throw error
       }

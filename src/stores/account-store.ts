@@ -21,6 +21,11 @@ export class AccountStore {
     makeAutoObservable<this, 'generation'>(this, { api: false, generation: false }, { autoBind: true })
   }
 
+  /** The server wants another login (unbound identity, or verification due): a retry would only fail again. */
+  get needsLogin (): boolean {
+    return this.error?.code === 'binding_required' || this.error?.code === 'verification_required'
+  }
+
   get balanceFen (): number | null {
     return this.summary?.balanceFen ?? null
   }

@@ -21,8 +21,8 @@ function HomePage () {
   const { session, account } = rootStore
   const [toast, setToast] = useState<string | null>(null)
 
-  // Again whenever the person signs in or out (e.g. back from 登录).
-  useEffect(() => { void rootStore.showAccount() }, [session.signedIn])
+  // Again for every new session (signed in, out, or in again after 重新登录).
+  useEffect(() => { void rootStore.showAccount() }, [session.token])
 
   const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
   const soon = () => setToast(COMING_SOON)
@@ -44,10 +44,9 @@ function HomePage () {
       </>
     )
   } else if (!summary) {
-    const needsLogin = account.error?.code === 'binding_required' || account.error?.code === 'verification_required'
     body = (
       <LoadFailed message={account.error?.message ?? ''}>
-        {needsLogin
+        {account.needsLogin
           ? <Button className='relogin-btn' type='primary' onClick={toLogin}>重新登录</Button>
           : <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>}
       </LoadFailed>

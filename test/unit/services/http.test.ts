@@ -117,6 +117,32 @@ describe('http client', () => {
     expect(anonymous).not.toHaveBeenCalled()
   })
 
+  it('a 401 that is not the session refusing (a bad login code) leaves the session alone', async () => {
+    const onUnauthorized = jest.fn()
+    const { transport } = fakeTransport(fail(401, 'invalid_login_code', '登录凭证无效或已过期，请重新登录'))
+    await caught(client(transport, { getToken: () => 'tok', onUnauthorized }).http.get('/api/v1/account'))
+    expect(onUnauthorized).not.toHaveBeenCalled()
+  })
+
+  it('a late 401 for an older token does not end the newer session', async () => {
+    const onUnauthorized = jest.fn()
+    let current = 'old-token'
+    let answer!: (r: TransportResponse) => void
+    const transport: Transport = () => new Promise<TransportResponse>((resolve) => { answer = resolve })
+    const pending = caught(client(transport, { getToken: () => current, onUnauthorized }).http.get('/api/v1/account'))
+    current = 'new-token' // the person logged in again while the old request was on its way
+    answer({ statusCode: 401, data: { error: { code: 'session_expired', message: '登录已过期，请重新登录' } }, header: {} })
+    expect((await pending).code).toBe('session_expired')
+    expect(onUnauthorized).not.toHaveBeenCalled()
+  })
+
+  it('anonymous requests carry no bearer token', async () => {
+    const { transport, calls } = fakeTransport(ok({ token: 't' }))
+    await client(transport, { getToken: () => 'old' }).http.post('/api/v1/auth/login/sms', { phone: '1' }, { anonymous: true })
+    expect(calls[0]!.header.Authorization).toBeUndefined()
+    expect(calls[0]!.header['Content-Type']).toBe('application/json')
+  })
+
   it('calls the verification hook on 403 verification_required, not on binding_required', async () => {
     const onVerificationRequired = jest.fn()
     const { transport } = fakeTransport(

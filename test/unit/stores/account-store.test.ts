@@ -30,6 +30,18 @@ describe('AccountStore', () => {
     expect(store.balanceFen).toBe(123456)
   })
 
+  it('needsLogin only for binding_required and verification_required', async () => {
+    const api = fakeApi()
+    const store = new AccountStore(api.account)
+    for (const [code, expected] of [['binding_required', true], ['verification_required', true], ['service_unavailable', false]] as const) {
+      api.account.getSummary.mockRejectedValueOnce(new ApiError(403, code, '…'))
+      await store.load()
+      expect(store.needsLogin).toBe(expected)
+    }
+    await store.load()
+    expect(store.needsLogin).toBe(false)
+  })
+
   it('ensureLoaded does not ask twice', async () => {
     const api = fakeApi()
     const store = new AccountStore(api.account)

@@ -98,4 +98,21 @@ describe('pages/index', () => {
     expect(rootStore.session.signedIn).toBe(false)
     byClass('login-entry-btn')
   })
+  it('verification due: offers 重新登录, and logging in again while signed in loads the account again', async () => {
+    let verified = false
+    serve(() => verified
+      ? { statusCode: 200, data: employeeSummary }
+      : { statusCode: 403, data: { error: { code: 'verification_required', message: '为保护您的医保信息，请先完成身份验证' } } })
+    await signIn()
+    render(<HomePage />)
+    await screen.findByText('为保护您的医保信息，请先完成身份验证')
+    expect(document.querySelector('.retry-btn')).toBeNull()
+    fireEvent.click(byClass('relogin-btn'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
+    // Back from 登录 with a new token: signedIn never went false, the page must still reload.
+    verified = true
+    request.mockImplementationOnce(async () => ({ statusCode: 200, data: { ...loginResult, token: 'tok-second' }, header: {} }))
+    await act(async () => { await rootStore.session.loginWithSms('13812345678', '123456') })
+    await screen.findByText('¥1,234.56')
+  })
 })

@@ -14,8 +14,8 @@ import './index.scss'
 function BalancePage () {
   const { session, account } = rootStore
 
-  // Again whenever the person signs in or out (e.g. back from 登录).
-  useEffect(() => { void rootStore.showAccount() }, [session.signedIn])
+  // Again for every new session (signed in, out, or in again after 重新登录).
+  useEffect(() => { void rootStore.showAccount() }, [session.token])
 
   const summary = account.summary
   let body
@@ -30,7 +30,9 @@ function BalancePage () {
   } else if (!summary) {
     body = (
       <LoadFailed message={account.error?.message ?? ''}>
-        <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>
+        {account.needsLogin
+          ? <Button className='relogin-btn' type='primary' onClick={() => { void Taro.navigateTo({ url: '/pages/login/index' }) }}>重新登录</Button>
+          : <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>}
       </LoadFailed>
     )
   } else {
