@@ -12,6 +12,11 @@ function useLeanMobx (chain: { resolve: { alias: { set: (k: string, v: string) =
 }
 
 const API_BASE = process.env.API_BASE ?? (process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:12393')
+// A mini-program built without API_BASE talks to this machine only: fine for DevTools and the tests, wrong for an
+// upload. Say so at every such build (WeChat also refuses non-HTTPS request domains for a real release).
+if (process.env.TARO_ENV !== 'h5' && !process.env.API_BASE) {
+  console.warn('[config] 未设置 API_BASE：小程序将请求 http://127.0.0.1:12393，仅适用于本机开发和测试；上线前请用 API_BASE=https://你的域名 构建。')
+}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

@@ -1,5 +1,5 @@
 // Builds the Fastify app (used by main.ts and, through inject, by the tests): plugins, /api/v1 routes, the H5 app.
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyStatic from '@fastify/static'
 import { existsSync } from 'node:fs'
@@ -9,7 +9,8 @@ import type { Db } from './db'
 import type { Clock, CodeExchanger, SmsSender } from './adapters/types'
 import type { Platform } from '../types/api/auth'
 import type { DataCipher } from './domain/secrets'
-import { AppError } from './domain/errors'
+import { AppError, errorBody } from './domain/errors'
+import { startHousekeeping } from './domain/housekeeping'
 import errorsPlugin from './plugins/errors'
 import swaggerPlugin from './plugins/swagger'
 import securityPlugin from './plugins/security'
@@ -39,7 +40,12 @@ export async function buildApp (deps: AppDeps) {
     bodyLimit: 64 * 1024,
     // Extra properties are an error (400), not silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
-    trustProxy: false,
+    trustProxy: deps.cfg.trustProxy,
+    // Errors Fastify raises before routing (a malformed URL) get the same envelope as everything else.
+    frameworkErrors: (error, _req, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
+      void (reply as unknown as FastifyReply).status(status).send(errorBody('bad_request', '网址格式不正确，请检查后重试'))
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorsPlugin)
@@ -67,6 +73,9 @@ export async function buildApp (deps: AppDeps) {
     }
     throw new AppError(404, 'not_found')
   })
+
+  const stopHousekeeping = startHousekeeping(deps.db, deps.clock, (err) => app.log.warn({ err }, 'housekeeping failed'))
+  app.addHook('onClose', async () => { stopHousekeeping() })
 
   return app
 }

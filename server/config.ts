@@ -15,6 +15,8 @@ export interface ServerConfig {
   dataKey: string
   staticRoot?: string
   logLevel: string
+  /** Fastify trustProxy: behind a proxy, client addresses (rate limits, loopback checks) come from X-Forwarded-For. */
+  trustProxy: boolean | string
   sessionIdleMinutes: number
   sessionAbsoluteHours: number
   verifyWindowMinutes: number
@@ -39,6 +41,13 @@ function int (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): 
   return n
 }
 
+/** TRUST_PROXY: unset/false = clients connect directly; true = trust every proxy; or the proxies' addresses/CIDRs. */
+function parseTrustProxy (raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false
+  if (raw === 'true') return true
+  return raw
+}
+
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production'
   const wechat = env.WECHAT_APPID && env.WECHAT_SECRET
@@ -61,6 +70,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     dataKey: env.DATA_KEY || (production ? '' : DEV_DATA_KEY),
     staticRoot: env.STATIC_ROOT === '' ? undefined : resolve(env.STATIC_ROOT || resolve(__dirname, '..', 'dist', 'h5')),
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1),
     verifyWindowMinutes: int(env, 'VERIFY_WINDOW_MINUTES', 15, 1),

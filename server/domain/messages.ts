@@ -25,6 +25,7 @@ const messages: Record<ErrorCode, string> = {
   sms_code_expired: '验证码已过期，请重新获取',
   sms_code_attempts_exceeded: '验证码输错次数过多，请重新获取',
   phone_invalid: '请输入正确的 11 位手机号',
+  phone_shared: '这个手机号登记在不止一位参保人名下，无法确定是哪一位，请用微信或支付宝登录，或联系参保地医保经办机构',
 }
 
 export function messageFor (code: ErrorCode): string {

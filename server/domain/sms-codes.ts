@@ -1,7 +1,8 @@
 // SMS verification codes: issue (cooldown, daily cap, same answer for unknown phones) and check (expiry, tries, one use).
 import type { Db } from '../db'
 import { countAttempt, consumeCode, countSince, insertCode, latestCode } from '../db/repositories/sms-codes'
-import { findPersonByPhoneHash, type PersonRow } from '../db/repositories/persons'
+import { findActivePersonsByPhoneHash, type PersonRow } from '../db/repositories/persons'
+import { sql } from 'drizzle-orm'
 import type { Clock, SmsSender } from '../adapters/types'
 import { AppError } from './errors'
 import { newNumericCode, type DataCipher } from './secrets'
@@ -14,6 +15,8 @@ export class SmsCodeService {
   constructor (
     private readonly db: Db, private readonly cipher: DataCipher, private readonly sender: SmsSender,
     private readonly clock: Clock, private readonly policy: SmsPolicy,
+    /** A send that failed after the answer went out (the person simply asks again after the cooldown). */
+    private readonly onSendError: (error: unknown) => void = () => undefined,
   ) {}
 
   /**
@@ -23,22 +26,32 @@ export class SmsCodeService {
   async request (phone: string, purpose: string): Promise<{ message: string; expiresInSeconds: number; resendAfterSeconds: number }> {
     const now = this.clock.now()
     const phoneHash = this.cipher.lookupHash(phone)
-    const last = await latestCode(this.db, phoneHash, purpose)
-    if (last) {
-      const wait = Math.ceil((last.createdAt.getTime() + this.policy.resendSeconds * 1000 - now.getTime()) / 1000)
-      if (wait > 0) throw new AppError(429, 'rate_limited', `验证码已发送，请 ${wait} 秒后再重新获取`, { 'retry-after': String(wait) })
-    }
-    const sentToday = await countSince(this.db, phoneHash, new Date(now.getTime() - 24 * 3600_000))
-    if (sentToday >= this.policy.dailyLimit) {
-      throw new AppError(429, 'rate_limited', '今天获取验证码的次数已达上限，请明天再试', { 'retry-after': String(3600) })
-    }
-    const person = await findPersonByPhoneHash(this.db, phoneHash)
     const code = newNumericCode(6)
-    await insertCode(this.db, {
-      phoneHash, purpose, codeHash: this.codeHash(phone, purpose, person ? code : `unknown:${newNumericCode(12)}`),
-      createdAt: now, expiresAt: new Date(now.getTime() + this.policy.ttlSeconds * 1000),
+    // One transaction under a per-phone lock: parallel requests from several processes cannot all pass the
+    // cooldown check and each send a message.
+    const sendTo = await this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sms:${phoneHash}`}))`)
+      const last = await latestCode(tx, phoneHash, purpose)
+      if (last) {
+        const wait = Math.ceil((last.createdAt.getTime() + this.policy.resendSeconds * 1000 - now.getTime()) / 1000)
+        if (wait > 0) throw new AppError(429, 'rate_limited', `验证码已发送，请 ${wait} 秒后再重新获取`, { 'retry-after': String(wait) })
+      }
+      const sentToday = await countSince(tx, phoneHash, new Date(now.getTime() - 24 * 3600_000))
+      if (sentToday >= this.policy.dailyLimit) {
+        throw new AppError(429, 'rate_limited', '今天获取验证码的次数已达上限，请明天再试', { 'retry-after': String(3600) })
+      }
+      const known = (await findActivePersonsByPhoneHash(tx, phoneHash, 1)).length > 0
+      await insertCode(tx, {
+        phoneHash, purpose, codeHash: this.codeHash(phone, purpose, known ? code : `unknown:${newNumericCode(12)}`),
+        createdAt: now, expiresAt: new Date(now.getTime() + this.policy.ttlSeconds * 1000),
+      })
+      return known
     })
-    if (person) await this.sender.send({ phone, purpose, code, ttlSeconds: this.policy.ttlSeconds })
+    // The answer never waits for the gateway, so neither its timing nor a gateway failure tells whether the
+    // phone is on file.
+    if (sendTo) {
+      this.sender.send({ phone, purpose, code, ttlSeconds: this.policy.ttlSeconds }).catch(this.onSendError)
+    }
     return { message: SMS_SENT_MESSAGE, expiresInSeconds: this.policy.ttlSeconds, resendAfterSeconds: this.policy.resendSeconds }
   }
 
@@ -56,9 +69,11 @@ export class SmsCodeService {
       throw new AppError(400, 'sms_code_invalid', `验证码不正确，还可以再试 ${left} 次`)
     }
     if (!(await consumeCode(this.db, row.id, now))) throw new AppError(400, 'sms_code_expired')
-    const person = await findPersonByPhoneHash(this.db, phoneHash)
-    if (!person) throw new AppError(400, 'sms_code_invalid') // cannot happen: unknown phones get unmatchable codes
-    return person
+    const persons = await findActivePersonsByPhoneHash(this.db, phoneHash)
+    if (persons.length === 0) throw new AppError(400, 'sms_code_invalid') // unknown phones get unmatchable codes
+    // Never guess between two people: the code proves the phone, not which of them is asking.
+    if (persons.length > 1) throw new AppError(409, 'phone_shared')
+    return persons[0]!
   }
 
   private codeHash (phone: string, purpose: string, code: string): string {

@@ -9,15 +9,21 @@ interface AjvError { keyword: string; instancePath: string; params: Record<strin
 
 const fieldLabels: Record<string, string> = {
   phone: '手机号', code: '验证码', platform: '登录平台', purpose: '用途', authorization: '登录凭证',
+  '/api/v1/auth/login/platform#code': '平台登录凭证',
+}
+/** The most specific entry: this route's field first, then the field anywhere. */
+const lookup = (table: Record<string, string>, route: string, field: string) => table[`${route}#${field}`] ?? table[field]
+const typeNames: Record<string, string> = {
+  object: '一组字段', array: '列表', string: '文字', integer: '整数', number: '数字', boolean: '是或否', null: '空值',
 }
 /** Messages for a field whose rule failed, where a generic one would not say what to do. */
 const fieldHints: Record<string, string> = {
   phone: '请输入正确的 11 位手机号',
-  code: '请输入短信中的 6 位数字验证码',
+  '/api/v1/auth/login/sms#code': '请输入短信中的 6 位数字验证码',
   platform: '登录平台只能是微信或支付宝',
 }
 
-export function validationMessage (context: string | undefined, errors: AjvError[]): string {
+export function validationMessage (context: string | undefined, errors: AjvError[], route = ''): string {
   const e = errors[0]
   if (!e) return messageFor('validation_failed')
   const copy = [{ ...e }]
@@ -25,10 +31,15 @@ export function validationMessage (context: string | undefined, errors: AjvError
   const field = e.keyword === 'required' ? String(e.params.missingProperty ?? '')
     : e.keyword === 'additionalProperties' ? String(e.params.additionalProperty ?? '')
       : e.instancePath.split('/').filter(Boolean).pop() ?? ''
-  if (e.keyword === 'required') return `缺少${fieldLabels[field] ?? `“${field}”`}，请补充后重试`
+  const label = lookup(fieldLabels, route, field) ?? `“${field}”`
+  if (e.keyword === 'required') return `缺少${label}，请补充后重试`
   if (e.keyword === 'additionalProperties') return `请求中有不认识的字段“${field}”，请更新小程序后重试`
-  if (fieldHints[field]) return fieldHints[field]!
-  const where = field ? (fieldLabels[field] ?? `“${field}”`) : (context === 'body' ? '请求内容' : '请求参数')
+  const hint = lookup(fieldHints, route, field)
+  if (hint) return hint
+  const where = field ? label : (context === 'body' ? '请求内容' : '请求参数')
+  // Keywords whose library wording would show schema words (object, a regex): say it plainly instead.
+  if (e.keyword === 'type') return `${where}格式不对，应为${typeNames[String(e.params.type)] ?? '正确的格式'}`
+  if (['pattern', 'format', 'enum', 'const', 'anyOf', 'oneOf'].includes(e.keyword)) return `${where}格式不正确，请检查后重试`
   return `${where}${copy[0]!.message ?? '格式不正确'}`
 }
 
@@ -36,12 +47,12 @@ export default fp(async (app) => {
   app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
     if (error instanceof AppError) {
       for (const [k, v] of Object.entries(error.headers)) reply.header(k, v)
-      if (error.status >= 500) req.log.warn({ code: error.code, cause: error.cause }, 'upstream failure')
+      if (error.status >= 500) req.log.warn({ errorCode: error.code, cause: error.cause }, 'upstream failure')
       return reply.status(error.status).send(errorBody(error.code, error.message))
     }
     if (error.validation) {
       return reply.status(400).send(errorBody('validation_failed',
-        validationMessage(error.validationContext, error.validation as unknown as AjvError[])))
+        validationMessage(error.validationContext, error.validation as unknown as AjvError[], req.routeOptions.url)))
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {

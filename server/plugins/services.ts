@@ -42,7 +42,7 @@ export default fp(async (app, o: ServicesOptions) => {
   })
   const smsCodes = new SmsCodeService(o.db, o.cipher, o.sms, o.clock, {
     ttlSeconds: o.cfg.smsCodeTtlSeconds, resendSeconds: o.cfg.smsResendSeconds, maxAttempts: o.cfg.smsMaxAttempts, dailyLimit: 10,
-  })
+  }, (err) => app.log.warn({ err }, 'sms send failed after the answer'))
   app.decorate('services', { ...o, sessions, smsCodes })
   app.decorateRequest('auth', null)
   app.decorate('authenticate', async (req: FastifyRequest) => {

@@ -68,6 +68,16 @@ describe('bad input gets a specific 4xx with a Chinese message', () => {
     expectError(await t.app.inject({ method: 'GET', url: '/api/v1/nope' }), 404, 'not_found')
     expectError(await t.app.inject({ method: 'DELETE', url: '/api/v1/account' }), 404, 'not_found')
   })
+  test('a malformed URL gets the same envelope', async () => {
+    const msg = expectError(await t.app.inject({ method: 'GET', url: '/api/v1/%' }), 400, 'bad_request')
+    expect(msg).toBe('网址格式不正确，请检查后重试')
+  })
+  test('a body of the wrong type is described without schema words', async () => {
+    const msg = expectError(await post('/api/v1/auth/sms-codes', '"13800000001"'), 400, 'validation_failed')
+    expect(msg).not.toMatch(/[A-Za-z]{4,}/)
+    const fieldMsg = expectError(await post('/api/v1/auth/login/platform', { platform: 'wechat', code: { x: 1 } }), 400, 'validation_failed')
+    expect(fieldMsg).toBe('平台登录凭证格式不对，应为文字')
+  })
   test('a malformed Authorization header is a 401, not a crash', async () => {
     expectError(await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { authorization: 'Basic abc' } }), 401, 'unauthorized')
     expectError(await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { authorization: `Bearer ${'x'.repeat(400)}` } }), 401, 'unauthorized')
@@ -78,4 +88,16 @@ test('security headers are set on API answers', async () => {
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' })
   expect(res.headers['x-content-type-options']).toBe('nosniff')
   expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'")
+})
+
+describe('behind a proxy (TRUST_PROXY)', () => {
+  let p: TestApp
+  beforeAll(async () => { p = await makeTestApp({ seed: false, env: { TRUST_PROXY: '127.0.0.1' }, rateLimitMax: 2 }) })
+  afterAll(async () => { await p.close() })
+
+  test('rate limits count per client address from X-Forwarded-For, not per proxy', async () => {
+    const from = (ip: string) => p.app.inject({ method: 'GET', url: '/api/v1/health', headers: { 'x-forwarded-for': ip } })
+    expect([(await from('198.51.100.1')).statusCode, (await from('198.51.100.1')).statusCode, (await from('198.51.100.1')).statusCode]).toEqual([200, 200, 429])
+    expect((await from('198.51.100.2')).statusCode).toBe(200)
+  })
 })

@@ -23,6 +23,15 @@ export interface TestApp {
   close (): Promise<void>
 }
 
+/** Waits (polling, no fixed sleep) until the dev SMS provider has written `count` messages in all: codes go out
+ * after the answer, so that its timing never tells whether a phone is on file. */
+export async function smsSent (t: Pick<TestApp, 'smsLines'>, count: number, ms = 5000): Promise<void> {
+  for (const start = Date.now(); t.smsLines.length < count;) {
+    if (Date.now() - start > ms) throw new Error(`expected ${count} SMS, saw ${t.smsLines.length}`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
 export async function makeTestApp (o: { env?: Record<string, string>; handle?: DbHandle; seed?: boolean; rateLimitMax?: number } = {}): Promise<TestApp> {
   const handle = o.handle ?? await testDb()
   const cfg = loadConfig({ NODE_ENV: 'test', STATIC_ROOT: '', LOG_LEVEL: 'silent', SMS_RESEND_SECONDS: '0', ...o.env })

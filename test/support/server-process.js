@@ -56,11 +56,16 @@ function requestJson (url, { method = 'GET', body, headers = {} } = {}) {
   })
 }
 
-/** The newest code the dev SMS provider "sent" to this phone (dev outbox, loopback only). */
-async function latestSmsCode (origin, phone) {
-  const r = await requestJson(`${origin}/api/v1/dev/sms-outbox?phone=${phone}`)
-  if (r.status !== 200 || !r.json.items.length) throw new Error(`no SMS code for ${phone}: ${r.status} ${r.text}`)
-  return r.json.items[0].code
+/** The newest code the dev SMS provider "sent" to this phone (dev outbox, loopback only). Codes go out after the
+ * answer to the request, so this polls until there is one (never a fixed sleep). */
+async function latestSmsCode (origin, phone, timeoutMs = 5000) {
+  for (const start = Date.now(); ;) {
+    const r = await requestJson(`${origin}/api/v1/dev/sms-outbox?phone=${phone}`)
+    if (r.status !== 200) throw new Error(`dev outbox answered ${r.status} ${r.text}`)
+    if (r.json.items.length) return r.json.items[0].code
+    if (Date.now() - start > timeoutMs) throw new Error(`no SMS code for ${phone}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 
 module.exports = { startServer, requestJson, latestSmsCode, DEMO_AS_OF }

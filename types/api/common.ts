@@ -22,4 +22,4 @@ export type ErrorCode =
   | 'binding_required' | 'verification_required' | 'not_found' | 'method_not_allowed' | 'conflict' | 'gone'
   | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'internal_error' | 'service_unavailable'
   | 'invalid_login_code' | 'platform_unavailable' | 'platform_rejected' | 'sms_code_invalid' | 'sms_code_expired'
-  | 'sms_code_attempts_exceeded' | 'phone_invalid'
+  | 'sms_code_attempts_exceeded' | 'phone_invalid' | 'phone_shared'

@@ -1,5 +1,5 @@
 // Session rows: created with a token hash, found by it, touched, revoked.
-import { and, eq, isNull, lt, or } from 'drizzle-orm'
+import { and, eq, isNull, lt } from 'drizzle-orm'
 import type { Db } from '..'
 import { sessions } from '../schema'
 
@@ -23,10 +23,4 @@ export async function touchSession (db: Db, id: number, now: Date, minGapMs: num
 
 export async function revokeSession (db: Db, id: number, now: Date): Promise<void> {
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
-}
-
-/** Deletes sessions that ended more than a day ago; called now and then, from any process. */
-export async function purgeOldSessions (db: Db, now: Date): Promise<void> {
-  const cutoff = new Date(now.getTime() - 24 * 3600_000)
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, cutoff), lt(sessions.revokedAt, cutoff)))
 }

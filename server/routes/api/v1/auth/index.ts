@@ -4,7 +4,6 @@ import { Type } from 'typebox'
 import { LoginResult, PlatformLoginBody, SmsCodeRequestBody, SmsCodeSent, SmsLoginBody } from '../../../../../types/api/auth'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { upsertIdentity } from '../../../../db/repositories/identities'
-import { purgeOldSessions } from '../../../../db/repositories/sessions'
 import type { IssuedSession } from '../../../../domain/sessions'
 import { sessionOf } from '../../../../plugins/services'
 
@@ -28,7 +27,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     // Only a dev demo code is verified by login itself (never in production: the dev exchanger cannot run there).
     const verified = who.devDemo === true && exchanger.kind === 'dev' && !cfg.production
     const issued = await sessions.issue({ personId: identity.personId, identityId: identity.id, method: who.platform, verified })
-    if (Math.random() < 0.02) void purgeOldSessions(db, clock.now()).catch(() => undefined)
     return toBody(issued)
   })
 

@@ -13,7 +13,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/dev/sms-outbox', {
     schema: { tags: ['dev'], summary: '开发用短信发件箱（仅本机、仅非生产环境）', querystring: SmsOutboxQuery, response: { 200: SmsOutbox, 404: ErrorBody } },
   }, async (req) => {
-    if (!loopback.has(req.socket.remoteAddress ?? '')) throw new AppError(404, 'not_found')
+    // Only a caller on this machine; a request that came through a proxy (even a local one) is not that.
+    const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined
+    if (forwarded || !loopback.has(req.socket.remoteAddress ?? '')) throw new AppError(404, 'not_found')
     const since = new Date(clock.now().getTime() - 3600_000)
     const where = req.query.phone
       ? and(eq(devSmsOutbox.phoneHash, cipher.lookupHash(req.query.phone)), gt(devSmsOutbox.sentAt, since))

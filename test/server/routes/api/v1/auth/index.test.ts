@@ -1,6 +1,6 @@
 // SMS and platform login through the real routes, on the real database engine, with the dev stand-ins.
 import { sql } from 'drizzle-orm'
-import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -9,6 +9,13 @@ afterAll(async () => { await t.close() })
 
 const json = (payload: unknown) => ({ payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })
 const requestCode = (phone: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/sms-codes', ...json({ phone, purpose: 'login' }) })
+/** Requests a code for a phone on file and waits until the dev provider has "sent" it. */
+async function requestSentCode (phone: string) {
+  const before = t.smsLines.length
+  const res = await requestCode(phone)
+  await smsSent(t, before + 1)
+  return res
+}
 const loginSms = (phone: string, code: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/sms', ...json({ phone, code }) })
 const outbox = async (phone: string) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}` })
@@ -20,7 +27,7 @@ const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(
 describe('SMS login', () => {
   test('a demo person requests a code, logs in and is verified for the window', async () => {
     const phone = demoPerson(1).phone
-    const sent = await requestCode(phone)
+    const sent = await requestSentCode(phone)
     expect(sent.statusCode).toBe(200)
     expect(sent.json()).toEqual({ message: '如果该手机号已登记，验证码将发送到该手机', expiresInSeconds: 300, resendAfterSeconds: 0 })
     const [latest] = await outbox(phone)
@@ -40,7 +47,7 @@ describe('SMS login', () => {
 
   test('a wrong code says how many tries are left; the right one still works after', async () => {
     const phone = demoPerson(2).phone
-    await requestCode(phone)
+    await requestSentCode(phone)
     const code = (await outbox(phone))[0]!.code
     const bad = await loginSms(phone, wrong(code))
     expect(bad.statusCode).toBe(400)
@@ -53,7 +60,7 @@ describe('SMS login', () => {
 
   test('five wrong tries use the code up, even for the right code afterwards', async () => {
     const phone = demoPerson(3).phone
-    await requestCode(phone)
+    await requestSentCode(phone)
     const code = (await outbox(phone))[0]!.code
     for (let i = 0; i < 4; i++) expect((await loginSms(phone, wrong(code))).statusCode).toBe(400)
     const fifth = await loginSms(phone, wrong(code))
@@ -65,7 +72,7 @@ describe('SMS login', () => {
 
   test('a code expires after five minutes', async () => {
     const phone = demoPerson(1).phone
-    await requestCode(phone)
+    await requestSentCode(phone)
     const code = (await outbox(phone))[0]!.code
     t.clock.advance(301_000)
     const res = await loginSms(phone, code)
@@ -76,8 +83,9 @@ describe('SMS login', () => {
     const before = (await outbox('13311112222')).length
     const res = await requestCode('13311112222')
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toEqual((await requestCode(demoPerson(1).phone)).json())
+    expect(res.json()).toEqual((await requestSentCode(demoPerson(1).phone)).json())
     expect((await outbox('13311112222')).length).toBe(before)
+    expect(t.smsLines.join('\n')).not.toContain('1331111')
     const guess = await loginSms('13311112222', '000000')
     expect(guess.statusCode).toBe(400)
   })
@@ -149,4 +157,13 @@ test('logout ends the session', async () => {
   const after = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: auth })
   expect(after.statusCode).toBe(401)
   expect((after.json() as { error: { code: string } }).error.code).toBe('session_expired')
+})
+
+test('the dev SMS outbox answers loopback callers only, and nothing that came through a proxy', async () => {
+  expect((await t.app.inject({ method: 'GET', url: '/api/v1/dev/sms-outbox' })).statusCode).toBe(200)
+  expect((await t.app.inject({ method: 'GET', url: '/api/v1/dev/sms-outbox', remoteAddress: '192.0.2.10' })).statusCode).toBe(404)
+  for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/dev/sms-outbox', headers: { [header]: '203.0.113.7' } })
+    expect(res.statusCode).toBe(404)
+  }
 })
