@@ -2,6 +2,8 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }]
 
 module.exports = {
+  // A safety net, not a speed check: on two shared cores a bulk seed or a scrypt-heavy test can pass 5 s.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',

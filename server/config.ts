@@ -23,6 +23,9 @@ export interface ServerConfig {
   smsCodeTtlSeconds: number
   smsResendSeconds: number
   smsMaxAttempts: number
+  /** Per client address: login attempts per minute, SMS code requests per hour (issue 3: rate limits per IP too). */
+  loginRatePerMinute: number
+  smsRatePerHour: number
   wechat?: WechatConfig
   alipay?: AlipayConfig
   smsGateway?: SmsGatewayConfig
@@ -77,6 +80,8 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     smsCodeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 300, 30),
     smsResendSeconds: int(env, 'SMS_RESEND_SECONDS', 60, 0),
     smsMaxAttempts: int(env, 'SMS_MAX_ATTEMPTS', 5, 1),
+    loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 20, 1),
+    smsRatePerHour: int(env, 'SMS_RATE_PER_HOUR', 10, 1),
     wechat, alipay, smsGateway,
   }
   if (production) {

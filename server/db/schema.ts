@@ -27,6 +27,9 @@ export const persons = pgTable('persons', {
   regionCode: text('region_code').notNull(),
   status: text('status').notNull().default('active'),
   queryPasswordHash: text('query_password_hash'),
+  /** Wrong card-query-password tries since the last success; 5 lock the password (issue 3). */
+  passwordFailures: integer('password_failures').notNull().default(0),
+  passwordLockedUntil: ts('password_locked_until'),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('persons_id_number_hash_key').on(t.idNumberHash),
@@ -79,6 +82,29 @@ export const devSmsOutbox = pgTable('dev_sms_outbox', {
   purpose: text('purpose').notNull(),
   code: text('code').notNull(),
   sentAt: ts('sent_at').notNull().defaultNow(),
+})
+
+/**
+ * Access tokens for platform server APIs (WeChat `access_token`), shared by every process: WeChat issues a new
+ * token on each request and retires the old one within minutes, so per-process caches would undo each other.
+ * Encrypted at rest like other secrets.
+ */
+export const platformTokens = pgTable('platform_tokens', {
+  key: text('key').primaryKey(), // e.g. 'wechat:<appid>'
+  tokenEnc: text('token_enc').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+})
+
+/**
+ * Wrong-password counters for identifiers that match nobody: they lock exactly like a person's password does,
+ * so the answers never tell whether an ID or card number is on file. Keyed by a keyed hash of the identifier.
+ */
+export const passwordAttempts = pgTable('password_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 })
 
 /** Rate-limit windows, shared by all server processes. */

@@ -27,7 +27,7 @@ const SEED_LOCK_ID = 4_712_393_002
  * (share grants, access logs), which belong to the old data set too.
  */
 const DATA_TABLES = ['claim_events', 'claims', 'ledger_entries', 'settlement_items', 'settlements', 'contributions',
-  'sessions', 'sms_codes', 'dev_sms_outbox', 'platform_identities', 'persons', 'institutions']
+  'sessions', 'sms_codes', 'dev_sms_outbox', 'platform_identities', 'persons', 'institutions', 'password_attempts']
 
 /**
  * Seeds the demo data set when the database has no persons, or reseeds it (after deleting every data row) when it

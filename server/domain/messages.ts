@@ -25,6 +25,10 @@ const messages: Record<ErrorCode, string> = {
   sms_code_expired: '验证码已过期，请重新获取',
   sms_code_attempts_exceeded: '验证码输错次数过多，请重新获取',
   phone_invalid: '请输入正确的 11 位手机号',
+  id_number_invalid: '身份证号不正确，请核对后重新输入（最后一位可能是 X）',
+  password_incorrect: '证件号或查询密码不正确，请核对后重试',
+  account_locked: '查询密码输错次数过多，已暂时锁定，请稍后再试，或用「忘记密码」重新设置',
+  password_too_weak: '新的查询密码不够安全，请换一个',
   phone_shared: '这个手机号登记在不止一位参保人名下，无法确定是哪一位，请用微信或支付宝登录，或联系参保地医保经办机构',
 }
 

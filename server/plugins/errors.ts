@@ -10,6 +10,7 @@ interface AjvError { keyword: string; instancePath: string; params: Record<strin
 const fieldLabels: Record<string, string> = {
   phone: '手机号', code: '验证码', platform: '登录平台', purpose: '用途', authorization: '登录凭证',
   '/api/v1/auth/login/platform#code': '平台登录凭证',
+  idNumber: '身份证号', cardNumber: '医保卡号', password: '查询密码', newPassword: '新的查询密码',
 }
 /** The most specific entry: this route's field first, then the field anywhere. */
 const lookup = (table: Record<string, string>, route: string, field: string) => table[`${route}#${field}`] ?? table[field]
@@ -21,6 +22,11 @@ const fieldHints: Record<string, string> = {
   phone: '请输入正确的 11 位手机号',
   '/api/v1/auth/login/sms#code': '请输入短信中的 6 位数字验证码',
   platform: '登录平台只能是微信或支付宝',
+  '/api/v1/auth/password-reset#code': '请输入短信中的 6 位数字验证码',
+  idNumber: '请输入 18 位身份证号（最后一位可能是 X）',
+  cardNumber: '请输入正确的医保卡号（字母和数字）',
+  password: '查询密码为 6 位数字',
+  newPassword: '新的查询密码应为 6 位数字',
 }
 
 export function validationMessage (context: string | undefined, errors: AjvError[], route = ''): string {

@@ -5,7 +5,7 @@ import type { FastifyServerOptions } from 'fastify'
 const secretKeys = new Set([
   'authorization', 'cookie', 'set-cookie', 'token', 'password', 'querypassword', 'code', 'session_key',
   'sessionkey', 'secret', 'phone', 'idnumber', 'id_number', 'cert_no', 'cert_name', 'name', 'privatekey',
-  'access_token', 'js_code', 'auth_code',
+  'access_token', 'js_code', 'auth_code', 'newpassword', 'cardnumber', 'card_number', 'cert_hash',
 ])
 
 // Mainland mobile numbers and 18-character ID numbers inside any string (URLs, messages) are masked too.

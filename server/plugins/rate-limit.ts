@@ -4,6 +4,7 @@ import rateLimit, { type FastifyRateLimitOptions, type FastifyRateLimitStore } f
 import { sql } from 'drizzle-orm'
 import type { RouteOptions } from 'fastify'
 import type { Db } from '../db'
+import { rowsOf } from '../db/rows'
 import { AppError } from '../domain/errors'
 
 type IncrCallback = (error: Error | null, result?: { current: number; ttl: number }) => void
@@ -43,10 +44,6 @@ export function pgRateLimitStore (db: Db, prefix = 'rl:') {
 
 async function purgeExpired (db: Db): Promise<void> {
   await db.execute(sql`delete from rate_limits where reset_at < now() - interval '1 hour'`).catch(() => undefined)
-}
-
-export function rowsOf<T> (res: unknown): T[] {
-  return ((res as { rows?: T[] }).rows ?? (res as T[]))
 }
 
 export default fp(async (app, opts: { db: Db; max?: number }) => {

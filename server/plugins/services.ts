@@ -7,6 +7,7 @@ import type { Clock, CodeExchanger, SmsSender } from '../adapters/types'
 import type { Platform } from '../../types/api/auth'
 import { SessionService, type SessionContext } from '../domain/sessions'
 import { SmsCodeService } from '../domain/sms-codes'
+import { PasswordService } from '../domain/passwords'
 import type { DataCipher } from '../domain/secrets'
 
 export interface Services {
@@ -16,6 +17,7 @@ export interface Services {
   cipher: DataCipher
   sessions: SessionService
   smsCodes: SmsCodeService
+  passwords: PasswordService
   exchangers: Record<Platform, CodeExchanger>
   sms: SmsSender
 }
@@ -43,7 +45,8 @@ export default fp(async (app, o: ServicesOptions) => {
   const smsCodes = new SmsCodeService(o.db, o.cipher, o.sms, o.clock, {
     ttlSeconds: o.cfg.smsCodeTtlSeconds, resendSeconds: o.cfg.smsResendSeconds, maxAttempts: o.cfg.smsMaxAttempts, dailyLimit: 10,
   }, (err) => app.log.warn({ err }, 'sms send failed after the answer'))
-  app.decorate('services', { ...o, sessions, smsCodes })
+  const passwords = new PasswordService(o.db, o.cipher, o.clock)
+  app.decorate('services', { ...o, sessions, smsCodes, passwords })
   app.decorateRequest('auth', null)
   app.decorate('authenticate', async (req: FastifyRequest) => {
     req.auth = await sessions.authenticate(req.headers.authorization)

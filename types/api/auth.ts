@@ -38,3 +38,28 @@ export const LoginResult = Type.Object({
   verifiedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 })
 export type LoginResult = Static<typeof LoginResult>
+
+export const IdNumber = Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', description: '18 位居民身份证号' })
+export const CardNumber = Type.String({ minLength: 4, maxLength: 32, pattern: '^[A-Za-z0-9-]+$', description: '医保卡号' })
+export const QueryPassword = Type.String({ pattern: '^[0-9]{6}$', description: '6 位数字的医保卡查询密码' })
+
+/** Exactly one of idNumber / cardNumber (checked by the route, so that the message can say so plainly). */
+export const PasswordLoginBody = Type.Object({
+  idNumber: Type.Optional(IdNumber),
+  cardNumber: Type.Optional(CardNumber),
+  password: QueryPassword,
+}, { additionalProperties: false })
+export type PasswordLoginBody = Static<typeof PasswordLoginBody>
+
+export const PasswordResetCodeBody = Type.Object({ idNumber: IdNumber }, { additionalProperties: false })
+export type PasswordResetCodeBody = Static<typeof PasswordResetCodeBody>
+
+export const PasswordResetBody = Type.Object({
+  idNumber: IdNumber,
+  code: Type.String({ pattern: '^[0-9]{6}$', description: '6 位短信验证码' }),
+  newPassword: QueryPassword,
+}, { additionalProperties: false })
+export type PasswordResetBody = Static<typeof PasswordResetBody>
+
+export const PasswordResetDone = Type.Object({ message: Type.String() })
+export type PasswordResetDone = Static<typeof PasswordResetDone>

@@ -1,5 +1,5 @@
 // Session rows: created with a token hash, found by it, touched, revoked.
-import { and, eq, isNull, lt } from 'drizzle-orm'
+import { and, eq, isNull, lt, ne } from 'drizzle-orm'
 import type { Db } from '..'
 import { sessions } from '../schema'
 
@@ -23,4 +23,10 @@ export async function touchSession (db: Db, id: number, now: Date, minGapMs: num
 
 export async function revokeSession (db: Db, id: number, now: Date): Promise<void> {
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+}
+
+/** Ends every session of a person but `keep` (after a password reset, whoever else held one is out). */
+export async function revokeSessionsOfPerson (db: Db, personId: number, now: Date, keep?: number): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now })
+    .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt), keep === undefined ? undefined : ne(sessions.id, keep)))
 }

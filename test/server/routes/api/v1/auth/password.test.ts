@@ -1,0 +1,155 @@
+// Card query password: login by ID or card number, lockout after 5 wrong tries, and the SMS-checked reset.
+// Identifiers that match nobody must answer exactly like real ones.
+import { sql } from 'drizzle-orm'
+import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
+import { demoPerson } from '../../../../../support/demo'
+import { checkDigit } from '../../../../../../server/domain/gb11643'
+
+let t: TestApp
+beforeAll(async () => { t = await makeTestApp() })
+afterAll(async () => { await t.close() })
+
+type Err = { error: { code: string; message: string } }
+const login = (body: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/password', payload: body })
+const account = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { authorization: `Bearer ${token}` } })
+const wrongOf = (pw: string) => (pw === '999999' ? '888888' : '999999')
+const unknownId = (() => { const first = '11010519800101123'; return first + checkDigit(first) })()
+
+test('ID number + password logs in and counts as a verification; so does the card number', async () => {
+  const p = demoPerson(1)
+  const res = await login({ idNumber: p.idNumber, password: p.queryPassword })
+  expect(res.statusCode).toBe(200)
+  const body = res.json() as { token: string; bound: boolean; verifiedUntil: string | null }
+  expect(body.bound).toBe(true)
+  expect(body.verifiedUntil).not.toBeNull()
+  expect((await account(body.token)).statusCode).toBe(200)
+  expect((await login({ cardNumber: p.cardNumber, password: p.queryPassword })).statusCode).toBe(200)
+})
+
+test('a lower-case x in the ID number is the same person', async () => {
+  const p = demoPerson(2) // 11990119580621035X
+  expect(p.idNumber.endsWith('X')).toBe(true)
+  expect((await login({ idNumber: p.idNumber.toLowerCase(), password: p.queryPassword })).statusCode).toBe(200)
+})
+
+test('wrong tries count down, the fifth locks for 30 minutes even for the right password, then it opens', async () => {
+  const p = demoPerson(4)
+  const messages: string[] = []
+  for (let i = 0; i < 4; i++) {
+    const res = await login({ idNumber: p.idNumber, password: wrongOf(p.queryPassword) })
+    expect(res.statusCode).toBe(401)
+    messages.push((res.json() as Err).error.message)
+  }
+  expect(messages).toEqual([4, 3, 2, 1].map((n) => `证件号或查询密码不正确，还可以再试 ${n} 次`))
+  const fifth = await login({ idNumber: p.idNumber, password: wrongOf(p.queryPassword) })
+  expect(fifth.statusCode).toBe(403)
+  expect(fifth.headers['retry-after']).toBe('1800')
+  const lockMsg = (fifth.json() as Err).error
+  expect(lockMsg.code).toBe('account_locked')
+  expect(lockMsg.message).toMatch(/请在 \d{2}:\d{2} 后再试/)
+  expect(lockMsg.message).toContain('忘记密码')
+  expect(lockMsg.message).toContain('12393')
+
+  const right = await login({ idNumber: p.idNumber, password: p.queryPassword })
+  expect(right.statusCode).toBe(403)
+  expect((right.json() as Err).error.code).toBe('account_locked')
+  // The card number reaches the same lock: it is the person's password that is locked.
+  expect(((await login({ cardNumber: p.cardNumber, password: p.queryPassword })).json() as Err).error.code).toBe('account_locked')
+
+  t.clock.advance(31 * 60_000)
+  expect((await login({ idNumber: p.idNumber, password: p.queryPassword })).statusCode).toBe(200)
+  const afterSuccess = await login({ idNumber: p.idNumber, password: wrongOf(p.queryPassword) })
+  expect((afterSuccess.json() as Err).error.message).toContain('还可以再试 4 次') // the count started again
+})
+
+test('an ID number that matches nobody answers exactly like one that does', async () => {
+  const answers: string[] = []
+  for (let i = 0; i < 5; i++) answers.push((await login({ idNumber: unknownId, password: '135790' })).body)
+  expect(answers.slice(0, 4).map((a) => (JSON.parse(a) as Err).error.message))
+    .toEqual([4, 3, 2, 1].map((n) => `证件号或查询密码不正确，还可以再试 ${n} 次`))
+  expect((JSON.parse(answers[4]!) as Err).error.code).toBe('account_locked')
+  expect((await login({ idNumber: unknownId, password: '135790' })).statusCode).toBe(403)
+})
+
+test('bad identifiers get specific 400s before anything is looked up', async () => {
+  const p = demoPerson(1)
+  const bad = p.idNumber.slice(0, 17) + (p.idNumber[17] === '0' ? '1' : '0')
+  const res = await login({ idNumber: bad, password: '135790' })
+  expect(res.statusCode).toBe(400)
+  expect((res.json() as Err).error.code).toBe('id_number_invalid')
+  const neitherOrBoth: Record<string, string>[] = [{ password: '135790' }, { idNumber: p.idNumber, cardNumber: p.cardNumber, password: '135790' }]
+  for (const body of neitherOrBoth) {
+    const r = await login(body)
+    expect(r.statusCode).toBe(400)
+    expect((r.json() as Err).error.message).toBe('请填写身份证号或医保卡号中的一项，再输入查询密码')
+  }
+  expect(((await login({ idNumber: p.idNumber, password: '12ab' })).json() as Err).error.message).toBe('查询密码为 6 位数字')
+})
+
+describe('forgot password', () => {
+  const requestCode = (idNumber: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/sms-codes', payload: { idNumber } })
+  const reset = (body: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: body })
+  async function sentCode (phone: string): Promise<string> {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}` })
+    const items = (res.json() as { items: { code: string; purpose: string }[] }).items.filter((i) => i.purpose === 'password_reset')
+    return items[0]!.code
+  }
+
+  test('code to the phone on file, weak passwords refused without spending the code, reset clears the lock', async () => {
+    const p = demoPerson(3)
+    // Lock it first, and hold a session that the reset must end.
+    const held = (await login({ idNumber: p.idNumber, password: p.queryPassword })).json() as { token: string }
+    for (let i = 0; i < 5; i++) await login({ idNumber: p.idNumber, password: wrongOf(p.queryPassword) })
+    expect(((await login({ idNumber: p.idNumber, password: p.queryPassword })).json() as Err).error.code).toBe('account_locked')
+
+    const before = t.smsLines.length
+    const sent = await requestCode(p.idNumber)
+    expect(sent.statusCode).toBe(200)
+    expect((sent.json() as { message: string }).message).toBe('如果该身份证号已登记，验证码将发送到登记的手机号')
+    await smsSent(t, before + 1)
+    const code = await sentCode(p.phone)
+
+    for (const [weak, why] of [['111111', '相同'], ['123456', '连续'], ['654321', '连续'], [p.idNumber.slice(8, 14), '出生日期'], ['12345', '6 位数字']] as const) {
+      const r = await reset({ idNumber: p.idNumber, code, newPassword: weak })
+      expect(r.statusCode).toBe(400)
+      expect((r.json() as Err).error.message).toContain(why)
+    }
+    const ok = await reset({ idNumber: p.idNumber, code, newPassword: '270419' })
+    expect(ok.statusCode).toBe(200)
+    expect(ok.json()).toEqual({ message: '查询密码已重新设置，请用新密码登录' })
+
+    expect((await login({ idNumber: p.idNumber, password: '270419' })).statusCode).toBe(200) // lock gone
+    expect((await login({ idNumber: p.idNumber, password: p.queryPassword })).statusCode).toBe(401)
+    expect((await account(held.token)).statusCode).toBe(401) // the old session ended
+    // The code was used: a replay fails.
+    expect(((await reset({ idNumber: p.idNumber, code, newPassword: '380526' })).json() as Err).error.code).toBe('sms_code_expired')
+  })
+
+  test('an unknown ID number gets the same answer, no message, and no way to reset', async () => {
+    const before = t.smsLines.length
+    const res = await requestCode(unknownId)
+    expect(res.statusCode).toBe(200)
+    expect((res.json() as { message: string }).message).toBe('如果该身份证号已登记，验证码将发送到登记的手机号')
+    expect(t.smsLines.length).toBe(before)
+    const rows = await t.handle.db.execute(sql`select count(*)::int as n from sms_codes where purpose = 'password_reset'`)
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThan(0)
+    const guess = await reset({ idNumber: unknownId, code: '000000', newPassword: '270419' })
+    expect(guess.statusCode).toBe(400)
+    expect((guess.json() as Err).error.code).toBe('sms_code_invalid')
+  })
+})
+
+test('logins are rate-limited per client address as well', async () => {
+  const strict = await makeTestApp({ seed: false, env: { LOGIN_RATE_PER_MINUTE: '2' } })
+  try {
+    const attempt = (ip: string) => strict.app.inject({ method: 'POST', url: '/api/v1/auth/login/password', remoteAddress: ip, payload: { idNumber: unknownId, password: '135790' } })
+    expect((await attempt('127.0.0.21')).statusCode).toBe(401)
+    expect((await attempt('127.0.0.21')).statusCode).toBe(401)
+    const third = await attempt('127.0.0.21')
+    expect(third.statusCode).toBe(429)
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0)
+    expect((await attempt('127.0.0.22')).statusCode).toBe(401) // another client is not affected
+  } finally {
+    await strict.close()
+  }
+})
