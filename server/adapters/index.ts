@@ -1,19 +1,28 @@
 // Chooses each third-party adapter: the real client when its credentials are configured, else its dev stand-in,
-// and never a stand-in in production.
+// and never a stand-in in production. Face check and SOTER have no stand-in: without the platform's credentials
+// they are absent, and the product offers SMS / password instead (DESIGN §4, §8).
 import type { ServerConfig } from '../config'
 import type { Db } from '../db'
 import type { DataCipher } from '../domain/secrets'
 import type { Platform } from '../../types/api/auth'
 import { AlipayCodeExchanger } from './alipay'
+import { AlipayCertifier } from './alipay-certify'
 import { DevCodeExchanger } from './dev-exchanger'
 import { DevSmsSender } from './dev-sms'
 import { HttpSmsSender } from './http-sms'
-import type { CodeExchanger, SmsSender } from './types'
+import { systemClock, type Clock, type CodeExchanger, type SmsSender } from './types'
 import { WechatCodeExchanger } from './wechat'
+import { WechatAccessToken } from './wechat-access-token'
+import { WechatFaceVerifier } from './wechat-face'
+import { WechatSoterVerifier } from './wechat-soter'
 
 export interface Adapters {
   exchangers: Record<Platform, CodeExchanger>
   sms: SmsSender
+  /** Face check per platform, present only where that platform's credentials are configured. */
+  face?: { wechat?: WechatFaceVerifier; alipay?: AlipayCertifier }
+  /** WeChat SOTER signature check, present only with WeChat credentials. */
+  soter?: WechatSoterVerifier
 }
 
 export interface AdapterDeps {
@@ -23,6 +32,8 @@ export interface AdapterDeps {
   fetchTimeoutMs?: number
   /** Where the dev SMS provider prints its line; default stdout. */
   devSmsOut?: (line: string) => void
+  /** Time for the WeChat access_token store's expiry checks; default the system clock. */
+  clock?: Clock
 }
 
 export function createAdapters (cfg: ServerConfig, deps: AdapterDeps): Adapters {
@@ -38,7 +49,7 @@ export function createAdapters (cfg: ServerConfig, deps: AdapterDeps): Adapters 
     }
   }
   const timeoutMs = deps.fetchTimeoutMs
-  return {
+  const adapters: Adapters = {
     exchangers: {
       wechat: cfg.wechat ? new WechatCodeExchanger(cfg.wechat, { timeoutMs }) : new DevCodeExchanger('wechat'),
       alipay: cfg.alipay ? new AlipayCodeExchanger(cfg.alipay, { timeoutMs }) : new DevCodeExchanger('alipay'),
@@ -47,4 +58,12 @@ export function createAdapters (cfg: ServerConfig, deps: AdapterDeps): Adapters 
       ? new HttpSmsSender(cfg.smsGateway, { timeoutMs })
       : new DevSmsSender({ db: deps.db, cipher: deps.cipher, out: deps.devSmsOut }),
   }
+  if (cfg.wechat) {
+    // One token store for both WeChat clients: it is per appid, and shared with other processes through the DB.
+    const tokens = new WechatAccessToken(cfg.wechat, { db: deps.db, cipher: deps.cipher, clock: deps.clock ?? systemClock, timeoutMs })
+    adapters.face = { wechat: new WechatFaceVerifier(cfg.wechat, tokens, { timeoutMs }) }
+    adapters.soter = new WechatSoterVerifier(cfg.wechat, tokens, { timeoutMs })
+  }
+  if (cfg.alipay) adapters.face = { ...adapters.face, alipay: new AlipayCertifier(cfg.alipay, { timeoutMs }) }
+  return adapters
 }

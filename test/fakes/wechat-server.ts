@@ -1,8 +1,15 @@
-// A fake WeChat API server (jscode2session) on 127.0.0.1 for tests: checks appid/secret/grant_type like WeChat
-// and answers each code as programmed. Plain node:http, so any test layer can start it.
+// A fake WeChat API server on 127.0.0.1 for tests: jscode2session, stable_token, face check 2.0 (getverifyid /
+// queryverifyinfo) and SOTER verify_signature. It checks what WeChat checks — appid/secret, the access_token
+// (issued, current, unexpired), out_seq_no / openid / cert_hash against what getverifyid received, the SOTER
+// signature against the device key — and answers the rest as programmed. Plain node:http, so any layer can start it.
+//
+// Errcodes: the token and generic ones are WeChat's documented codes (40001, 40013, 40125, 41001, 42001, 43002,
+// 47001, …). WeChat does not publish (that we could find) the errcodes of face 2.0's own refusals — unknown or
+// expired verify_id, mismatched out_seq_no / openid / cert_hash, a reused out_seq_no — so FACE_ERRCODES below are
+// this fake's stand-ins; the client must not depend on their values (it treats any such errcode as "not passed").
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { randomBytes } from 'node:crypto'
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign as rsaSign, verify as rsaVerify, constants, type KeyObject } from 'node:crypto'
 
 export type WechatAnswer =
   /** Success. `session_key` defaults to a fresh random one (recorded in the call) so leaks can be searched for. */
@@ -14,6 +21,28 @@ export type WechatAnswer =
   /** Exactly this HTTP answer, for malformed or non-200 responses. */
   | { status: number; body: string; contentType?: string }
 
+/** How a face check ended, as queryverifyinfo will report it (for a verify_id whose request matches). */
+export type WechatFaceOutcome =
+  /** `{ errcode: 0, verify_ret }`: 10000 passed; 90001–90199 device / cancel / timeout; 1000x mismatch. */
+  | { verifyRet: number }
+  /** A WeChat error body instead of a result. */
+  | { errcode: number; errmsg?: string }
+
+/** An answer pushed with `queue`: sent once, to the next request for that path, before any checks. */
+export type WechatQueuedAnswer =
+  | { errcode: number; errmsg?: string }
+  | { hang: true }
+  | { status: number; body: string; contentType?: string }
+
+/** The fake's stand-in errcodes for face 2.0 refusals WeChat does not document (see the module comment). */
+export const FACE_ERRCODES = {
+  verifyIdInvalid: 61400, // unknown or expired verify_id
+  outSeqNoMismatch: 61401,
+  openidMismatch: 61402,
+  certHashMismatch: 61403,
+  outSeqNoUsed: 61404, // getverifyid with an out_seq_no this appid already used
+} as const
+
 export interface WechatServerOptions {
   appId?: string
   secret?: string
@@ -21,14 +50,31 @@ export interface WechatServerOptions {
   answers?: Record<string, WechatAnswer>
   /** The answer for a code not in `answers`; default 40029 invalid code. */
   fallback?: (code: string) => WechatAnswer
+  /** Lifetime of an access_token from stable_token; default 7200 s, as WeChat. */
+  tokenLifetimeSeconds?: number
+  /** Lifetime of a verify_id; default 3600 s, as WeChat. */
+  verifyIdLifetimeSeconds?: number
+  /** The face outcome for a check nobody programmed; default verify_ret 90002 (the person gave up). */
+  faceFallback?: WechatFaceOutcome
 }
 
 export interface WechatCall {
   method: string
   path: string
   query: Record<string, string>
+  /** The parsed JSON request body, for POSTs that sent one. */
+  body?: Record<string, unknown>
   /** The JSON body the fake sent back, if it answered with one. */
   answer?: Record<string, unknown>
+}
+
+/** What getverifyid received, kept by verify_id, as WeChat keeps it to check queryverifyinfo. */
+export interface WechatFaceSession {
+  verifyId: string
+  outSeqNo: string
+  openid: string
+  certHash: string
+  expiresAt: number
 }
 
 export interface FakeWechatServer {
@@ -39,14 +85,49 @@ export interface FakeWechatServer {
   calls: WechatCall[]
   /** Programmable at any time: answers.set('code-1', { openid: 'o1' }). */
   answers: Map<string, WechatAnswer>
+  /** Face outcomes by out_seq_no (or by verify_id): faces.set(outSeqNo, { verifyRet: 10000 }). */
+  faces: Map<string, WechatFaceOutcome>
+  /** verify_id → what getverifyid received. */
+  faceSessions: Map<string, WechatFaceSession>
+  /** Answers to send once, per path, ahead of the normal handling: queue.push({ path, answer: { errcode: -1 } }). */
+  queue: { path: string; answer: WechatQueuedAnswer }[]
+  /** How many access tokens stable_token has issued so far. */
+  readonly tokensIssued: number
+  /** The token stable_token currently hands out, if any. */
+  readonly currentToken: string | undefined
+  /** As if someone forced a refresh: every token issued so far answers 40001 and the next stable_token is new. */
+  revokeTokens (): void
+  /** Makes every token issued so far expired (42001) and the next stable_token new. */
+  expireTokens (): void
+  /**
+   * Registers a SOTER device key for `openid` (as the WeChat client does at enrolment) and returns a signer that
+   * signs a resultJSON the way the device's TEE does (RSASSA-PSS, SHA-256, salt length 20, base64).
+   */
+  soterDevice (openid: string): { sign (jsonString: string): string }
   close (): Promise<void>
 }
 
 const ERRMSG: Record<number, string> = {
-  [-1]: 'system error', 40002: 'invalid grant_type', 40013: 'invalid appid', 40029: 'invalid code',
-  40125: 'invalid appsecret', 40163: 'code been used', 40226: 'high risk user', 41008: 'missing code',
+  [-1]: 'system error', 40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type', 40003: 'invalid openid', 40013: 'invalid appid', 40014: 'invalid access_token',
+  40029: 'invalid code', 40097: 'invalid args', 40125: 'invalid appsecret', 40163: 'code been used',
+  40226: 'high risk user', 41001: 'access_token missing', 41008: 'missing code', 42001: 'access_token expired',
+  43002: 'require POST method', 44002: 'empty post data', 47001: 'data format error',
   45011: 'api minute-quota reach limit mustslower retry next minute',
+  [FACE_ERRCODES.verifyIdInvalid]: 'verify_id invalid or expired', [FACE_ERRCODES.outSeqNoMismatch]: 'out_seq_no not match',
+  [FACE_ERRCODES.openidMismatch]: 'openid not match', [FACE_ERRCODES.certHashMismatch]: 'cert_hash not match',
+  [FACE_ERRCODES.outSeqNoUsed]: 'out_seq_no duplicate',
 }
+
+const OUT_SEQ_NO = /^[A-Za-z0-9_-]{5,32}$/
+
+/** WeChat's cert_hash, computed independently of the client's code (the fake must not trust the client). */
+function fakeCertHash (certType: string, certName: string, certNo: string): string {
+  const b64 = (v: string) => Buffer.from(v, 'utf8').toString('base64')
+  return createHash('sha256').update(`cert_type=${b64(certType)}&cert_name=${b64(certName)}&cert_no=${b64(certNo)}`).digest('hex')
+}
+
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v !== ''
 
 function sendJson (res: ServerResponse, call: WechatCall, body: Record<string, unknown>): void {
   call.answer = body
@@ -63,19 +144,50 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
   const secret = opts.secret ?? 'fake-wechat-secret-0123456789abcdef'
   const answers = new Map(Object.entries(opts.answers ?? {}))
   const fallback = opts.fallback ?? ((): WechatAnswer => ({ errcode: 40029 }))
+  const tokenLifetimeMs = (opts.tokenLifetimeSeconds ?? 7200) * 1000
+  const verifyIdLifetimeMs = (opts.verifyIdLifetimeSeconds ?? 3600) * 1000
+  const faceFallback = opts.faceFallback ?? { verifyRet: 90002 }
   const used = new Set<string>()
   const calls: WechatCall[] = []
+  const faces = new Map<string, WechatFaceOutcome>()
+  const faceSessions = new Map<string, WechatFaceSession>()
+  const usedOutSeqNos = new Set<string>()
+  const queue: { path: string; answer: WechatQueuedAnswer }[] = []
+  const soterKeys = new Map<string, KeyObject>()
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const call: WechatCall = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams) }
-    calls.push(call)
-    req.resume()
-    if (url.pathname !== '/sns/jscode2session' || req.method !== 'GET') {
-      res.writeHead(404, { 'content-type': 'text/plain' })
-      res.end('not found')
-      return
-    }
+  /** Every token issued: its expiry and whether a forced refresh revoked it. */
+  const tokens = new Map<string, { expiresAt: number; revoked: boolean }>()
+  let current: string | undefined
+  let tokensIssued = 0
+
+  function issueToken (): string {
+    current = `fake-at-${randomBytes(24).toString('base64url')}`
+    tokens.set(current, { expiresAt: Date.now() + tokenLifetimeMs, revoked: false })
+    tokensIssued++
+    return current
+  }
+
+  /** stable_token, normal mode: the current token while it has more than 5 minutes left, else a new one. */
+  function stableToken (forceRefresh: boolean): { token: string; expiresIn: number } {
+    const held = current === undefined ? undefined : tokens.get(current)
+    if (forceRefresh && held) held.revoked = true
+    let token = current
+    if (!held || held.revoked || forceRefresh || held.expiresAt - Date.now() <= 300_000) token = issueToken()
+    const expiresAt = tokens.get(token!)!.expiresAt
+    return { token: token!, expiresIn: Math.floor((expiresAt - Date.now()) / 1000) }
+  }
+
+  /** 0 when the access_token may call APIs, else WeChat's errcode for it. */
+  function tokenError (token: string | undefined): number {
+    if (!token) return 41001
+    const t = tokens.get(token)
+    if (!t) return 40014
+    if (t.revoked) return 40001
+    if (t.expiresAt <= Date.now()) return 42001
+    return 0
+  }
+
+  function jscode2session (res: ServerResponse, call: WechatCall): void {
     const q = call.query
     // WeChat checks the caller before the code.
     if (q.appid !== appId) return sendJson(res, call, error(40013))
@@ -102,6 +214,103 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
     }
     if (answer.unionid) body.unionid = answer.unionid
     sendJson(res, call, body)
+  }
+
+  function getVerifyId (b: Record<string, unknown>): Record<string, unknown> {
+    const cert = b.cert_info
+    if (!nonEmpty(b.out_seq_no) || !OUT_SEQ_NO.test(b.out_seq_no)) return error(40097)
+    if (typeof cert !== 'object' || cert === null) return error(40097)
+    const c = cert as Record<string, unknown>
+    if (c.cert_type !== 'IDENTITY_CARD' || !nonEmpty(c.cert_name) || !nonEmpty(c.cert_no)) return error(40097)
+    if (!nonEmpty(b.openid)) return error(40003)
+    if (usedOutSeqNos.has(b.out_seq_no)) return error(FACE_ERRCODES.outSeqNoUsed) // unique per appid
+    usedOutSeqNos.add(b.out_seq_no)
+    const verifyId = `fake-vid-${randomBytes(24).toString('base64url')}`
+    faceSessions.set(verifyId, {
+      verifyId, outSeqNo: b.out_seq_no, openid: b.openid,
+      certHash: fakeCertHash(c.cert_type, c.cert_name, c.cert_no), expiresAt: Date.now() + verifyIdLifetimeMs,
+    })
+    return { errcode: 0, errmsg: 'ok', verify_id: verifyId, expires_in: Math.round(verifyIdLifetimeMs / 1000) }
+  }
+
+  function queryVerifyInfo (b: Record<string, unknown>): Record<string, unknown> {
+    if (!nonEmpty(b.verify_id) || !nonEmpty(b.out_seq_no) || !nonEmpty(b.cert_hash) || !nonEmpty(b.openid)) return error(40097)
+    const session = faceSessions.get(b.verify_id)
+    if (!session || session.expiresAt <= Date.now()) return error(FACE_ERRCODES.verifyIdInvalid)
+    // WeChat checks the identity against what getverifyid received and answers an errcode, never a verify_ret,
+    // when it differs: the result of one person's face cannot be claimed for another identity.
+    if (b.out_seq_no !== session.outSeqNo) return error(FACE_ERRCODES.outSeqNoMismatch)
+    if (b.openid !== session.openid) return error(FACE_ERRCODES.openidMismatch)
+    if (b.cert_hash !== session.certHash) return error(FACE_ERRCODES.certHashMismatch)
+    const outcome = faces.get(session.verifyId) ?? faces.get(session.outSeqNo) ?? faceFallback
+    if ('errcode' in outcome) return { errcode: outcome.errcode, errmsg: outcome.errmsg ?? error(outcome.errcode).errmsg }
+    return { errcode: 0, errmsg: 'ok', verify_ret: outcome.verifyRet }
+  }
+
+  function verifySignature (b: Record<string, unknown>): Record<string, unknown> {
+    if (!nonEmpty(b.openid)) return error(40003)
+    if (typeof b.json_string !== 'string' || typeof b.json_signature !== 'string') return error(40097)
+    const key = soterKeys.get(b.openid)
+    let ok = false
+    try {
+      ok = !!key && rsaVerify('sha256', Buffer.from(b.json_string, 'utf8'),
+        { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 20 }, Buffer.from(b.json_signature, 'base64'))
+    } catch { ok = false }
+    return { errcode: 0, errmsg: 'ok', is_ok: ok }
+  }
+
+  /** The APIs called with ?access_token=: POST JSON only, the token checked first, as WeChat does. */
+  const tokenApis: Record<string, (b: Record<string, unknown>) => Record<string, unknown>> = {
+    '/cityservice/face/identify/getverifyid': getVerifyId,
+    '/cityservice/face/identify/queryverifyinfo': queryVerifyInfo,
+    '/cgi-bin/soter/verify_signature': verifySignature,
+  }
+
+  function handle (req: IncomingMessage, res: ServerResponse, call: WechatCall, raw: string): void {
+    const queued = queue.findIndex((q) => q.path === call.path)
+    if (queued >= 0) {
+      const { answer } = queue.splice(queued, 1)[0]!
+      if ('hang' in answer) return
+      if ('status' in answer) {
+        res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json; charset=utf-8' })
+        res.end(answer.body)
+        return
+      }
+      return sendJson(res, call, { errcode: answer.errcode, errmsg: answer.errmsg ?? error(answer.errcode).errmsg })
+    }
+    if (call.path === '/sns/jscode2session' && req.method === 'GET') return jscode2session(res, call)
+    const isTokenApi = call.path in tokenApis
+    if (call.path !== '/cgi-bin/stable_token' && !isTokenApi) {
+      res.writeHead(404, { 'content-type': 'text/plain' })
+      res.end('not found')
+      return
+    }
+    if (req.method !== 'POST') return sendJson(res, call, error(43002))
+    if (raw === '') return sendJson(res, call, error(44002))
+    let body: unknown
+    try { body = JSON.parse(raw) } catch { body = undefined }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return sendJson(res, call, error(47001))
+    const b = body as Record<string, unknown>
+    call.body = b
+    if (call.path === '/cgi-bin/stable_token') {
+      if (b.grant_type !== 'client_credential') return sendJson(res, call, error(40002))
+      if (b.appid !== appId) return sendJson(res, call, error(40013))
+      if (b.secret !== secret) return sendJson(res, call, error(40125))
+      const { token, expiresIn } = stableToken(b.force_refresh === true)
+      return sendJson(res, call, { access_token: token, expires_in: expiresIn })
+    }
+    const bad = tokenError(call.query.access_token)
+    if (bad) return sendJson(res, call, error(bad))
+    sendJson(res, call, tokenApis[call.path]!(b))
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const call: WechatCall = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams) }
+    calls.push(call)
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => handle(req, res, call, Buffer.concat(chunks).toString('utf8')))
   })
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -112,6 +321,25 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
     secret,
     calls,
     answers,
+    faces,
+    faceSessions,
+    queue,
+    get tokensIssued () { return tokensIssued },
+    get currentToken () { return current },
+    revokeTokens () {
+      for (const t of tokens.values()) t.revoked = true
+    },
+    expireTokens () {
+      for (const t of tokens.values()) t.expiresAt = Math.min(t.expiresAt, Date.now())
+    },
+    soterDevice (openid: string) {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      soterKeys.set(openid, createPublicKey(publicKey.export({ type: 'spki', format: 'pem' })))
+      return {
+        sign: (jsonString: string) => rsaSign('sha256', Buffer.from(jsonString, 'utf8'),
+          { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 20 }).toString('base64'),
+      }
+    },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections()
       server.close(() => resolve())

@@ -109,3 +109,30 @@ test('a malformed Alipay key stops the start with the setting named', () => {
   const env = { ...realEnv(), ALIPAY_PUBLIC_KEY: 'not-a-key' }
   expect(() => createAdapters(loadConfig(env), { db: h.db, cipher })).toThrow(/ALIPAY_PUBLIC_KEY is not an RSA public key/)
 })
+
+test('face check and SOTER exist only with their platform\'s credentials: no dev stand-in for them', async () => {
+  const none = createAdapters(loadConfig({}), { db: h.db, cipher })
+  expect(none.face).toBeUndefined()
+  expect(none.soter).toBeUndefined()
+
+  const all = createAdapters(loadConfig(realEnv()), { db: h.db, cipher })
+  expect(all.face?.wechat?.platform).toBe('wechat')
+  expect(all.face?.alipay?.platform).toBe('alipay')
+  expect(all.soter).toBeDefined()
+  // The real WeChat client reaches the fake through the shared token store.
+  await expect(all.face!.wechat!.getVerifyId({ outSeqNo: 'index-test-1', certName: '张三', certNo: '310101199801011234', openid: 'o-i' }))
+    .resolves.toMatchObject({ expiresInSeconds: 3600 })
+
+  const env = realEnv()
+  delete env.WECHAT_SECRET
+  const alipayOnly = createAdapters(loadConfig(env), { db: h.db, cipher })
+  expect(alipayOnly.face?.wechat).toBeUndefined()
+  expect(alipayOnly.face?.alipay).toBeDefined()
+  expect(alipayOnly.soter).toBeUndefined()
+
+  const env2 = realEnv()
+  delete env2.ALIPAY_APP_ID
+  const wechatOnly = createAdapters(loadConfig(env2), { db: h.db, cipher })
+  expect(wechatOnly.face?.alipay).toBeUndefined()
+  expect(wechatOnly.face?.wechat).toBeDefined()
+})
