@@ -21,6 +21,7 @@ import healthRoutes from './routes/api/v1/health'
 import authRoutes from './routes/api/v1/auth'
 import accountRoutes from './routes/api/v1/account'
 import devRoutes from './routes/api/v1/dev'
+import verificationRoutes from './routes/api/v1/verifications'
 
 export interface AppDeps {
   db: Db
@@ -59,6 +60,7 @@ export async function buildApp (deps: AppDeps) {
     await api.register(healthRoutes)
     await api.register(authRoutes)
     await api.register(accountRoutes)
+    await api.register(verificationRoutes)
     if (!deps.cfg.production && deps.sms.kind === 'dev') await api.register(devRoutes)
   }, { prefix: '/api/v1' })
 

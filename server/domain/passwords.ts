@@ -67,12 +67,19 @@ export class PasswordService {
       const after = await recordAttemptFailure(this.db, key, PASSWORD_MAX_FAILURES, lockUntil, now)
       throw after.lockedUntil ? locked(after.lockedUntil, now) : incorrect(after.failures)
     }
+    return this.checkPerson(person, password)
+  }
+
+  /** The person's own password, with the same count and lock (login and step-up verification share them). */
+  async checkPerson (person: PersonRow, password: string): Promise<PersonRow> {
+    const now = this.clock.now()
     if (person.passwordLockedUntil && person.passwordLockedUntil > now) throw locked(person.passwordLockedUntil, now)
     const ok = person.queryPasswordHash ? await verifyPassword(password, person.queryPasswordHash) : false
     if (ok) {
       if (person.passwordFailures > 0) await clearPasswordFailures(this.db, person.id)
       return person
     }
+    const lockUntil = new Date(now.getTime() + PASSWORD_LOCK_MINUTES * 60_000)
     const after = await recordPasswordFailure(this.db, person.id, PASSWORD_MAX_FAILURES, lockUntil)
     throw after.lockedUntil ? locked(after.lockedUntil, now) : incorrect(after.failures)
   }

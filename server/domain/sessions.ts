@@ -1,6 +1,6 @@
 // Session rules: opaque tokens stored hashed, idle and absolute expiry, and the step-up verification window.
 import type { Db } from '../db'
-import { findSessionByTokenHash, insertSession, revokeSession, touchSession, type SessionRow } from '../db/repositories/sessions'
+import { findSessionByTokenHash, insertSession, revokeSession, setVerifiedUntil, touchSession, type SessionRow } from '../db/repositories/sessions'
 import type { Clock } from '../adapters/types'
 import { AppError } from './errors'
 import { newToken, sha256Hex } from './secrets'
@@ -9,6 +9,7 @@ export interface SessionPolicy { idleMinutes: number; absoluteHours: number; ver
 
 export interface SessionContext {
   id: number
+  expiresAt: Date
   personId: number | null
   identityId: number | null
   verifiedUntil: Date | null
@@ -43,7 +44,7 @@ export class SessionService {
     const now = this.clock.now()
     if (!this.isLive(row, now)) throw new AppError(401, 'session_expired')
     await touchSession(this.db, row.id, now, TOUCH_GAP_MS)
-    return { id: row.id, personId: row.personId, identityId: row.identityId, verifiedUntil: row.verifiedUntil }
+    return { id: row.id, expiresAt: row.expiresAt, personId: row.personId, identityId: row.identityId, verifiedUntil: row.verifiedUntil }
   }
 
   /** Account data needs a bound person who verified within the window. */
@@ -51,6 +52,19 @@ export class SessionService {
     if (s.personId === null) throw new AppError(403, 'binding_required')
     if (!s.verifiedUntil || s.verifiedUntil.getTime() <= this.clock.now().getTime()) throw new AppError(403, 'verification_required')
     return s.personId
+  }
+
+  /** A bound person, verified or not: what the verification routes need. */
+  requirePerson (s: SessionContext): number {
+    if (s.personId === null) throw new AppError(403, 'binding_required')
+    return s.personId
+  }
+
+  /** A step-up verification passed: the window starts now (never past the session's own end). */
+  async markVerified (s: SessionContext): Promise<Date> {
+    const until = this.verifiedUntilFrom(this.clock.now(), s.expiresAt)
+    await setVerifiedUntil(this.db, s.id, until)
+    return until
   }
 
   async end (s: SessionContext): Promise<void> {

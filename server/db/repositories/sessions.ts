@@ -30,3 +30,7 @@ export async function revokeSessionsOfPerson (db: Db, personId: number, now: Dat
   await db.update(sessions).set({ revokedAt: now })
     .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt), keep === undefined ? undefined : ne(sessions.id, keep)))
 }
+
+export async function setVerifiedUntil (db: Db, id: number, until: Date): Promise<void> {
+  await db.update(sessions).set({ verifiedUntil: until }).where(eq(sessions.id, id))
+}
