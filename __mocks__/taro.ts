@@ -30,13 +30,16 @@ export const getSystemInfoSync = () => systemInfo
 export const getDeviceInfo = () => systemInfo
 export const getAppBaseInfo = () => systemInfo
 export const pxTransform = (value: number) => `${value}px`
+// Nothing is laid out in jsdom: each select() answers null and each selectAll() an empty list, as the real query
+// does for nodes it cannot measure (NutUI's Tabs indexes into the selectAll answer).
 export const createSelectorQuery = () => {
+  const answers: unknown[] = []
   const query = {
-    select: () => query,
-    selectAll: () => query,
+    select: () => { answers.push(null); return query },
+    selectAll: () => { answers.push([]); return query },
     boundingClientRect: () => query,
     fields: () => query,
-    exec: (cb?: (res: unknown[]) => void) => cb?.([]),
+    exec: (cb?: (res: unknown[]) => void) => cb?.(answers.slice()),
   }
   return query
 }

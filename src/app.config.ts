@@ -1,4 +1,4 @@
-// App pages, the account subpackage and its preload, and the window look (all three targets).
+// App pages, the account and verify subpackages and their preloads, and the window look (all three targets).
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -6,10 +6,13 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/account', pages: ['pages/balance/index'] },
+    { root: 'packages/verify', pages: ['pages/reset-password/index'] },
   ],
-  // 首页 leads to the account pages, so their package downloads while the person reads the balance.
+  // 首页 leads to the account pages, so their package downloads while the person reads the balance;
+  // 登录 leads to 忘记密码 (and later the verification page), so that package is ready before the tap.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/account'] },
+    'pages/login/index': { network: 'all', packages: ['packages/verify'] },
   },
   window: {
     backgroundTextStyle: 'light',

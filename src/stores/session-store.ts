@@ -1,30 +1,22 @@
-// The person's session: token and its flags, the SMS-code step with its cooldown, login, logout, restore.
+// The person's session: token and its flags, the SMS-code step with its cooldown, the logins (platform, SMS,
+// query password), logout, restore.
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { LoginResult } from '../../types/api/auth'
 import type { AuthApi } from '../services/api/auth'
 import { ApiError } from '../services/http'
 import type { PlatformAdapter, PlatformLoginCode } from '../platform/types'
 import { maskPhone } from '../utils/mask'
-import { phoneError, smsCodeError } from '../utils/validate'
+import { loginIdentifierError, parseLoginIdentifier, phoneError, queryPasswordError, smsCodeError } from '../utils/validate'
+import { Cooldown, DEFAULT_RESEND_SECONDS, realClock, type SessionClock } from './cooldown'
+
+export type { SessionClock }
 
 export const SESSION_STORAGE_KEY = 'yibao.session'
-const DEFAULT_RESEND_SECONDS = 60
 
 type StoredSession = Pick<LoginResult, 'token' | 'expiresAt' | 'bound' | 'verifiedUntil'>
 
-export interface SessionClock {
-  now (): number
-  setInterval (fn: () => void, ms: number): ReturnType<typeof setInterval>
-  clearInterval (id: ReturnType<typeof setInterval>): void
-}
-
-const realClock: SessionClock = {
-  now: () => Date.now(),
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (id) => clearInterval(id),
-}
-
-function messageOf (error: unknown, fallback: string): string {
+/** The server's sentence for the person, or ours when no answer came. */
+export function messageOf (error: unknown, fallback: string): string {
   return error instanceof ApiError ? error.message : fallback
 }
 
@@ -39,17 +31,17 @@ export class SessionStore {
   smsSending = false
   /** The masked phone the last code went to (`138****5678`). */
   smsSentTo: string | null = null
-  /** Seconds before another code may be requested. */
-  cooldownSeconds = 0
   loggingIn = false
   /** What went wrong in the last login step, in words for the person. */
   error: string | null = null
+  /** The query password is locked (too many wrong tries): `error` then says until when and how to unlock. */
+  passwordLocked = false
   /** Why the person was signed out, shown once on the signed-out screen. */
   notice: string | null = null
   /** Set when the server asks for a fresh identity check; the verify page will act on it. */
   verificationRequired: string | null = null
 
-  private cooldownTimer: ReturnType<typeof setInterval> | null = null
+  private readonly cooldown: Cooldown
   private restoring: Promise<void> | null = null
 
   constructor (
@@ -57,8 +49,9 @@ export class SessionStore {
     readonly platform: PlatformAdapter,
     readonly clock: SessionClock = realClock,
   ) {
-    makeAutoObservable<this, 'cooldownTimer' | 'restoring'>(this, {
-      api: false, platform: false, clock: false, cooldownTimer: false, restoring: false,
+    this.cooldown = new Cooldown(clock)
+    makeAutoObservable<this, 'cooldown' | 'restoring'>(this, {
+      api: false, platform: false, clock: false, cooldown: false, restoring: false,
     }, { autoBind: true })
   }
 
@@ -69,6 +62,11 @@ export class SessionStore {
   /** The one-tap login this build offers ('wechat' | 'alipay'), or null on H5. */
   get platformLogin () {
     return this.platform.loginPlatform
+  }
+
+  /** Seconds before another code may be requested. */
+  get cooldownSeconds (): number {
+    return this.cooldown.seconds
   }
 
   get canRequestSmsCode (): boolean {
@@ -100,6 +98,7 @@ export class SessionStore {
   }
 
   async requestSmsCode (phone: string): Promise<boolean> {
+    this.passwordLocked = false
     const invalid = phoneError(phone)
     if (invalid) {
       this.error = invalid
@@ -112,14 +111,14 @@ export class SessionStore {
       const sent = await this.api.requestSmsCode(phone.trim())
       runInAction(() => {
         this.smsSentTo = maskPhone(phone.trim())
-        this.startCooldown(sent.resendAfterSeconds || DEFAULT_RESEND_SECONDS)
+        this.cooldown.start(sent.resendAfterSeconds || DEFAULT_RESEND_SECONDS)
       })
       return true
     } catch (error) {
       runInAction(() => {
         this.error = messageOf(error, '验证码发送失败，请稍后重试')
         if (error instanceof ApiError && error.code === 'rate_limited' && error.retryAfterSeconds) {
-          this.startCooldown(error.retryAfterSeconds)
+          this.cooldown.start(error.retryAfterSeconds)
         }
       })
       return false
@@ -132,9 +131,21 @@ export class SessionStore {
     const invalid = phoneError(phone) ?? smsCodeError(code)
     if (invalid) {
       this.error = invalid
+      this.passwordLocked = false
       return false
     }
     return this.login(() => this.api.loginWithSms(phone.trim(), code.trim()))
+  }
+
+  /** `identifier` is what the person typed: an ID number or an insurance card number, told apart by shape. */
+  async loginWithPassword (identifier: string, password: string): Promise<boolean> {
+    const invalid = loginIdentifierError(identifier) ?? queryPasswordError(password)
+    if (invalid) {
+      this.error = invalid
+      this.passwordLocked = false
+      return false
+    }
+    return this.login(() => this.api.loginWithPassword(parseLoginIdentifier(identifier), password))
   }
 
   async loginWithPlatform (): Promise<boolean> {
@@ -179,15 +190,17 @@ export class SessionStore {
 
   clearError (): void {
     this.error = null
+    this.passwordLocked = false
   }
 
   dispose (): void {
-    this.stopCooldown()
+    this.cooldown.stop()
   }
 
   private async login (exchange: () => Promise<LoginResult>): Promise<boolean> {
     if (this.loggingIn) return false
     this.error = null
+    this.passwordLocked = false
     this.loggingIn = true
     try {
       const result = await exchange()
@@ -206,7 +219,10 @@ export class SessionStore {
       }
       return true
     } catch (error) {
-      runInAction(() => { this.error = messageOf(error, '登录没有成功，请稍后重试') })
+      runInAction(() => {
+        this.error = messageOf(error, '登录没有成功，请稍后重试')
+        this.passwordLocked = error instanceof ApiError && error.code === 'account_locked'
+      })
       return false
     } finally {
       runInAction(() => { this.loggingIn = false })
@@ -219,22 +235,5 @@ export class SessionStore {
     this.bound = session.bound
     this.verifiedUntil = session.verifiedUntil
     this.verificationRequired = null
-  }
-
-  private startCooldown (seconds: number): void {
-    this.stopCooldown()
-    this.cooldownSeconds = Math.max(0, Math.ceil(seconds))
-    if (this.cooldownSeconds === 0) return
-    this.cooldownTimer = this.clock.setInterval(() => this.tick(), 1000)
-  }
-
-  private tick (): void {
-    this.cooldownSeconds = Math.max(0, this.cooldownSeconds - 1)
-    if (this.cooldownSeconds === 0) this.stopCooldown()
-  }
-
-  private stopCooldown (): void {
-    if (this.cooldownTimer != null) this.clock.clearInterval(this.cooldownTimer)
-    this.cooldownTimer = null
   }
 }

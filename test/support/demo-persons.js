@@ -10,7 +10,15 @@ function demoPersons () {
   const [header, , ...body] = rows
   if (!header) throw new Error('README has no demo-persons table')
   const col = (name) => { const i = header.findIndex((h) => h.includes(name)); if (i < 0) throw new Error(`no column ${name}`); return i }
-  return body.map((r) => ({ name: r[col('姓名')], phone: r[col('手机号')], insuranceType: r[col('参保类型')], region: r[col('参保地')] }))
+  return body.map((r) => ({
+    name: r[col('姓名')],
+    phone: r[col('手机号')],
+    insuranceType: r[col('参保类型')],
+    region: r[col('参保地')],
+    idNumber: r[col('身份证号')],
+    cardNumber: r[col('医保卡号')],
+    queryPassword: r[col('查询密码')],
+  }))
 }
 
 module.exports = { demoPersons }

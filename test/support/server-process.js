@@ -56,14 +56,18 @@ function requestJson (url, { method = 'GET', body, headers = {} } = {}) {
   })
 }
 
-/** The newest code the dev SMS provider "sent" to this phone (dev outbox, loopback only). Codes go out after the
- * answer to the request, so this polls until there is one (never a fixed sleep). */
-async function latestSmsCode (origin, phone, timeoutMs = 5000) {
+/** The newest code the dev SMS provider "sent" to this phone (dev outbox, loopback only). `options` is the timeout
+ * in ms, or `{ purpose, after, timeoutMs }`: only a code for that purpose ('login', 'password_reset') sent after
+ * `after` (an ISO time). Codes go out after the answer to the request, so this polls until there is one (never a
+ * fixed sleep). */
+async function latestSmsCode (origin, phone, options = {}) {
+  const { purpose, after, timeoutMs = 5000 } = typeof options === 'number' ? { timeoutMs: options } : options
   for (const start = Date.now(); ;) {
     const r = await requestJson(`${origin}/api/v1/dev/sms-outbox?phone=${phone}`)
     if (r.status !== 200) throw new Error(`dev outbox answered ${r.status} ${r.text}`)
-    if (r.json.items.length) return r.json.items[0].code
-    if (Date.now() - start > timeoutMs) throw new Error(`no SMS code for ${phone}`)
+    const item = r.json.items.find((i) => (!purpose || i.purpose === purpose) && (!after || i.sentAt > after))
+    if (item) return item.code
+    if (Date.now() - start > timeoutMs) throw new Error(`no SMS code${purpose ? ` (${purpose})` : ''} for ${phone}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }

@@ -56,8 +56,15 @@ function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 
     setNavigationBarTitle: (o) => ok(o, {}),
     vibrateShort: (o = {}) => ok(o, {}),
     nextTick: (fn) => setTimeout(fn, 0),
+    // Nothing is laid out here: like the real query for nodes it cannot measure, one answer per query, null for
+    // select() and [] for selectAll() (NutUI's Tabs indexes into the selectAll answer).
     createSelectorQuery: () => {
-      const q = { in: () => q, select: () => q, selectAll: () => q, selectViewport: () => q, boundingClientRect: () => q, scrollOffset: () => q, fields: () => q, exec: (cb) => setTimeout(() => cb?.([]), 0) }
+      const answers = []
+      const q = {
+        in: () => q, select: () => { answers.push(null); return q }, selectAll: () => { answers.push([]); return q },
+        selectViewport: () => { answers.push(null); return q }, boundingClientRect: () => q, scrollOffset: () => q, fields: () => q,
+        exec: (cb) => setTimeout(() => cb?.(answers.slice()), 0),
+      }
       return q
     },
     navigateTo: (o) => { open(o.url); ok(o, { errMsg: 'navigateTo:ok' }) },

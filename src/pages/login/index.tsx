@@ -1,16 +1,28 @@
-// 登录: one-tap platform login where the platform offers it, phone + SMS code everywhere, then back to 首页.
+// 登录: one-tap platform login where the platform offers it, then two tabs — phone + SMS code, and ID number or
+// card number + query password (with 忘记密码) — then back to 首页.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Divider, Input } from '@nutui/nutui-react-taro'
+import { Button, Divider, Input, TabPane, Tabs } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../stores/index'
+import { digitsOnly } from '../../utils/validate'
 import './index.scss'
 
 const PLATFORM_BUTTON: Record<'wechat' | 'alipay', string> = {
   wechat: '微信一键登录',
   alipay: '支付宝一键登录',
 }
+
+const RESET_PAGE = '/packages/verify/pages/reset-password/index'
+
+type LoginTab = 'sms' | 'password'
+
+// Own tab titles (NutUI's look and classes) so that each can carry a class of its own for tests and styles.
+const TABS: Array<{ value: LoginTab, title: string, className: string }> = [
+  { value: 'sms', title: '手机验证码登录', className: 'sms-tab' },
+  { value: 'password', title: '查询密码登录', className: 'password-tab' },
+]
 
 function backToHome () {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
@@ -19,13 +31,38 @@ function backToHome () {
 
 function LoginPage () {
   const { session } = rootStore
+  const [tab, setTab] = useState<LoginTab>('sms')
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
+  const [identifier, setIdentifier] = useState('')
+  const [password, setPassword] = useState('')
   const platform = session.platformLogin
 
   const sendCode = () => { void session.requestSmsCode(phone) }
   const loginWithSms = async () => { if (await session.loginWithSms(phone, code)) backToHome() }
+  const loginWithPassword = async () => { if (await session.loginWithPassword(identifier, password)) backToHome() }
   const loginWithPlatform = async () => { if (await session.loginWithPlatform()) backToHome() }
+  const switchTab = (value: LoginTab) => { setTab(value); session.clearError() }
+  const forgotPassword = () => { void Taro.navigateTo({ url: RESET_PAGE }) }
+
+  // The spinner only in the tab on screen: the other tab's button is off screen, and on a mini-program each
+  // spinner is a structural change that re-sends its subtree through setData.
+  const busyIn = (which: LoginTab) => session.loggingIn && tab === which
+  // One error line, in the tab the person is using (the other tab's form is off screen).
+  const errorIn = (which: LoginTab) => session.error && tab === which
+    ? <Text className={session.passwordLocked ? 'login-error login-error-locked' : 'login-error'}>{session.error}</Text>
+    : null
+
+  const titles = () => TABS.map((t) => (
+    <View
+      key={t.value}
+      className={`nut-tabs-titles-item ${t.className}${tab === t.value ? ' nut-tabs-titles-item-active' : ''}`}
+      onClick={() => switchTab(t.value)}
+    >
+      <View className='nut-tabs-titles-item-line nut-tabs-titles-item-line-horizontal' />
+      <View className='nut-tabs-titles-item-text'>{t.title}</View>
+    </View>
+  ))
 
   return (
     <View className='login-page'>
@@ -37,36 +74,63 @@ function LoginPage () {
             <Button className='platform-login-btn' type='primary' size='large' block loading={session.loggingIn} onClick={loginWithPlatform}>
               {PLATFORM_BUTTON[platform]}
             </Button>
-            <Divider className='login-divider'>或使用手机号验证码登录</Divider>
+            <Divider className='login-divider'>或使用以下方式登录</Divider>
           </>
           )
         : null}
-      <View className='login-form'>
-        <Input
-          className='phone-input' type='number' maxLength={11} clearable placeholder='请输入手机号'
-          value={phone} onChange={(value) => { setPhone(value); session.clearError() }}
-        />
-        <View className='code-row'>
-          <Input
-            className='code-input' type='number' maxLength={6} placeholder='请输入 6 位验证码'
-            value={code} onChange={(value) => { setCode(value); session.clearError() }}
-          />
+      <Tabs className='login-tabs' value={tab} title={titles} autoHeight duration={200}>
+        <TabPane className='sms-pane' value='sms' title='手机验证码登录'>
+          <View className='login-form'>
+            <Input
+              className='phone-input' type='number' maxLength={11} clearable placeholder='请输入手机号'
+              value={phone} onChange={(value) => { setPhone(value); session.clearError() }}
+            />
+            <View className='code-row'>
+              <Input
+                className='code-input' type='number' maxLength={6} placeholder='请输入 6 位验证码'
+                value={code} onChange={(value) => { setCode(value); session.clearError() }}
+              />
+              <Button
+                className='send-code-btn' type='primary' fill='outline' size='small'
+                disabled={!session.canRequestSmsCode} loading={session.smsSending} onClick={sendCode}
+              >
+                {session.cooldownSeconds > 0 ? `${session.cooldownSeconds}秒后重新获取` : '获取验证码'}
+              </Button>
+            </View>
+          </View>
+          {session.smsSentTo ? <Text className='sms-sent'>验证码已发送至 {session.smsSentTo}，5 分钟内有效</Text> : null}
+          {errorIn('sms')}
           <Button
-            className='send-code-btn' type='primary' fill='outline' size='small'
-            disabled={!session.canRequestSmsCode} loading={session.smsSending} onClick={sendCode}
+            className='sms-login-btn' type='primary' fill={platform ? 'outline' : 'solid'} size='large' block
+            loading={busyIn('sms')} onClick={loginWithSms}
           >
-            {session.cooldownSeconds > 0 ? `${session.cooldownSeconds}秒后重新获取` : '获取验证码'}
+            {platform ? '手机号验证码登录' : '登录'}
           </Button>
-        </View>
-      </View>
-      {session.smsSentTo ? <Text className='sms-sent'>验证码已发送至 {session.smsSentTo}，5 分钟内有效</Text> : null}
-      {session.error ? <Text className='login-error'>{session.error}</Text> : null}
-      <Button
-        className='sms-login-btn' type='primary' fill={platform ? 'outline' : 'solid'} size='large' block
-        loading={session.loggingIn} onClick={loginWithSms}
-      >
-        {platform ? '手机号验证码登录' : '登录'}
-      </Button>
+        </TabPane>
+        <TabPane className='password-pane' value='password' title='查询密码登录'>
+          <View className='login-form'>
+            <Input
+              className='identifier-input' type='text' maxLength={32} clearable placeholder='请输入身份证号或医保卡号'
+              value={identifier} onChange={(value) => { setIdentifier(value); session.clearError() }}
+            />
+            <Input
+              className='password-input' type='password' maxLength={6} placeholder='请输入 6 位数字查询密码'
+              value={password} formatter={digitsOnly} onChange={(value) => { setPassword(value); session.clearError() }}
+            />
+          </View>
+          <Text className='password-hint'>查询密码是办理医保卡时设置的 6 位数字。连续输错 5 次会锁定 30 分钟。</Text>
+          {errorIn('password')}
+          <Button
+            className='password-login-btn' type='primary' fill={platform ? 'outline' : 'solid'} size='large' block
+            loading={busyIn('password')} onClick={loginWithPassword}
+          >
+            登录
+          </Button>
+          <View className='forgot-row'>
+            <Text className='forgot-password-link' onClick={forgotPassword}>忘记密码？用身份证号和短信验证码重新设置</Text>
+          </View>
+        </TabPane>
+      </Tabs>
       <Text className='privacy-line'>您的医保信息受到保护：仅您本人登录后可以查看，姓名、证件号、手机号均只显示部分内容。</Text>
     </View>
   )

@@ -1,7 +1,8 @@
 // RootStore: the account pages' "show" workflow, and forgetting one person's data when the token changes.
 import { RootStore } from '../../../src/stores/root-store'
 import { SESSION_STORAGE_KEY } from '../../../src/stores/session-store'
-import { employeeSummary, fakeApi, fakePlatform, loginResult } from './fakes'
+import { ApiError } from '../../../src/services/http'
+import { employeeSummary, fakeApi, fakePlatform, loginResult, validIdNumber } from './fakes'
 
 describe('RootStore.showAccount', () => {
   it('signed out: reads storage, asks the server for nothing', async () => {
@@ -34,6 +35,22 @@ describe('RootStore.showAccount', () => {
     await root.session.logout()
     expect(root.account.summary).toBeNull()
     expect(memory.has(SESSION_STORAGE_KEY)).toBe(false)
+    root.dispose()
+  })
+})
+
+describe('RootStore wiring of 忘记密码', () => {
+  it('a new password clears the lockout sentence on 登录', async () => {
+    const api = fakeApi(); const { platform } = fakePlatform()
+    const root = new RootStore(api, platform)
+    api.auth.loginWithPassword.mockRejectedValueOnce(new ApiError(403, 'account_locked', '查询密码输错次数过多，已锁定'))
+    await root.session.loginWithPassword(validIdNumber, '000000')
+    expect(root.session.passwordLocked).toBe(true)
+
+    await root.passwordReset.submit({ idNumber: validIdNumber, code: '123456', newPassword: '802413', confirm: '802413' })
+    expect(root.passwordReset.done).toBe('查询密码已重新设置，请用新密码登录')
+    expect(root.session.passwordLocked).toBe(false)
+    expect(root.session.error).toBeNull()
     root.dispose()
   })
 })

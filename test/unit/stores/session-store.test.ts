@@ -1,8 +1,9 @@
-// SessionStore with a fake api and platform: validation, SMS cooldown, logins, logout, restore, expiry.
+// SessionStore with a fake api and platform: validation, SMS cooldown, logins (platform, SMS, query password),
+// the lockout, logout, restore, expiry.
 import { autorun } from 'mobx'
 import { SessionStore, SESSION_STORAGE_KEY } from '../../../src/stores/session-store'
 import { ApiError } from '../../../src/services/http'
-import { fakeApi, fakePlatform, loginResult } from './fakes'
+import { fakeApi, fakePlatform, loginResult, validIdNumber } from './fakes'
 
 function setup (code?: Parameters<typeof fakePlatform>[0]) {
   const api = fakeApi()
@@ -82,6 +83,46 @@ describe('SessionStore', () => {
     expect(store.error).toBe('验证码不正确，请重新输入')
     expect(store.signedIn).toBe(false)
     expect(store.loggingIn).toBe(false)
+  })
+
+  it('password login: checks the identifier and password before any request', async () => {
+    const { api, store } = setup()
+    await expect(store.loginWithPassword('', '135246')).resolves.toBe(false)
+    expect(store.error).toBe('请输入身份证号或医保卡号')
+    await expect(store.loginWithPassword('110105198803140016', '135246')).resolves.toBe(false)
+    expect(store.error).toBe('身份证号不正确，请核对后重新输入（最后一位可能是 X）')
+    await expect(store.loginWithPassword(validIdNumber, '1352')).resolves.toBe(false)
+    expect(store.error).toBe('查询密码应为 6 位数字')
+    expect(api.auth.loginWithPassword).not.toHaveBeenCalled()
+  })
+
+  it('password login: an ID number or a card number, told apart by shape', async () => {
+    const { api, store } = setup()
+    await expect(store.loginWithPassword(` ${validIdNumber} `, '135246')).resolves.toBe(true)
+    expect(api.auth.loginWithPassword).toHaveBeenLastCalledWith({ idNumber: validIdNumber }, '135246')
+    expect(store.token).toBe('tok-abc')
+    await store.logout()
+    await expect(store.loginWithPassword('DM31010001', '135246')).resolves.toBe(true)
+    expect(api.auth.loginWithPassword).toHaveBeenLastCalledWith({ cardNumber: 'DM31010001' }, '135246')
+  })
+
+  it('password login: keeps the server\'s sentence, and marks a lockout so the page can show it prominently', async () => {
+    const { api, store } = setup()
+    api.auth.loginWithPassword.mockRejectedValueOnce(new ApiError(401, 'password_incorrect', '证件号或查询密码不正确，还可以再试 4 次'))
+    await expect(store.loginWithPassword(validIdNumber, '000000')).resolves.toBe(false)
+    expect(store.error).toBe('证件号或查询密码不正确，还可以再试 4 次')
+    expect(store.passwordLocked).toBe(false)
+
+    const locked = '查询密码输错次数过多，已锁定，请在 15:30 后再试；也可以用「忘记密码」重新设置，或拨打 12393 医保服务热线'
+    api.auth.loginWithPassword.mockRejectedValueOnce(new ApiError(403, 'account_locked', locked, 1800))
+    await expect(store.loginWithPassword(validIdNumber, '000000')).resolves.toBe(false)
+    expect(store.error).toBe(locked)
+    expect(store.passwordLocked).toBe(true)
+    expect(store.signedIn).toBe(false)
+
+    store.clearError()
+    expect(store.passwordLocked).toBe(false)
+    expect(store.error).toBeNull()
   })
 
   it('logs in with the platform code', async () => {

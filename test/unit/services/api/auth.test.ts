@@ -1,4 +1,4 @@
-// The typed auth calls hit the contract's paths and bodies.
+// The typed auth calls hit the contract's paths and bodies, anonymous except logout.
 import { createAuthApi } from '../../../../src/services/api/auth'
 import { createAccountApi } from '../../../../src/services/api/account'
 import type { HttpClient } from '../../../../src/services/http'
@@ -21,16 +21,25 @@ describe('auth and account api', () => {
     await auth.requestSmsCode('13812345678')
     await auth.loginWithSms('13812345678', '123456')
     await auth.loginWithPlatform('wechat', 'wx-demo-1')
+    await auth.loginWithPassword({ idNumber: '110105198803140015' }, '135246')
+    await auth.loginWithPassword({ cardNumber: 'DM31010001' }, '135246')
+    await auth.requestPasswordResetCode('110105198803140015')
+    await auth.resetPassword('110105198803140015', '654321', '802413')
     await auth.logout()
     await createAccountApi(http).getSummary()
     expect(calls).toEqual([
       ['POST', '/api/v1/auth/sms-codes', { phone: '13812345678', purpose: 'login' }],
       ['POST', '/api/v1/auth/login/sms', { phone: '13812345678', code: '123456' }],
       ['POST', '/api/v1/auth/login/platform', { platform: 'wechat', code: 'wx-demo-1' }],
+      // Exactly one identifier in the body: the server refuses both at once.
+      ['POST', '/api/v1/auth/login/password', { idNumber: '110105198803140015', password: '135246' }],
+      ['POST', '/api/v1/auth/login/password', { cardNumber: 'DM31010001', password: '135246' }],
+      ['POST', '/api/v1/auth/password-reset/sms-codes', { idNumber: '110105198803140015' }],
+      ['POST', '/api/v1/auth/password-reset', { idNumber: '110105198803140015', code: '654321', newPassword: '802413' }],
       ['POST', '/api/v1/auth/logout', {}],
       ['GET', '/api/v1/account', undefined],
     ])
-    // Code requests and logins carry no old token; logout must carry it.
-    expect(anonymous).toEqual([true, true, true, false])
+    // Code requests, logins and the reset carry no old token; logout must carry it.
+    expect(anonymous).toEqual([true, true, true, true, true, true, true, false])
   })
 })

@@ -1,0 +1,85 @@
+// 重设查询密码 (忘记密码): ID number, an SMS code to the phone on file, a new query password twice; then back to 登录.
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { observer } from 'mobx-react-lite'
+import { rootStore } from '../../../../stores/index'
+import { digitsOnly, NEW_PASSWORD_RULES } from '../../../../utils/validate'
+import './index.scss'
+
+function backToLogin () {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: '/pages/login/index' })
+}
+
+function ResetPasswordPage () {
+  const reset = rootStore.passwordReset
+  const [idNumber, setIdNumber] = useState('')
+  const [code, setCode] = useState('')
+  const [newPassword, setNewPassword] = useState('')
+  const [confirm, setConfirm] = useState('')
+
+  useLoad(() => { reset.begin() })
+
+  const edit = (set: (value: string) => void) => (value: string) => { set(value); reset.clearError() }
+  const sendCode = () => { void reset.requestCode(idNumber) }
+  const submit = () => { void reset.submit({ idNumber, code, newPassword, confirm }) }
+
+  if (reset.done) {
+    return (
+      <View className='reset-page'>
+        <View className='reset-done'>
+          <View className='reset-done-mark'><View className='reset-done-check' /></View>
+          <Text className='reset-done-title'>{reset.done}</Text>
+          <Text className='reset-done-text'>查询密码的锁定已一并解除。为了安全，您之前的登录都已退出，请用新密码重新登录。</Text>
+          <Button className='reset-back-btn' type='primary' size='large' block onClick={backToLogin}>返回登录</Button>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='reset-page'>
+      <Text className='reset-intro'>验证码会发送到您参保时登记的手机号。设置新的查询密码后，锁定会一并解除。</Text>
+      <View className='reset-form'>
+        <Input
+          className='reset-id-input' type='idcard' maxLength={18} clearable placeholder='请输入 18 位身份证号'
+          value={idNumber} onChange={edit(setIdNumber)}
+        />
+        <View className='reset-code-row'>
+          <Input
+            className='reset-code-input' type='number' maxLength={6} placeholder='请输入 6 位验证码'
+            value={code} onChange={edit(setCode)}
+          />
+          <Button
+            className='reset-send-code-btn' type='primary' fill='outline' size='small'
+            disabled={!reset.canRequestCode} loading={reset.sending} onClick={sendCode}
+          >
+            {reset.cooldownSeconds > 0 ? `${reset.cooldownSeconds}秒后重新获取` : '获取验证码'}
+          </Button>
+        </View>
+        <Input
+          className='reset-new-password-input' type='password' maxLength={6} placeholder='设置新的 6 位数字查询密码'
+          value={newPassword} formatter={digitsOnly} onChange={edit(setNewPassword)}
+        />
+        <Input
+          className='reset-confirm-input' type='password' maxLength={6} placeholder='再输入一次新的查询密码'
+          value={confirm} formatter={digitsOnly} onChange={edit(setConfirm)}
+        />
+      </View>
+      {reset.codeNotice ? <Text className='reset-code-sent'>{reset.codeNotice}</Text> : null}
+      <View className='reset-rules'>
+        <Text className='reset-rules-title'>新的查询密码需要：</Text>
+        {NEW_PASSWORD_RULES.map((rule) => <Text key={rule} className='reset-rule'>· {rule}</Text>)}
+      </View>
+      {reset.error ? <Text className='reset-error'>{reset.error}</Text> : null}
+      <Button className='reset-submit-btn' type='primary' size='large' block loading={reset.submitting} onClick={submit}>
+        确认重设
+      </Button>
+      <Text className='reset-help'>手机号已不再使用？请携带身份证到参保地医保经办机构办理，或拨打 12393 医保服务热线。</Text>
+    </View>
+  )
+}
+
+export default observer(ResetPasswordPage)

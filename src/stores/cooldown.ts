@@ -1,0 +1,45 @@
+// The wait before another SMS code may be asked for: whole seconds counted down on an injected clock.
+import { makeAutoObservable } from 'mobx'
+
+/** Used when an answer names no wait of its own (the server's resend interval). */
+export const DEFAULT_RESEND_SECONDS = 60
+
+export interface SessionClock {
+  now (): number
+  setInterval (fn: () => void, ms: number): ReturnType<typeof setInterval>
+  clearInterval (id: ReturnType<typeof setInterval>): void
+}
+
+export const realClock: SessionClock = {
+  now: () => Date.now(),
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (id) => clearInterval(id),
+}
+
+export class Cooldown {
+  /** Seconds before the next request; 0 means now. */
+  seconds = 0
+
+  private timer: ReturnType<typeof setInterval> | null = null
+
+  constructor (private readonly clock: SessionClock = realClock) {
+    makeAutoObservable<this, 'timer' | 'clock'>(this, { timer: false, clock: false }, { autoBind: true })
+  }
+
+  start (seconds: number): void {
+    this.stop()
+    this.seconds = Math.max(0, Math.ceil(seconds))
+    if (this.seconds === 0) return
+    this.timer = this.clock.setInterval(() => this.tick(), 1000)
+  }
+
+  stop (): void {
+    if (this.timer != null) this.clock.clearInterval(this.timer)
+    this.timer = null
+  }
+
+  private tick (): void {
+    this.seconds = Math.max(0, this.seconds - 1)
+    if (this.seconds === 0) this.stop()
+  }
+}

@@ -1,0 +1,113 @@
+// 忘记密码: an SMS code to the phone on file for an ID number (with its resend cooldown), then a new query password.
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { AuthApi } from '../services/api/auth'
+import { ApiError } from '../services/http'
+import {
+  confirmPasswordError, idNumberError, newPasswordError, normalizeIdNumber, smsCodeError,
+} from '../utils/validate'
+import { Cooldown, DEFAULT_RESEND_SECONDS, realClock, type SessionClock } from './cooldown'
+import { messageOf } from './session-store'
+
+export interface PasswordResetForm {
+  idNumber: string
+  code: string
+  newPassword: string
+  confirm: string
+}
+
+export class PasswordResetStore {
+  sending = false
+  /** Where the code went, in the server's words (the same whether or not the ID number is on file). */
+  codeNotice: string | null = null
+  submitting = false
+  /** What went wrong in the last step, in words for the person. */
+  error: string | null = null
+  /** The server's confirmation once the new password is set; the page then offers the way back to 登录. */
+  done: string | null = null
+
+  private readonly cooldown: Cooldown
+
+  constructor (readonly api: AuthApi, clock: SessionClock = realClock) {
+    this.cooldown = new Cooldown(clock)
+    makeAutoObservable<this, 'cooldown'>(this, { api: false, cooldown: false }, { autoBind: true })
+  }
+
+  /** Seconds before another code may be requested. */
+  get cooldownSeconds (): number {
+    return this.cooldown.seconds
+  }
+
+  get canRequestCode (): boolean {
+    return !this.sending && this.cooldown.seconds === 0
+  }
+
+  /** A fresh form each time the page opens; the resend cooldown carries on (the server keeps its own). */
+  begin (): void {
+    this.codeNotice = null
+    this.error = null
+    this.done = null
+  }
+
+  async requestCode (idNumber: string): Promise<boolean> {
+    const invalid = idNumberError(idNumber)
+    if (invalid) {
+      this.error = invalid
+      return false
+    }
+    if (!this.canRequestCode) return false
+    this.error = null
+    this.sending = true
+    try {
+      const sent = await this.api.requestPasswordResetCode(normalizeIdNumber(idNumber))
+      runInAction(() => {
+        const minutes = Math.max(1, Math.round(sent.expiresInSeconds / 60))
+        this.codeNotice = `${sent.message}，${minutes} 分钟内有效`
+        this.cooldown.start(sent.resendAfterSeconds || DEFAULT_RESEND_SECONDS)
+      })
+      return true
+    } catch (error) {
+      runInAction(() => {
+        this.error = messageOf(error, '验证码发送失败，请稍后重试')
+        if (error instanceof ApiError && error.code === 'rate_limited' && error.retryAfterSeconds) {
+          this.cooldown.start(error.retryAfterSeconds)
+        }
+      })
+      return false
+    } finally {
+      runInAction(() => { this.sending = false })
+    }
+  }
+
+  async submit (form: PasswordResetForm): Promise<boolean> {
+    if (this.submitting) return false
+    const invalid = idNumberError(form.idNumber) ?? smsCodeError(form.code) ??
+      newPasswordError(form.newPassword, form.idNumber) ?? confirmPasswordError(form.newPassword, form.confirm)
+    if (invalid) {
+      this.error = invalid
+      return false
+    }
+    this.error = null
+    this.submitting = true
+    try {
+      const result = await this.api.resetPassword(normalizeIdNumber(form.idNumber), form.code.trim(), form.newPassword)
+      runInAction(() => {
+        this.done = result.message
+        this.codeNotice = null
+      })
+      return true
+    } catch (error) {
+      runInAction(() => { this.error = messageOf(error, '查询密码没有设置成功，请稍后重试') })
+      return false
+    } finally {
+      runInAction(() => { this.submitting = false })
+    }
+  }
+
+  clearError (): void {
+    this.error = null
+  }
+
+  dispose (): void {
+    this.cooldown.stop()
+  }
+}
