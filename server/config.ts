@@ -19,7 +19,8 @@ export interface ServerConfig {
   trustProxy: boolean | string
   sessionIdleMinutes: number
   sessionAbsoluteHours: number
-  verifyWindowMinutes: number
+  /** Step-up verification window; VERIFY_WINDOW_MINUTES (default 15), or VERIFY_WINDOW_SECONDS for tests. */
+  verifyWindowSeconds: number
   smsCodeTtlSeconds: number
   smsResendSeconds: number
   smsMaxAttempts: number
@@ -76,7 +77,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1),
-    verifyWindowMinutes: int(env, 'VERIFY_WINDOW_MINUTES', 15, 1),
+    verifyWindowSeconds: env.VERIFY_WINDOW_SECONDS ? int(env, 'VERIFY_WINDOW_SECONDS', 900, 1) : int(env, 'VERIFY_WINDOW_MINUTES', 15, 1) * 60,
     smsCodeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 300, 30),
     smsResendSeconds: int(env, 'SMS_RESEND_SECONDS', 60, 0),
     smsMaxAttempts: int(env, 'SMS_MAX_ATTEMPTS', 5, 1),

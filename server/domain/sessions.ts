@@ -5,7 +5,7 @@ import type { Clock } from '../adapters/types'
 import { AppError } from './errors'
 import { newToken, sha256Hex } from './secrets'
 
-export interface SessionPolicy { idleMinutes: number; absoluteHours: number; verifyWindowMinutes: number }
+export interface SessionPolicy { idleMinutes: number; absoluteHours: number; verifyWindowSeconds: number }
 
 export interface SessionContext {
   id: number
@@ -79,7 +79,7 @@ export class SessionService {
 
   /** Verification never outlives the session that holds it. */
   private verifiedUntilFrom (now: Date, expiresAt: Date): Date {
-    const until = now.getTime() + this.policy.verifyWindowMinutes * 60_000
+    const until = now.getTime() + this.policy.verifyWindowSeconds * 1000
     return new Date(Math.min(until, expiresAt.getTime()))
   }
 }

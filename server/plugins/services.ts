@@ -40,7 +40,7 @@ export interface ServicesOptions {
 
 export default fp(async (app, o: ServicesOptions) => {
   const sessions = new SessionService(o.db, o.clock, {
-    idleMinutes: o.cfg.sessionIdleMinutes, absoluteHours: o.cfg.sessionAbsoluteHours, verifyWindowMinutes: o.cfg.verifyWindowMinutes,
+    idleMinutes: o.cfg.sessionIdleMinutes, absoluteHours: o.cfg.sessionAbsoluteHours, verifyWindowSeconds: o.cfg.verifyWindowSeconds,
   })
   const smsCodes = new SmsCodeService(o.db, o.cipher, o.sms, o.clock, {
     ttlSeconds: o.cfg.smsCodeTtlSeconds, resendSeconds: o.cfg.smsResendSeconds, maxAttempts: o.cfg.smsMaxAttempts, dailyLimit: 10,

@@ -5,7 +5,7 @@ test('defaults: loopback, port 12393, .data, dev key, 30 min idle, 12 h absolute
   const c = loadConfig({})
   expect(c).toMatchObject({
     production: false, host: '127.0.0.1', port: 12393, dataDir: '.data', dataKey: DEV_DATA_KEY,
-    sessionIdleMinutes: 30, sessionAbsoluteHours: 12, verifyWindowMinutes: 15, smsCodeTtlSeconds: 300, smsMaxAttempts: 5,
+    sessionIdleMinutes: 30, sessionAbsoluteHours: 12, verifyWindowSeconds: 900, smsCodeTtlSeconds: 300, smsMaxAttempts: 5,
   })
   expect(c.wechat).toBeUndefined()
   expect(c.databaseUrl).toBeUndefined()
@@ -14,6 +14,8 @@ test('defaults: loopback, port 12393, .data, dev key, 30 min idle, 12 h absolute
 test('bad numbers are refused with the variable named', () => {
   expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
   expect(() => loadConfig({ VERIFY_WINDOW_MINUTES: '0' })).toThrow(/VERIFY_WINDOW_MINUTES/)
+  expect(loadConfig({ VERIFY_WINDOW_MINUTES: '5' }).verifyWindowSeconds).toBe(300)
+  expect(loadConfig({ VERIFY_WINDOW_SECONDS: '8' }).verifyWindowSeconds).toBe(8)
 })
 
 test('production without real credentials refuses to start and says what is missing', () => {
