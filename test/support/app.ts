@@ -1,4 +1,5 @@
 // Builds the real app on a fresh test database with demo data, a controllable clock and the dev stand-ins.
+import type { FastifyServerOptions } from 'fastify'
 import { buildApp, type App } from '../../server/app'
 import { loadConfig, type ServerConfig } from '../../server/config'
 import type { DbHandle } from '../../server/db'
@@ -32,7 +33,7 @@ export async function smsSent (t: Pick<TestApp, 'smsLines'>, count: number, ms =
   }
 }
 
-export async function makeTestApp (o: { env?: Record<string, string>; handle?: DbHandle; seed?: boolean; rateLimitMax?: number } = {}): Promise<TestApp> {
+export async function makeTestApp (o: { env?: Record<string, string>; handle?: DbHandle; seed?: boolean; rateLimitMax?: number; logger?: FastifyServerOptions['logger'] } = {}): Promise<TestApp> {
   const handle = o.handle ?? await testDb()
   const cfg = loadConfig({
     NODE_ENV: 'test', STATIC_ROOT: '', LOG_LEVEL: 'silent', SMS_RESEND_SECONDS: '0', LOGIN_RATE_PER_MINUTE: '1000', SMS_RATE_PER_HOUR: '1000', ...o.env,
@@ -42,7 +43,7 @@ export async function makeTestApp (o: { env?: Record<string, string>; handle?: D
   const clock = new TestClock()
   const smsLines: string[] = []
   const adapters = createAdapters(cfg, { db: handle.db, cipher, devSmsOut: (line) => smsLines.push(line) })
-  const app = await buildApp({ db: handle.db, cfg, clock, cipher, ...adapters, logger: false, rateLimitMax: o.rateLimitMax ?? 10_000 })
+  const app = await buildApp({ db: handle.db, cfg, clock, cipher, ...adapters, logger: o.logger ?? false, rateLimitMax: o.rateLimitMax ?? 10_000 })
   await app.ready()
   return { app, handle, clock, cfg, cipher, smsLines, close: async () => { await app.close(); if (!o.handle) await handle.close() } }
 }
