@@ -1,5 +1,5 @@
 // Logger options: personal data and secrets are removed by rule here, so no call site has to remember to.
-import type { FastifyServerOptions } from 'fastify'
+import type { LoggerOptions } from 'pino'
 
 /** Keys whose values never reach a log line, whatever object they sit in. */
 const secretKeys = new Set([
@@ -31,7 +31,7 @@ export function scrub (value: unknown, depth = 0): unknown {
   return out
 }
 
-export function loggerOptions (level: string): NonNullable<FastifyServerOptions['logger']> {
+export function loggerOptions (level: string): LoggerOptions {
   return {
     level,
     serializers: {
