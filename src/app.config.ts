@@ -6,12 +6,12 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/account', pages: ['pages/balance/index'] },
-    { root: 'packages/verify', pages: ['pages/reset-password/index'] },
+    { root: 'packages/verify', pages: ['pages/reset-password/index', 'pages/verify/index'] },
   ],
-  // 首页 leads to the account pages, so their package downloads while the person reads the balance;
-  // 登录 leads to 忘记密码 (and later the verification page), so that package is ready before the tap.
+  // 首页 leads to the account pages, so their package downloads while the person reads the balance, and to the
+  // verification page once the window has passed; 登录 leads to 忘记密码, so that package is ready before the tap.
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/account'] },
+    'pages/index/index': { network: 'all', packages: ['packages/account', 'packages/verify'] },
     'pages/login/index': { network: 'all', packages: ['packages/verify'] },
   },
   window: {

@@ -21,9 +21,14 @@ export class AccountStore {
     makeAutoObservable<this, 'generation'>(this, { api: false, generation: false }, { autoBind: true })
   }
 
-  /** The server wants another login (unbound identity, or verification due): a retry would only fail again. */
+  /** The server wants another login (unbound identity): a retry would only fail again. */
   get needsLogin (): boolean {
-    return this.error?.code === 'binding_required' || this.error?.code === 'verification_required'
+    return this.error?.code === 'binding_required'
+  }
+
+  /** The server wants a fresh identity check first: the way on is the verify page, not a retry. */
+  get needsVerification (): boolean {
+    return this.error?.code === 'verification_required'
   }
 
   get balanceFen (): number | null {
@@ -52,6 +57,8 @@ export class AccountStore {
         this.error = error instanceof ApiError
           ? { code: error.code, message: error.message }
           : { code: 'client_error', message: '账户信息暂时无法显示，请稍后重试' }
+        // The server shows this data only after a fresh check now, so the screen stops showing its old copy.
+        if (this.error.code === 'verification_required') this.summary = null
       })
     } finally {
       runInAction(() => {

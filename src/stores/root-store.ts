@@ -5,32 +5,49 @@ import type { PlatformAdapter } from '../platform/types'
 import { AccountStore } from './account-store'
 import { PasswordResetStore } from './password-reset-store'
 import { SessionStore, type SessionClock } from './session-store'
+import { VerificationStore } from './verification-store'
 
 export class RootStore {
   readonly session: SessionStore
   readonly account: AccountStore
   readonly passwordReset: PasswordResetStore
+  readonly verification: VerificationStore
   private readonly disposers: IReactionDisposer[] = []
 
   constructor (api: Api, platform: PlatformAdapter, clock?: SessionClock) {
     this.session = new SessionStore(api.auth, platform, clock)
     this.account = new AccountStore(api.account)
     this.passwordReset = new PasswordResetStore(api.auth, clock)
+    this.verification = new VerificationStore(api.verification, this.session, clock)
     // Another token (login, logout, expiry) means another person's data may be shown: forget the old one.
     this.disposers.push(reaction(() => this.session.token, () => this.account.reset()))
     // A new password also lifts the lock: 登录 must not keep showing the old lockout sentence.
     this.disposers.push(reaction(() => this.passwordReset.done, (done) => { if (done) this.session.clearError() }))
   }
 
-  /** What every account page does on show: read the stored session back, then load the summary if signed in. */
-  async showAccount (): Promise<void> {
+  /**
+   * What every account page does on show, and again after a verification: read the stored session back, then
+   * load the summary if signed in. `refresh` asks for the current figure even when one is already here (the
+   * page the person opened on purpose). An error from before (verification due) is never kept: no summary means
+   * a new load.
+   */
+  async showAccount ({ refresh = false }: { refresh?: boolean } = {}): Promise<void> {
     await this.session.restore()
-    if (this.session.signedIn) await this.account.ensureLoaded()
+    if (!this.session.signedIn) return
+    if (refresh && !this.account.loading) await this.account.load()
+    else await this.account.ensureLoaded()
+  }
+
+  /** What the verify page does on load: the stored session first (the page may be the first one opened). */
+  async showVerification (): Promise<void> {
+    await this.session.restore()
+    if (this.session.signedIn) await this.verification.begin()
   }
 
   dispose (): void {
     this.disposers.forEach((dispose) => dispose())
     this.session.dispose()
     this.passwordReset.dispose()
+    this.verification.dispose()
   }
 }

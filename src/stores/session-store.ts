@@ -38,8 +38,10 @@ export class SessionStore {
   passwordLocked = false
   /** Why the person was signed out, shown once on the signed-out screen. */
   notice: string | null = null
-  /** Set when the server asks for a fresh identity check; the verify page will act on it. */
+  /** Set when the server asks for a fresh identity check (its sentence); cleared by a successful verification. */
   verificationRequired: string | null = null
+  /** The verify page should be opened for this request; taken once, so that no two pages open it and none loops. */
+  verificationPrompt = false
 
   private readonly cooldown: Cooldown
   private restoring: Promise<void> | null = null
@@ -176,6 +178,7 @@ export class SessionStore {
     this.bound = false
     this.verifiedUntil = null
     this.verificationRequired = null
+    this.verificationPrompt = false
     this.notice = notice
     try {
       await this.platform.storage.remove(SESSION_STORAGE_KEY)
@@ -185,7 +188,31 @@ export class SessionStore {
   }
 
   requireVerification (message: string): void {
+    // Only the first refusal since the last verification prompts: a person who came back without verifying
+    // is not sent to the verify page again by every later request (the pages offer 去验证 instead).
+    if (this.verificationRequired == null) this.verificationPrompt = true
     this.verificationRequired = message
+  }
+
+  /** True once per refusal: the page that takes it opens the verify page. */
+  takeVerificationPrompt (): boolean {
+    const prompt = this.verificationPrompt
+    this.verificationPrompt = false
+    return prompt
+  }
+
+  /** A verification succeeded: account data may be read until `verifiedUntil`, and the stored session says so. */
+  async markVerified (verifiedUntil: string): Promise<void> {
+    this.verifiedUntil = verifiedUntil
+    this.verificationRequired = null
+    this.verificationPrompt = false
+    if (this.token == null || this.expiresAt == null) return
+    const stored: StoredSession = { token: this.token, expiresAt: this.expiresAt, bound: this.bound, verifiedUntil }
+    try {
+      await this.platform.storage.set(SESSION_STORAGE_KEY, JSON.stringify(stored))
+    } catch {
+      // Verified for this run even if the stored copy keeps the older time.
+    }
   }
 
   clearError (): void {
@@ -235,5 +262,6 @@ export class SessionStore {
     this.bound = session.bound
     this.verifiedUntil = session.verifiedUntil
     this.verificationRequired = null
+    this.verificationPrompt = false
   }
 }

@@ -13,6 +13,7 @@ import './index.scss'
 
 const BALANCE_PAGE = '/packages/account/pages/balance/index'
 const LOGIN_PAGE = '/pages/login/index'
+const VERIFY_PAGE = '/packages/verify/pages/verify/index'
 const COMING_SOON = '该功能即将上线，敬请期待'
 
 const soonTag = <Tag className='soon-tag' type='warning' round>即将上线</Tag>
@@ -21,10 +22,15 @@ function HomePage () {
   const { session, account } = rootStore
   const [toast, setToast] = useState<string | null>(null)
 
-  // Again for every new session (signed in, out, or in again after 重新登录).
-  useEffect(() => { void rootStore.showAccount() }, [session.token])
+  // Again for every new session (signed in, out, or in again after 重新登录), and after each verification.
+  useEffect(() => { void rootStore.showAccount() }, [session.token, session.verifiedUntil])
+  // The server asked for a fresh identity check: the verify page opens once (navigateTo, so Back comes here).
+  useEffect(() => {
+    if (session.verificationPrompt && session.takeVerificationPrompt()) void Taro.navigateTo({ url: VERIFY_PAGE })
+  }, [session, session.verificationPrompt])
 
   const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
+  const toVerify = () => { void Taro.navigateTo({ url: VERIFY_PAGE }) }
   const soon = () => setToast(COMING_SOON)
   const summary = account.summary
 
@@ -48,7 +54,9 @@ function HomePage () {
       <LoadFailed message={account.error?.message ?? ''}>
         {account.needsLogin
           ? <Button className='relogin-btn' type='primary' onClick={toLogin}>重新登录</Button>
-          : <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>}
+          : account.needsVerification
+            ? <Button className='verify-btn' type='primary' onClick={toVerify}>去验证</Button>
+            : <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>}
       </LoadFailed>
     )
   } else {

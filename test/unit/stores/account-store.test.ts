@@ -30,16 +30,34 @@ describe('AccountStore', () => {
     expect(store.balanceFen).toBe(123456)
   })
 
-  it('needsLogin only for binding_required and verification_required', async () => {
+  it('needsLogin only for binding_required, needsVerification only for verification_required', async () => {
     const api = fakeApi()
     const store = new AccountStore(api.account)
-    for (const [code, expected] of [['binding_required', true], ['verification_required', true], ['service_unavailable', false]] as const) {
+    const cases = [['binding_required', true, false], ['verification_required', false, true], ['service_unavailable', false, false]] as const
+    for (const [code, login, verify] of cases) {
       api.account.getSummary.mockRejectedValueOnce(new ApiError(403, code, '…'))
       await store.load()
-      expect(store.needsLogin).toBe(expected)
+      expect(store.needsLogin).toBe(login)
+      expect(store.needsVerification).toBe(verify)
     }
     await store.load()
     expect(store.needsLogin).toBe(false)
+    expect(store.needsVerification).toBe(false)
+  })
+
+  it('verification due on a reload: the old summary is no longer shown', async () => {
+    const api = fakeApi()
+    const store = new AccountStore(api.account)
+    await store.load()
+    expect(store.balanceFen).toBe(123456)
+    api.account.getSummary.mockRejectedValueOnce(new ApiError(403, 'verification_required', '为保护您的医保信息，请先完成身份验证'))
+    await store.load()
+    expect(store.summary).toBeNull()
+    // Any other failure keeps what was shown: it is still the person's own, still allowed, figure.
+    await store.load()
+    api.account.getSummary.mockRejectedValueOnce(new ApiError(503, 'service_unavailable', '服务暂时不可用，请稍后重试'))
+    await store.load()
+    expect(store.balanceFen).toBe(123456)
   })
 
   it('ensureLoaded does not ask twice', async () => {

@@ -1,11 +1,27 @@
 // Fakes for store tests: an api whose answers each test sets, and a platform adapter with memory storage.
 import type { AccountSummary } from '../../../types/api/account'
 import type { LoginResult } from '../../../types/api/auth'
+import type { VerificationMethods } from '../../../types/api/verification'
 import type { Api } from '../../../src/services/api/create-api'
 import type { PlatformAdapter, PlatformLoginCode } from '../../../src/platform/types'
 
 export const loginResult: LoginResult = {
   token: 'tok-abc', expiresAt: '2099-01-01T00:00:00Z', bound: true, verifiedUntil: '2099-01-01T00:15:00Z',
+}
+
+/** The window a successful step-up verification opens, in the fakes' answers. */
+export const VERIFIED_UNTIL = '2099-01-01T01:00:00.000Z'
+
+/** What the server offers today: SMS and the query password; face and SOTER not yet, each with its reason. */
+export const verificationMethods: VerificationMethods = {
+  methods: [
+    { method: 'face', available: false, reason: '刷脸验证暂未开放，请用短信验证码或查询密码' },
+    { method: 'sms', available: true },
+    { method: 'password', available: true },
+    { method: 'soter', available: false, reason: '指纹/面容解锁暂未开放' },
+  ],
+  phoneMasked: '138****5678',
+  verifiedUntil: null,
 }
 
 /** A made-up ID number with a correct GB 11643 check digit (born 1988-03-14). */
@@ -30,6 +46,12 @@ export function fakeApi () {
     },
     account: {
       getSummary: jest.fn(async () => employeeSummary),
+    },
+    verification: {
+      getMethods: jest.fn(async (): Promise<VerificationMethods> => verificationMethods),
+      requestSmsCode: jest.fn(async () => ({ message: '验证码已发送至 138****5678，5 分钟内有效', expiresInSeconds: 300, resendAfterSeconds: 60 })),
+      verifySms: jest.fn(async () => ({ verifiedUntil: VERIFIED_UNTIL })),
+      verifyPassword: jest.fn(async () => ({ verifiedUntil: VERIFIED_UNTIL })),
     },
   } satisfies Api
 }

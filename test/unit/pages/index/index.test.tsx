@@ -98,7 +98,26 @@ describe('pages/index', () => {
     expect(rootStore.session.signedIn).toBe(false)
     byClass('login-entry-btn')
   })
-  it('verification due: offers 重新登录, and logging in again while signed in loads the account again', async () => {
+  it('binding due: offers 重新登录, and logging in again while signed in loads the account again', async () => {
+    let bound = false
+    serve(() => bound
+      ? { statusCode: 200, data: employeeSummary }
+      : { statusCode: 403, data: { error: { code: 'binding_required', message: '请先完成实名绑定，再查看医保账户' } } })
+    await signIn()
+    render(<HomePage />)
+    await screen.findByText('请先完成实名绑定，再查看医保账户')
+    expect(document.querySelector('.retry-btn')).toBeNull()
+    expect(document.querySelector('.verify-btn')).toBeNull()
+    fireEvent.click(byClass('relogin-btn'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
+    // Back from 登录 with a new token: signedIn never went false, the page must still reload.
+    bound = true
+    request.mockImplementationOnce(async () => ({ statusCode: 200, data: { ...loginResult, token: 'tok-second' }, header: {} }))
+    await act(async () => { await rootStore.session.loginWithSms('13812345678', '123456') })
+    await screen.findByText('¥1,234.56')
+  })
+
+  it('verification due: opens the verify page once, offers 去验证, and reloads once verified', async () => {
     let verified = false
     serve(() => verified
       ? { statusCode: 200, data: employeeSummary }
@@ -106,13 +125,22 @@ describe('pages/index', () => {
     await signIn()
     render(<HomePage />)
     await screen.findByText('为保护您的医保信息，请先完成身份验证')
+    const toVerify = { url: '/packages/verify/pages/verify/index' }
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith(toVerify))
+    expect(document.querySelector('.relogin-btn')).toBeNull()
     expect(document.querySelector('.retry-btn')).toBeNull()
-    fireEvent.click(byClass('relogin-btn'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
-    // Back from 登录 with a new token: signedIn never went false, the page must still reload.
+
+    // Back without verifying: a later refusal does not open the page again (no loop); 去验证 does.
+    await act(async () => { await rootStore.account.load() })
+    expect((Taro.navigateTo as jest.Mock).mock.calls.filter(([o]) => o.url === toVerify.url)).toHaveLength(1)
+    fireEvent.click(byClass('verify-btn'))
+    expect((Taro.navigateTo as jest.Mock).mock.calls.filter(([o]) => o.url === toVerify.url)).toHaveLength(2)
+
+    // Verified on that page: the new window reaches the session, and 首页 loads without its old error.
     verified = true
-    request.mockImplementationOnce(async () => ({ statusCode: 200, data: { ...loginResult, token: 'tok-second' }, header: {} }))
-    await act(async () => { await rootStore.session.loginWithSms('13812345678', '123456') })
+    await act(async () => { await rootStore.session.markVerified('2099-01-01T01:00:00.000Z') })
     await screen.findByText('¥1,234.56')
+    expect(screen.queryByText('为保护您的医保信息，请先完成身份验证')).toBeNull()
+    expect(rootStore.account.error).toBeNull()
   })
 })

@@ -11,11 +11,22 @@ import LoadFailed from '../../../../components/LoadFailed'
 import { formatAsOf } from '../../../../utils/date'
 import './index.scss'
 
+const LOGIN_PAGE = '/pages/login/index'
+const VERIFY_PAGE = '/packages/verify/pages/verify/index'
+
 function BalancePage () {
   const { session, account } = rootStore
 
-  // Again for every new session (signed in, out, or in again after 重新登录).
-  useEffect(() => { void rootStore.showAccount() }, [session.token])
+  // The current figure each time the person opens this page, again for every new session (signed in, out, or
+  // in again after 重新登录), and again after each verification.
+  useEffect(() => { void rootStore.showAccount({ refresh: true }) }, [session.token, session.verifiedUntil])
+  // The server asked for a fresh identity check: the verify page opens once (navigateTo, so Back comes here).
+  useEffect(() => {
+    if (session.verificationPrompt && session.takeVerificationPrompt()) void Taro.navigateTo({ url: VERIFY_PAGE })
+  }, [session, session.verificationPrompt])
+
+  const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
+  const toVerify = () => { void Taro.navigateTo({ url: VERIFY_PAGE }) }
 
   const summary = account.summary
   let body
@@ -24,15 +35,17 @@ function BalancePage () {
   } else if (!session.signedIn) {
     body = (
       <LoadFailed message={session.notice ?? '登录后才能查看账户余额'}>
-        <Button className='login-entry-btn' type='primary' onClick={() => { void Taro.navigateTo({ url: '/pages/login/index' }) }}>去登录</Button>
+        <Button className='login-entry-btn' type='primary' onClick={toLogin}>去登录</Button>
       </LoadFailed>
     )
   } else if (!summary) {
     body = (
       <LoadFailed message={account.error?.message ?? ''}>
         {account.needsLogin
-          ? <Button className='relogin-btn' type='primary' onClick={() => { void Taro.navigateTo({ url: '/pages/login/index' }) }}>重新登录</Button>
-          : <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>}
+          ? <Button className='relogin-btn' type='primary' onClick={toLogin}>重新登录</Button>
+          : account.needsVerification
+            ? <Button className='verify-btn' type='primary' onClick={toVerify}>去验证</Button>
+            : <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>}
       </LoadFailed>
     )
   } else {

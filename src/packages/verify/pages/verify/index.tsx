@@ -1,0 +1,162 @@
+// 身份验证 (step-up): why it is asked, the methods open today (SMS code to the phone on file, query password; the
+// rest greyed out with their reason), then back to the page the person wanted.
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { Button, Input, Skeleton, TabPane, Tabs } from '@nutui/nutui-react-taro'
+import { observer } from 'mobx-react-lite'
+import type { VerificationMethodName } from '../../../../../types/api/verification'
+import { rootStore } from '../../../../stores/index'
+import LoadFailed from '../../../../components/LoadFailed'
+import { digitsOnly } from '../../../../utils/validate'
+import './index.scss'
+
+const RESET_PAGE = '/packages/verify/pages/reset-password/index'
+
+const LABELS: Record<VerificationMethodName, string> = {
+  face: '刷脸验证',
+  sms: '短信验证码',
+  password: '查询密码',
+  soter: '指纹/面容解锁',
+}
+
+// Own tab titles (NutUI's look and classes), as on 登录, so that each carries a class of its own.
+const TAB_CLASS: Partial<Record<VerificationMethodName, string>> = {
+  sms: 'verify-sms-tab',
+  password: 'verify-password-tab',
+}
+
+/** Back to the page that asked for the check; opened on its own (a shared link, a reload), to 首页. */
+function backToWanted () {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: '/pages/index/index' })
+}
+
+function VerifyPage () {
+  const { session, verification } = rootStore
+  const [code, setCode] = useState('')
+  const [password, setPassword] = useState('')
+
+  useLoad(() => { void rootStore.showVerification() })
+
+  const edit = (set: (value: string) => void) => (value: string) => { set(value); verification.clearError() }
+  const sendCode = () => { void verification.requestCode() }
+  const submit = async () => {
+    const ok = verification.method === 'password'
+      ? await verification.submitPassword(password)
+      : await verification.submitSms(code)
+    if (ok) backToWanted()
+  }
+  const forgotPassword = () => { void Taro.navigateTo({ url: RESET_PAGE }) }
+
+  const intro = (
+    <View className='verify-intro'>
+      <Text className='verify-title'>请确认是您本人</Text>
+      <Text className='verify-text'>为保护您的医保信息，查看账户前需要先确认是您本人在操作。验证通过后会回到您刚才要看的页面，一段时间内无需再次验证。</Text>
+    </View>
+  )
+
+  let body
+  if (session.restored && !session.signedIn) {
+    body = (
+      <LoadFailed message={session.notice ?? '登录已失效，请重新登录后再查看'}>
+        <Button className='verify-login-btn' type='primary' onClick={() => { void Taro.reLaunch({ url: '/pages/login/index' }) }}>重新登录</Button>
+      </LoadFailed>
+    )
+  } else if (verification.methodsError && verification.methods.length === 0) {
+    body = (
+      <LoadFailed message={verification.methodsError}>
+        <Button className='verify-retry-btn' type='primary' loading={verification.loadingMethods} onClick={() => { void verification.loadMethods() }}>重试</Button>
+      </LoadFailed>
+    )
+  } else if (verification.methods.length === 0) {
+    body = <Skeleton className='verify-skeleton' rows={4} animated />
+  } else {
+    const tabs = verification.methods.filter((m) => TAB_CLASS[m.method])
+    const titles = () => tabs.map((m) => (
+      <View
+        key={m.method}
+        className={`nut-tabs-titles-item ${TAB_CLASS[m.method]}` +
+          (verification.method === m.method ? ' nut-tabs-titles-item-active' : '') +
+          (m.available ? '' : ' nut-tabs-titles-item-disabled verify-tab-disabled')}
+        onClick={() => verification.choose(m.method)}
+      >
+        <View className='nut-tabs-titles-item-line nut-tabs-titles-item-line-horizontal' />
+        <View className='nut-tabs-titles-item-text'>{LABELS[m.method]}</View>
+      </View>
+    ))
+    body = (
+      <>
+        {verification.method
+          ? (
+            <Tabs className='verify-tabs' value={verification.method} title={titles} autoHeight duration={200}>
+              <TabPane className='verify-sms-pane' value='sms' title={LABELS.sms}>
+                <Text className='verify-phone'>验证码将发送到您登记的手机 {verification.phoneMasked}</Text>
+                <View className='verify-form'>
+                  <View className='verify-code-row'>
+                    <Input
+                      className='verify-code-input' type='number' maxLength={6} placeholder='请输入 6 位验证码'
+                      value={code} onChange={edit(setCode)}
+                    />
+                    <Button
+                      className='verify-send-code-btn' type='primary' fill='outline' size='small'
+                      disabled={!verification.canRequestCode} loading={verification.sending} onClick={sendCode}
+                    >
+                      {verification.cooldownSeconds > 0 ? `${verification.cooldownSeconds}秒后重新获取` : '获取验证码'}
+                    </Button>
+                  </View>
+                </View>
+                {verification.codeNotice ? <Text className='verify-code-sent'>{verification.codeNotice}</Text> : null}
+              </TabPane>
+              <TabPane className='verify-password-pane' value='password' title={LABELS.password}>
+                <View className='verify-form'>
+                  <Input
+                    className='verify-password-input' type='password' maxLength={6} placeholder='请输入 6 位数字查询密码'
+                    value={password} formatter={digitsOnly} onChange={edit(setPassword)}
+                  />
+                </View>
+                <Text className='verify-password-hint'>查询密码是办理医保卡时设置的 6 位数字。连续输错 5 次会锁定 30 分钟。</Text>
+                <View className='verify-forgot-row'>
+                  <Text className='verify-forgot-link' onClick={forgotPassword}>忘记密码？用身份证号和短信验证码重新设置</Text>
+                </View>
+              </TabPane>
+            </Tabs>
+            )
+          : <Text className='verify-none'>暂时没有可以使用的验证方式，请拨打 12393 医保服务热线咨询。</Text>}
+        {verification.error
+          ? <Text className={verification.passwordLocked ? 'verify-error verify-error-locked' : 'verify-error'}>{verification.error}</Text>
+          : null}
+        {verification.method
+          ? (
+            <Button className='verify-submit-btn' type='primary' size='large' block loading={verification.submitting} onClick={submit}>
+              验证
+            </Button>
+            )
+          : null}
+        {verification.unavailable.length > 0
+          ? (
+            <View className='verify-other'>
+              <Text className='verify-other-title'>其他验证方式</Text>
+              {verification.unavailable.map((m) => (
+                <View key={m.method} className={`verify-method-disabled verify-method-${m.method}`}>
+                  <Text className='verify-method-name'>{LABELS[m.method]}</Text>
+                  <Text className='verify-method-reason'>{m.reason ?? '暂未开放'}</Text>
+                </View>
+              ))}
+            </View>
+            )
+          : null}
+      </>
+    )
+  }
+
+  return (
+    <View className='verify-page'>
+      {intro}
+      {body}
+      <Text className='verify-help'>手机号已不再使用，或有其他问题？请拨打 12393 医保服务热线。</Text>
+    </View>
+  )
+}
+
+export default observer(VerifyPage)
