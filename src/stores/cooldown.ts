@@ -1,5 +1,6 @@
 // The wait before another SMS code may be asked for: whole seconds counted down on an injected clock.
 import { makeAutoObservable } from 'mobx'
+import { ApiError } from '../services/http'
 
 /** Used when an answer names no wait of its own (the server's resend interval). */
 export const DEFAULT_RESEND_SECONDS = 60
@@ -31,6 +32,21 @@ export class Cooldown {
     this.seconds = Math.max(0, Math.ceil(seconds))
     if (this.seconds === 0) return
     this.timer = this.clock.setInterval(() => this.tick(), 1000)
+  }
+
+  /**
+   * Asks for a code and starts the wait the answer names; a `rate_limited` refusal starts its Retry-After wait.
+   * The error still reaches the caller, which shows its words.
+   */
+  async send<T extends { resendAfterSeconds: number }> (request: () => Promise<T>): Promise<T> {
+    try {
+      const sent = await request()
+      this.start(sent.resendAfterSeconds || DEFAULT_RESEND_SECONDS)
+      return sent
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'rate_limited' && error.retryAfterSeconds) this.start(error.retryAfterSeconds)
+      throw error
+    }
   }
 
   stop (): void {

@@ -1,11 +1,10 @@
 // 忘记密码: an SMS code to the phone on file for an ID number (with its resend cooldown), then a new query password.
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { AuthApi } from '../services/api/auth'
-import { ApiError } from '../services/http'
 import {
   confirmPasswordError, idNumberError, newPasswordError, normalizeIdNumber, smsCodeError,
 } from '../utils/validate'
-import { Cooldown, DEFAULT_RESEND_SECONDS, realClock, type SessionClock } from './cooldown'
+import { Cooldown, realClock, type SessionClock } from './cooldown'
 import { messageOf } from './session-store'
 
 export interface PasswordResetForm {
@@ -58,20 +57,14 @@ export class PasswordResetStore {
     this.error = null
     this.sending = true
     try {
-      const sent = await this.api.requestPasswordResetCode(normalizeIdNumber(idNumber))
+      const sent = await this.cooldown.send(() => this.api.requestPasswordResetCode(normalizeIdNumber(idNumber)))
       runInAction(() => {
         const minutes = Math.max(1, Math.round(sent.expiresInSeconds / 60))
         this.codeNotice = `${sent.message}，${minutes} 分钟内有效`
-        this.cooldown.start(sent.resendAfterSeconds || DEFAULT_RESEND_SECONDS)
       })
       return true
     } catch (error) {
-      runInAction(() => {
-        this.error = messageOf(error, '验证码发送失败，请稍后重试')
-        if (error instanceof ApiError && error.code === 'rate_limited' && error.retryAfterSeconds) {
-          this.cooldown.start(error.retryAfterSeconds)
-        }
-      })
+      runInAction(() => { this.error = messageOf(error, '验证码发送失败，请稍后重试') })
       return false
     } finally {
       runInAction(() => { this.sending = false })

@@ -7,7 +7,7 @@ import { ApiError } from '../services/http'
 import type { PlatformAdapter, PlatformLoginCode } from '../platform/types'
 import { maskPhone } from '../utils/mask'
 import { loginIdentifierError, parseLoginIdentifier, phoneError, queryPasswordError, smsCodeError } from '../utils/validate'
-import { Cooldown, DEFAULT_RESEND_SECONDS, realClock, type SessionClock } from './cooldown'
+import { Cooldown, realClock, type SessionClock } from './cooldown'
 
 export type { SessionClock }
 
@@ -110,19 +110,11 @@ export class SessionStore {
     this.error = null
     this.smsSending = true
     try {
-      const sent = await this.api.requestSmsCode(phone.trim())
-      runInAction(() => {
-        this.smsSentTo = maskPhone(phone.trim())
-        this.cooldown.start(sent.resendAfterSeconds || DEFAULT_RESEND_SECONDS)
-      })
+      await this.cooldown.send(() => this.api.requestSmsCode(phone.trim()))
+      runInAction(() => { this.smsSentTo = maskPhone(phone.trim()) })
       return true
     } catch (error) {
-      runInAction(() => {
-        this.error = messageOf(error, '验证码发送失败，请稍后重试')
-        if (error instanceof ApiError && error.code === 'rate_limited' && error.retryAfterSeconds) {
-          this.cooldown.start(error.retryAfterSeconds)
-        }
-      })
+      runInAction(() => { this.error = messageOf(error, '验证码发送失败，请稍后重试') })
       return false
     } finally {
       runInAction(() => { this.smsSending = false })

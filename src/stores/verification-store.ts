@@ -5,7 +5,7 @@ import type { VerificationMethodName, VerificationMethods } from '../../types/ap
 import type { VerificationApi } from '../services/api/verification'
 import { ApiError } from '../services/http'
 import { queryPasswordError, smsCodeError } from '../utils/validate'
-import { Cooldown, DEFAULT_RESEND_SECONDS, realClock, type SessionClock } from './cooldown'
+import { Cooldown, realClock, type SessionClock } from './cooldown'
 import { messageOf } from './session-store'
 
 export type VerificationMethod = VerificationMethods['methods'][number]
@@ -102,19 +102,13 @@ export class VerificationStore {
     this.error = null
     this.sending = true
     try {
-      const sent = await this.api.requestSmsCode()
+      const sent = await this.cooldown.send(() => this.api.requestSmsCode())
       runInAction(() => {
         this.codeNotice = sent.message
-        this.cooldown.start(sent.resendAfterSeconds || DEFAULT_RESEND_SECONDS)
       })
       return true
     } catch (error) {
-      runInAction(() => {
-        this.error = messageOf(error, '验证码发送失败，请稍后重试')
-        if (error instanceof ApiError && error.code === 'rate_limited' && error.retryAfterSeconds) {
-          this.cooldown.start(error.retryAfterSeconds)
-        }
-      })
+      runInAction(() => { this.error = messageOf(error, '验证码发送失败，请稍后重试') })
       return false
     } finally {
       runInAction(() => { this.sending = false })
