@@ -65,14 +65,20 @@ export const sessions = pgTable('sessions', {
 /** One-time SMS codes: hashed, short-lived, limited tries. */
 export const smsCodes = pgTable('sms_codes', {
   id: id(),
+  /** Keyed hash of what the code is about: the phone for login, `id:<ID>` for a reset, `person:<id>` to verify. */
   phoneHash: text('phone_hash').notNull(),
+  /** Keyed hash of the phone the code went to (or of the subject when nobody is on file): the daily cap's key. */
+  recipientHash: text('recipient_hash'),
   purpose: text('purpose').notNull(),
   codeHash: text('code_hash').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   expiresAt: ts('expires_at').notNull(),
   attempts: integer('attempts').notNull().default(0),
   consumedAt: ts('consumed_at'),
-}, (t) => [index('sms_codes_phone_purpose_idx').on(t.phoneHash, t.purpose, t.createdAt)])
+}, (t) => [
+  index('sms_codes_phone_purpose_idx').on(t.phoneHash, t.purpose, t.createdAt),
+  index('sms_codes_recipient_idx').on(t.recipientHash, t.createdAt),
+])
 
 /** What the dev SMS provider "sent": shared by every server process; never written in production. */
 export const devSmsOutbox = pgTable('dev_sms_outbox', {

@@ -3,10 +3,10 @@
 import type { Db } from '../db'
 import type { Clock } from '../adapters/types'
 import {
-  clearPasswordFailures, findPersonByCardNumber, findPersonByIdNumberHash, recordPasswordFailure, setPasswordHash,
-  type PersonRow,
+  clearPasswordFailures, findPersonById, findPersonByCardNumber, findPersonByIdNumberHash, reservePasswordTry,
+  setPasswordHash, type PersonRow,
 } from '../db/repositories/persons'
-import { clearAttempts, readAttempts, recordAttemptFailure } from '../db/repositories/password-attempts'
+import { clearAttempts, readAttempts, reserveAttempt } from '../db/repositories/password-attempts'
 import { AppError } from './errors'
 import { isValidIdNumber } from './gb11643'
 import { hashPassword, verifyPassword, type DataCipher } from './secrets'
@@ -56,32 +56,42 @@ export class PasswordService {
   constructor (private readonly db: Db, private readonly cipher: DataCipher, private readonly clock: Clock) {}
 
   async login (who: PasswordIdentifier, password: string): Promise<PersonRow> {
-    const now = this.clock.now()
-    const lockUntil = new Date(now.getTime() + PASSWORD_LOCK_MINUTES * 60_000)
     const person = await this.find(who)
-    if (!person) {
-      const key = this.cipher.lookupHash(`pw:${'idNumber' in who ? `id:${normalizeIdNumber(who.idNumber)}` : `card:${who.cardNumber.trim()}`}`)
-      const state = await readAttempts(this.db, key)
-      if (state.lockedUntil && state.lockedUntil > now) throw locked(state.lockedUntil, now)
-      await verifyPassword(password, await (this.dummyHash ??= hashPassword('000000')))
-      const after = await recordAttemptFailure(this.db, key, PASSWORD_MAX_FAILURES, lockUntil, now)
-      throw after.lockedUntil ? locked(after.lockedUntil, now) : incorrect(after.failures)
-    }
-    return this.checkPerson(person, password)
+    if (person) return this.checkPerson(person, password)
+    const now = this.clock.now()
+    const key = this.cipher.lookupHash(`pw:${'idNumber' in who ? `id:${normalizeIdNumber(who.idNumber)}` : `card:${who.cardNumber.trim()}`}`)
+    const failures = await reserveAttempt(this.db, key, PASSWORD_MAX_FAILURES, now, this.lockUntil(now))
+    if (failures === undefined) throw locked((await readAttempts(this.db, key)).lockedUntil ?? this.lockUntil(now), now)
+    await verifyPassword(password, await this.dummy()) // as long as a real check takes
+    throw failures >= PASSWORD_MAX_FAILURES ? locked(this.lockUntil(now), now) : incorrect(failures)
   }
 
-  /** The person's own password, with the same count and lock (login and step-up verification share them). */
+  /**
+   * The person's own password, with the same count and lock (login and step-up verification share them). The try
+   * is reserved before scrypt runs, so a burst of parallel guesses gets no more than five checked.
+   */
   async checkPerson (person: PersonRow, password: string): Promise<PersonRow> {
     const now = this.clock.now()
-    if (person.passwordLockedUntil && person.passwordLockedUntil > now) throw locked(person.passwordLockedUntil, now)
-    const ok = person.queryPasswordHash ? await verifyPassword(password, person.queryPasswordHash) : false
+    const failures = await reservePasswordTry(this.db, person.id, PASSWORD_MAX_FAILURES, now, this.lockUntil(now))
+    if (failures === undefined) {
+      const current = await findPersonById(this.db, person.id)
+      throw locked(current?.passwordLockedUntil ?? this.lockUntil(now), now)
+    }
+    // A person without a password is checked against the dummy, so that the answer takes as long as any other.
+    const ok = await verifyPassword(password, person.queryPasswordHash ?? await this.dummy()) && person.queryPasswordHash !== null
     if (ok) {
-      if (person.passwordFailures > 0) await clearPasswordFailures(this.db, person.id)
+      await clearPasswordFailures(this.db, person.id)
       return person
     }
-    const lockUntil = new Date(now.getTime() + PASSWORD_LOCK_MINUTES * 60_000)
-    const after = await recordPasswordFailure(this.db, person.id, PASSWORD_MAX_FAILURES, lockUntil)
-    throw after.lockedUntil ? locked(after.lockedUntil, now) : incorrect(after.failures)
+    throw failures >= PASSWORD_MAX_FAILURES ? locked(this.lockUntil(now), now) : incorrect(failures)
+  }
+
+  private lockUntil (now: Date): Date {
+    return new Date(now.getTime() + PASSWORD_LOCK_MINUTES * 60_000)
+  }
+
+  private dummy (): Promise<string> {
+    return (this.dummyHash ??= hashPassword('000000'))
   }
 
   /** Throws password_too_weak with the reason when the new password breaks a rule. */

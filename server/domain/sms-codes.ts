@@ -1,6 +1,6 @@
 // SMS verification codes: issue (cooldown, daily cap, same answer for unknown phones) and check (expiry, tries, one use).
 import type { Db } from '../db'
-import { countAttempt, consumeCode, countSince, insertCode, latestCode } from '../db/repositories/sms-codes'
+import { countAttempt, consumeCode, countSentTo, insertCode, latestCode } from '../db/repositories/sms-codes'
 import { findActivePersonsByPhoneHash, type PersonRow } from '../db/repositories/persons'
 import { sql } from 'drizzle-orm'
 import type { Clock, SmsSender } from '../adapters/types'
@@ -54,13 +54,15 @@ export class SmsCodeService {
         const wait = Math.ceil((last.createdAt.getTime() + this.policy.resendSeconds * 1000 - now.getTime()) / 1000)
         if (wait > 0) throw new AppError(429, 'rate_limited', `验证码已发送，请 ${wait} 秒后再重新获取`, { 'retry-after': String(wait) })
       }
-      const sentToday = await countSince(tx, subjectHash, new Date(now.getTime() - 24 * 3600_000))
+      // The daily cap is per phone that receives the codes, across login, reset and verification.
+      const to = await recipient(tx)
+      const recipientHash = to ? this.cipher.lookupHash(to) : subjectHash
+      const sentToday = await countSentTo(tx, recipientHash, new Date(now.getTime() - 24 * 3600_000))
       if (sentToday >= this.policy.dailyLimit) {
         throw new AppError(429, 'rate_limited', '今天获取验证码的次数已达上限，请明天再试', { 'retry-after': String(3600) })
       }
-      const to = await recipient(tx)
       await insertCode(tx, {
-        phoneHash: subjectHash, purpose, codeHash: this.codeHash(subject, purpose, to ? code : `unknown:${newNumericCode(12)}`),
+        phoneHash: subjectHash, recipientHash, purpose, codeHash: this.codeHash(subject, purpose, to ? code : `unknown:${newNumericCode(12)}`),
         createdAt: now, expiresAt: new Date(now.getTime() + this.policy.ttlSeconds * 1000),
       })
       return to

@@ -37,11 +37,23 @@ test('no raw personal value, code or token reaches any log line', async () => {
     await t.app.inject({ method: 'GET', url: '/api/v1/verifications/methods', headers: { authorization: `Bearer ${token}` } })
     await post('/api/v1/auth/login/password', { idNumber: p.idNumber, password: p.queryPassword === '999999' ? '888888' : '999999' })
     await post('/api/v1/auth/login/password', { cardNumber: p.cardNumber, password: p.queryPassword })
+    await post('/api/v1/verifications/password', { password: p.queryPassword }, token)
+    let sent = t.smsLines.length
+    await post('/api/v1/verifications/sms-codes', {}, token)
+    await smsSent(t, sent + 1)
+    const verifyCode = await outboxCode(p.phone, 'verify')
+    await post('/api/v1/verifications/sms', { code: verifyCode }, token)
+    sent = t.smsLines.length
     await post('/api/v1/auth/password-reset/sms-codes', { idNumber: p.idNumber })
+    await smsSent(t, sent + 1)
+    const resetCode = await outboxCode(p.phone, 'password_reset')
+    const newPassword = `${270419 + n * 11}`
+    await post('/api/v1/auth/password-reset', { idNumber: p.idNumber, code: resetCode, newPassword })
+    secrets.push(`"${verifyCode}"`, `"${resetCode}"`, `"${newPassword}"`) // quoted: bare digits also occur in timestamps
     // Bad input that carries personal data must not be echoed into the log either.
     await post('/api/v1/auth/sms-codes', { phone: p.phone, purpose: 'login', extra: p.idNumber })
     await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${p.phone}` })
-    await post('/api/v1/auth/logout', {}, token)
+    await post('/api/v1/auth/logout', {}, token) // (the reset above already ended it: a 401 is logged too)
   }
   const text = lines.join('')
   expect(lines.length).toBeGreaterThan(50) // the logger really was writing

@@ -12,17 +12,21 @@ export async function readAttempts (db: Db, key: string): Promise<AttemptState> 
   return { failures: row?.failures ?? 0, lockedUntil: row?.locked_until ? new Date(row.locked_until) : null }
 }
 
-export async function recordAttemptFailure (db: Db, key: string, max: number, lockUntil: Date, now: Date): Promise<AttemptState> {
+/** The same reservation as a person's (see reservePasswordTry), for an identifier that matches nobody. */
+export async function reserveAttempt (db: Db, key: string, max: number, now: Date, lockUntil: Date): Promise<number | undefined> {
+  const at = now.toISOString(); const until = lockUntil.toISOString()
   const res = await db.execute(sql`
     insert into password_attempts as a (key, failures, locked_until, updated_at)
-    values (${key}, 1, ${max <= 1 ? lockUntil.toISOString() : null}::timestamptz, ${now.toISOString()}::timestamptz)
+    values (${key}, 1, case when 1 >= ${max} then ${until}::timestamptz else null end, ${at}::timestamptz)
     on conflict (key) do update set
-      failures = a.failures + 1,
-      locked_until = case when a.failures + 1 >= ${max} then ${lockUntil.toISOString()}::timestamptz else null end,
+      failures = case when a.locked_until is not null and a.locked_until <= ${at}::timestamptz then 1 else a.failures + 1 end,
+      locked_until = case when (case when a.locked_until is not null and a.locked_until <= ${at}::timestamptz then 1 else a.failures + 1 end) >= ${max}
+        then ${until}::timestamptz else null end,
       updated_at = excluded.updated_at
-    returning failures, locked_until`)
-  const row = rowsOf<{ failures: number; locked_until: string | Date | null }>(res)[0]!
-  return { failures: Number(row.failures), lockedUntil: row.locked_until ? new Date(row.locked_until) : null }
+    where a.locked_until is null or a.locked_until <= ${at}::timestamptz
+    returning failures`)
+  const row = rowsOf<{ failures: number }>(res)[0]
+  return row ? Number(row.failures) : undefined
 }
 
 export async function clearAttempts (db: Db, key: string): Promise<void> {

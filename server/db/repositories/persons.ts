@@ -28,13 +28,20 @@ export async function findPersonByCardNumber (db: Db, cardNumber: string): Promi
   return row
 }
 
-/** Counts a wrong password atomically; the fifth in a row locks until `lockUntil`. Returns the new state. */
-export async function recordPasswordFailure (db: Db, id: number, max: number, lockUntil: Date): Promise<{ failures: number; lockedUntil: Date | null }> {
+/**
+ * Reserves one password try before the password is checked, atomically: refused (undefined) while locked, and the
+ * try that reaches `max` sets the lock. Many requests at once can therefore never check more than `max` guesses.
+ * A lock that has run out starts the count again.
+ */
+export async function reservePasswordTry (db: Db, id: number, max: number, now: Date, lockUntil: Date): Promise<number | undefined> {
+  const expired = sql`(${persons.passwordLockedUntil} is not null and ${persons.passwordLockedUntil} <= ${now.toISOString()}::timestamptz)`
+  const next = sql`(case when ${expired} then 1 else ${persons.passwordFailures} + 1 end)`
   const [row] = await db.update(persons).set({
-    passwordFailures: sql`${persons.passwordFailures} + 1`,
-    passwordLockedUntil: sql`case when ${persons.passwordFailures} + 1 >= ${max} then ${lockUntil.toISOString()}::timestamptz else null end`,
-  }).where(eq(persons.id, id)).returning({ failures: persons.passwordFailures, lockedUntil: persons.passwordLockedUntil })
-  return row!
+    passwordFailures: next,
+    passwordLockedUntil: sql`case when ${next} >= ${max} then ${lockUntil.toISOString()}::timestamptz else null end`,
+  }).where(and(eq(persons.id, id), sql`(${persons.passwordLockedUntil} is null or ${expired})`))
+    .returning({ failures: persons.passwordFailures })
+  return row?.failures
 }
 
 export async function clearPasswordFailures (db: Db, id: number): Promise<void> {

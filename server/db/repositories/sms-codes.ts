@@ -12,9 +12,10 @@ export async function latestCode (db: Db, phoneHash: string, purpose: string): P
   return row
 }
 
-export async function countSince (db: Db, phoneHash: string, since: Date): Promise<number> {
+/** Codes sent to one recipient since `since`, whatever they were about (login, reset, verification). */
+export async function countSentTo (db: Db, recipientHash: string, since: Date): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(smsCodes)
-    .where(and(eq(smsCodes.phoneHash, phoneHash), gt(smsCodes.createdAt, since)))
+    .where(and(eq(smsCodes.recipientHash, recipientHash), gt(smsCodes.createdAt, since)))
   return row?.n ?? 0
 }
 

@@ -167,3 +167,28 @@ test('the dev SMS outbox answers loopback callers only, and nothing that came th
     expect(res.statusCode).toBe(404)
   }
 })
+
+test('the daily cap of 10 codes is per phone, across login, password reset and verification', async () => {
+  const capped = await makeTestApp()
+  try {
+    const p = demoPerson(4)
+    const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+      capped.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown>, headers })
+    const session = (await post('/api/v1/auth/login/platform', { platform: 'wechat', code: 'wx-demo-4' })).json() as { token: string }
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) statuses.push((await post('/api/v1/auth/sms-codes', { phone: p.phone, purpose: 'login' })).statusCode)
+    for (let i = 0; i < 3; i++) statuses.push((await post('/api/v1/auth/password-reset/sms-codes', { idNumber: p.idNumber })).statusCode)
+    for (let i = 0; i < 3; i++) statuses.push((await post('/api/v1/verifications/sms-codes', {}, { authorization: `Bearer ${session.token}` })).statusCode)
+    expect(statuses).toEqual(Array(10).fill(200))
+    for (const res of [
+      await post('/api/v1/auth/sms-codes', { phone: p.phone, purpose: 'login' }),
+      await post('/api/v1/auth/password-reset/sms-codes', { idNumber: p.idNumber }),
+      await post('/api/v1/verifications/sms-codes', {}, { authorization: `Bearer ${session.token}` }),
+    ]) {
+      expect(res.statusCode).toBe(429)
+      expect(res.json()).toEqual({ error: { code: 'rate_limited', message: '今天获取验证码的次数已达上限，请明天再试' } })
+    }
+  } finally {
+    await capped.close()
+  }
+})

@@ -57,9 +57,31 @@ test('wrong tries count down, the fifth locks for 30 minutes even for the right 
   expect(((await login({ cardNumber: p.cardNumber, password: p.queryPassword })).json() as Err).error.code).toBe('account_locked')
 
   t.clock.advance(31 * 60_000)
+  // After the lock runs out, a wrong try is the first of a new count, not a new lock.
+  const afterExpiry = await login({ idNumber: p.idNumber, password: wrongOf(p.queryPassword) })
+  expect(afterExpiry.statusCode).toBe(401)
+  expect((afterExpiry.json() as Err).error.message).toContain('还可以再试 4 次')
   expect((await login({ idNumber: p.idNumber, password: p.queryPassword })).statusCode).toBe(200)
   const afterSuccess = await login({ idNumber: p.idNumber, password: wrongOf(p.queryPassword) })
-  expect((afterSuccess.json() as Err).error.message).toContain('还可以再试 4 次') // the count started again
+  expect((afterSuccess.json() as Err).error.message).toContain('还可以再试 4 次') // a success starts the count again
+  await login({ idNumber: p.idNumber, password: p.queryPassword })
+})
+
+test('a burst of parallel guesses gets no more than five checked, for a person and for nobody alike', async () => {
+  const p = demoPerson(1)
+  const guesses = Array.from({ length: 12 }, (_, i) => String(100000 + i * 7919).slice(0, 6)).filter((g) => g !== p.queryPassword)
+  for (const who of [{ cardNumber: p.cardNumber }, { cardNumber: 'DM-NOBODY-77' }]) {
+    const answers = await Promise.all(guesses.map((password) => login({ ...who, password })))
+    const codes = answers.map((a) => (a.json() as Err).error.code)
+    expect(codes.filter((c) => c === 'password_incorrect').length).toBe(4)
+    expect(codes.filter((c) => c === 'account_locked').length).toBe(guesses.length - 4)
+    // Even the right password is refused now.
+    if ('cardNumber' in who && who.cardNumber === p.cardNumber) {
+      expect(((await login({ ...who, password: p.queryPassword })).json() as Err).error.code).toBe('account_locked')
+    }
+  }
+  t.clock.advance(31 * 60_000)
+  expect((await login({ cardNumber: p.cardNumber, password: p.queryPassword })).statusCode).toBe(200)
 })
 
 test('an ID number that matches nobody answers exactly like one that does', async () => {
