@@ -20,9 +20,14 @@ export class RootStore {
     this.passwordReset = new PasswordResetStore(api.auth, clock)
     this.verification = new VerificationStore(api.verification, this.session, clock)
     // Another token (login, logout, expiry) means another person's data may be shown: forget the old one.
-    this.disposers.push(reaction(() => this.session.token, () => this.account.reset()))
-    // A new password also lifts the lock: 登录 must not keep showing the old lockout sentence.
-    this.disposers.push(reaction(() => this.passwordReset.done, (done) => { if (done) this.session.clearError() }))
+    this.disposers.push(reaction(() => this.session.token, () => { this.account.reset(); this.verification.reset() }))
+    // A new password lifts the lock (登录 must not keep the old lockout sentence) and the server has ended every
+    // session of that person, so a session held here is over too.
+    this.disposers.push(reaction(() => this.passwordReset.done, (done) => {
+      if (!done) return
+      this.session.clearError()
+      if (this.session.signedIn) void this.session.endSession('查询密码已重新设置，请用新密码重新登录')
+    }))
   }
 
   /**

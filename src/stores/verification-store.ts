@@ -71,6 +71,20 @@ export class VerificationStore {
     return this.loadMethods()
   }
 
+  /** Another session (logout, another login): nothing of the previous person's may stay on the page. */
+  reset (): void {
+    this.methods = []
+    this.phoneMasked = null
+    this.verifiedUntil = null
+    this.method = null
+    this.codeNotice = null
+    this.error = null
+    this.methodsError = null
+    this.passwordLocked = false
+    this.cooldown.stop()
+    this.cooldown.seconds = 0
+  }
+
   async loadMethods (): Promise<void> {
     this.loadingMethods = true
     this.methodsError = null

@@ -53,9 +53,36 @@ describe('RootStore wiring of 忘记密码', () => {
     expect(root.session.error).toBeNull()
     root.dispose()
   })
+
+  it('a reset while signed in ends the session here too (the server ended it)', async () => {
+    const api = fakeApi(); const { platform, memory } = fakePlatform()
+    memory.set(SESSION_STORAGE_KEY, JSON.stringify(loginResult))
+    const root = new RootStore(api, platform)
+    await root.showAccount()
+    expect(root.session.signedIn).toBe(true)
+    await root.passwordReset.submit({ idNumber: validIdNumber, code: '123456', newPassword: '802413', confirm: '802413' })
+    expect(root.session.signedIn).toBe(false)
+    expect(root.session.notice).toBe('查询密码已重新设置，请用新密码重新登录')
+    expect(memory.has(SESSION_STORAGE_KEY)).toBe(false)
+    root.dispose()
+  })
 })
 
 describe('RootStore wiring of the verification', () => {
+  it('another session forgets the previous person\'s verification page (masked phone, methods)', async () => {
+    const api = fakeApi(); const { platform, memory } = fakePlatform()
+    memory.set(SESSION_STORAGE_KEY, JSON.stringify(loginResult))
+    const root = new RootStore(api, platform)
+    await root.session.restore()
+    await root.verification.begin()
+    expect(root.verification.phoneMasked).not.toBeNull()
+    expect(root.verification.methods.length).toBeGreaterThan(0)
+    await root.session.logout()
+    expect(root.verification.phoneMasked).toBeNull()
+    expect(root.verification.methods).toEqual([])
+    root.dispose()
+  })
+
   it('verification due: prompts once; after verifying, the account loads again and the old error is gone', async () => {
     const api = fakeApi(); const { platform, memory } = fakePlatform()
     memory.set(SESSION_STORAGE_KEY, JSON.stringify(loginResult))
