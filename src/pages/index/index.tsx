@@ -1,5 +1,5 @@
 // 首页: who is insured where, the balance, the ways into the account; signed out, what the app does and a login.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Cell, CellGroup, Skeleton, Tag, Toast } from '@nutui/nutui-react-taro'
@@ -7,13 +7,12 @@ import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../stores/index'
 import AmountText from '../../components/AmountText'
 import ResidentNote from '../../components/ResidentNote'
-import LoadFailed from '../../components/LoadFailed'
+import AccountLoadFailed from '../../components/AccountLoadFailed'
+import { toLogin, toVerify, useAccountPage } from '../account-page'
 import { formatAsOf } from '../../utils/date'
 import './index.scss'
 
 const BALANCE_PAGE = '/packages/account/pages/balance/index'
-const LOGIN_PAGE = '/pages/login/index'
-const VERIFY_PAGE = '/packages/verify/pages/verify/index'
 const COMING_SOON = '该功能即将上线，敬请期待'
 
 const soonTag = <Tag className='soon-tag' type='warning' round>即将上线</Tag>
@@ -22,15 +21,7 @@ function HomePage () {
   const { session, account } = rootStore
   const [toast, setToast] = useState<string | null>(null)
 
-  // Again for every new session (signed in, out, or in again after 重新登录), and after each verification.
-  useEffect(() => { void rootStore.showAccount() }, [session.token, session.verifiedUntil])
-  // The server asked for a fresh identity check: the verify page opens once (navigateTo, so Back comes here).
-  useEffect(() => {
-    if (session.verificationPrompt && session.takeVerificationPrompt()) void Taro.navigateTo({ url: VERIFY_PAGE })
-  }, [session, session.verificationPrompt])
-
-  const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
-  const toVerify = () => { void Taro.navigateTo({ url: VERIFY_PAGE }) }
+  useAccountPage()
   const soon = () => setToast(COMING_SOON)
   const summary = account.summary
 
@@ -51,13 +42,10 @@ function HomePage () {
     )
   } else if (!summary) {
     body = (
-      <LoadFailed message={account.error?.message ?? ''}>
-        {account.needsLogin
-          ? <Button className='relogin-btn' type='primary' onClick={toLogin}>重新登录</Button>
-          : account.needsVerification
-            ? <Button className='verify-btn' type='primary' onClick={toVerify}>去验证</Button>
-            : <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>}
-      </LoadFailed>
+      <AccountLoadFailed
+        message={account.error?.message ?? ''} needsLogin={account.needsLogin} needsVerification={account.needsVerification}
+        loading={account.loading} onLogin={toLogin} onVerify={toVerify} onRetry={() => { void account.load() }}
+      />
     )
   } else {
     body = (

@@ -1,32 +1,21 @@
 // 账户余额: the balance with its 数据截至 time and why recent records may be missing, 参保类型 and 参保地.
-import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import AmountText from '../../../../components/AmountText'
 import ResidentNote from '../../../../components/ResidentNote'
 import LoadFailed from '../../../../components/LoadFailed'
+import AccountLoadFailed from '../../../../components/AccountLoadFailed'
+import { toLogin, toVerify, useAccountPage } from '../../../../pages/account-page'
 import { formatAsOf } from '../../../../utils/date'
 import './index.scss'
 
-const LOGIN_PAGE = '/pages/login/index'
-const VERIFY_PAGE = '/packages/verify/pages/verify/index'
 
 function BalancePage () {
   const { session, account } = rootStore
 
-  // The current figure each time the person opens this page, again for every new session (signed in, out, or
-  // in again after 重新登录), and again after each verification.
-  useEffect(() => { void rootStore.showAccount({ refresh: true }) }, [session.token, session.verifiedUntil])
-  // The server asked for a fresh identity check: the verify page opens once (navigateTo, so Back comes here).
-  useEffect(() => {
-    if (session.verificationPrompt && session.takeVerificationPrompt()) void Taro.navigateTo({ url: VERIFY_PAGE })
-  }, [session, session.verificationPrompt])
-
-  const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
-  const toVerify = () => { void Taro.navigateTo({ url: VERIFY_PAGE }) }
+  useAccountPage({ refresh: true })
 
   const summary = account.summary
   let body
@@ -40,13 +29,10 @@ function BalancePage () {
     )
   } else if (!summary) {
     body = (
-      <LoadFailed message={account.error?.message ?? ''}>
-        {account.needsLogin
-          ? <Button className='relogin-btn' type='primary' onClick={toLogin}>重新登录</Button>
-          : account.needsVerification
-            ? <Button className='verify-btn' type='primary' onClick={toVerify}>去验证</Button>
-            : <Button className='retry-btn' type='primary' loading={account.loading} onClick={() => { void account.load() }}>重试</Button>}
-      </LoadFailed>
+      <AccountLoadFailed
+        message={account.error?.message ?? ''} needsLogin={account.needsLogin} needsVerification={account.needsVerification}
+        loading={account.loading} onLogin={toLogin} onVerify={toVerify} onRetry={() => { void account.load() }}
+      />
     )
   } else {
     body = (

@@ -1,0 +1,20 @@
+// What every page showing account data does: load it for each new session and after each verification, and open
+// the verify page once when the server asks for a fresh identity check (navigateTo, so Back returns here).
+import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
+import { rootStore } from '../stores/index'
+
+export const LOGIN_PAGE = '/pages/login/index'
+export const VERIFY_PAGE = '/packages/verify/pages/verify/index'
+
+export const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
+export const toVerify = () => { void Taro.navigateTo({ url: VERIFY_PAGE }) }
+
+/** `refresh`: ask for the current figure every time (the page the person opened on purpose). */
+export function useAccountPage ({ refresh = false }: { refresh?: boolean } = {}): void {
+  const { session } = rootStore
+  useEffect(() => { void rootStore.showAccount({ refresh }) }, [session.token, session.verifiedUntil, refresh])
+  useEffect(() => {
+    if (session.verificationPrompt && session.takeVerificationPrompt()) toVerify()
+  }, [session, session.verificationPrompt])
+}
