@@ -9,6 +9,7 @@ import type { Db } from './db'
 import type { Clock, CodeExchanger, SmsSender } from './adapters/types'
 import type { Platform } from '../types/api/auth'
 import type { DataCipher } from './domain/secrets'
+import type { FaceProviders } from './domain/face-checks'
 import { AppError, errorBody } from './domain/errors'
 import { startHousekeeping } from './domain/housekeeping'
 import errorsPlugin from './plugins/errors'
@@ -30,6 +31,8 @@ export interface AppDeps {
   cipher: DataCipher
   exchangers: Record<Platform, CodeExchanger>
   sms: SmsSender
+  /** Face check clients, only for platforms with credentials (createAdapters). */
+  face?: FaceProviders
   logger?: FastifyServerOptions['logger']
   /** Requests per minute per client across the API (tests raise or lower it). */
   rateLimitMax?: number

@@ -113,6 +113,23 @@ export const passwordAttempts = pgTable('password_attempts', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 })
 
+/**
+ * One face check (WeChat face 2.0 or Alipay certify), started by the server for one session and person. Only the
+ * server's own query to the platform can mark it passed; the client's result is never trusted.
+ */
+export const faceChecks = pgTable('face_checks', {
+  id: id(),
+  sessionId: ref('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  platform: text('platform', { enum: ['wechat', 'alipay'] }).notNull(),
+  outSeqNo: text('out_seq_no').notNull(), // WeChat out_seq_no / Alipay outer_order_no: ours, unique
+  providerRef: text('provider_ref').notNull(), // WeChat verify_id / Alipay certify_id
+  status: text('status', { enum: ['pending', 'passed', 'failed'] }).notNull().default('pending'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  finishedAt: ts('finished_at'),
+}, (t) => [uniqueIndex('face_checks_out_seq_no_key').on(t.outSeqNo), index('face_checks_session_idx').on(t.sessionId)])
+
 /** Rate-limit windows, shared by all server processes. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),

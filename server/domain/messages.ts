@@ -29,6 +29,7 @@ const messages: Record<ErrorCode, string> = {
   password_incorrect: '证件号或查询密码不正确，请核对后重试',
   account_locked: '查询密码输错次数过多，已暂时锁定，请稍后再试，或用「忘记密码」重新设置',
   password_too_weak: '新的查询密码不够安全，请换一个',
+  face_unavailable: '当前无法使用刷脸验证，请改用短信验证码或查询密码',
   phone_shared: '这个手机号登记在不止一位参保人名下，无法确定是哪一位，请用微信或支付宝登录，或联系参保地医保经办机构',
 }
 

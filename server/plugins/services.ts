@@ -8,6 +8,7 @@ import type { Platform } from '../../types/api/auth'
 import { SessionService, type SessionContext } from '../domain/sessions'
 import { SmsCodeService } from '../domain/sms-codes'
 import { PasswordService } from '../domain/passwords'
+import { FaceCheckService, type FaceProviders } from '../domain/face-checks'
 import type { DataCipher } from '../domain/secrets'
 
 export interface Services {
@@ -18,6 +19,7 @@ export interface Services {
   sessions: SessionService
   smsCodes: SmsCodeService
   passwords: PasswordService
+  faceChecks: FaceCheckService
   exchangers: Record<Platform, CodeExchanger>
   sms: SmsSender
 }
@@ -36,6 +38,8 @@ declare module 'fastify' {
 export interface ServicesOptions {
   db: Db; cfg: ServerConfig; clock: Clock; cipher: DataCipher
   exchangers: Record<Platform, CodeExchanger>; sms: SmsSender
+  /** Face check per platform, only where its credentials are configured. */
+  face?: FaceProviders
 }
 
 export default fp(async (app, o: ServicesOptions) => {
@@ -46,7 +50,8 @@ export default fp(async (app, o: ServicesOptions) => {
     ttlSeconds: o.cfg.smsCodeTtlSeconds, resendSeconds: o.cfg.smsResendSeconds, maxAttempts: o.cfg.smsMaxAttempts, dailyLimit: 10,
   }, (err) => app.log.warn({ err }, 'sms send failed after the answer'))
   const passwords = new PasswordService(o.db, o.cipher, o.clock)
-  app.decorate('services', { ...o, sessions, smsCodes, passwords })
+  const faceChecks = new FaceCheckService(o.db, o.cipher, o.clock, o.face ?? {})
+  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks })
   app.decorateRequest('auth', null)
   app.decorate('authenticate', async (req: FastifyRequest) => {
     req.auth = await sessions.authenticate(req.headers.authorization)

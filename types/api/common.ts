@@ -23,4 +23,4 @@ export type ErrorCode =
   | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'internal_error' | 'service_unavailable'
   | 'invalid_login_code' | 'platform_unavailable' | 'platform_rejected' | 'sms_code_invalid' | 'sms_code_expired'
   | 'sms_code_attempts_exceeded' | 'phone_invalid' | 'phone_shared'
-  | 'id_number_invalid' | 'password_incorrect' | 'account_locked' | 'password_too_weak'
+  | 'id_number_invalid' | 'password_incorrect' | 'account_locked' | 'password_too_weak' | 'face_unavailable'

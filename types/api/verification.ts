@@ -30,3 +30,20 @@ export type VerifyPasswordBody = Static<typeof VerifyPasswordBody>
 
 export const Verified = Type.Object({ verifiedUntil: Type.String({ format: 'date-time' }) })
 export type Verified = Static<typeof Verified>
+
+/** What the client needs to open the platform's face check (wx.requestFacialVerify / my.startAPVerify). */
+export const FaceStart = Type.Union([
+  Type.Object({ checkId: Type.Integer(), platform: Type.Literal('wechat'), verifyId: Type.String() }),
+  Type.Object({ checkId: Type.Integer(), platform: Type.Literal('alipay'), certifyId: Type.String(), url: Type.String() }),
+])
+export type FaceStart = Static<typeof FaceStart>
+
+export const FaceCheckParams = Type.Object({ checkId: Type.Integer({ minimum: 1, maximum: 9007199254740991 }) })
+
+/** Decided by the server's own query to the platform; what the client's callback said does not count. */
+export const FaceResult = Type.Object({
+  passed: Type.Boolean(),
+  verifiedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  message: Type.String(),
+})
+export type FaceResult = Static<typeof FaceResult>

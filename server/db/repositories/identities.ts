@@ -1,5 +1,5 @@
 // Platform identities: upserted at every platform login.
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from '..'
 import { platformIdentities } from '../schema'
 
@@ -14,4 +14,9 @@ export async function upsertIdentity (db: Db, v: { platform: 'wechat' | 'alipay'
     })
     .returning()
   return row!
+}
+
+export async function findIdentityById (db: Db, id: number): Promise<IdentityRow | undefined> {
+  const [row] = await db.select().from(platformIdentities).where(eq(platformIdentities.id, id)).limit(1)
+  return row
 }

@@ -3,7 +3,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SmsCodeSent } from '../../../../../types/api/auth'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
-import { Verified, VerificationMethods, VerifyPasswordBody, VerifySmsBody } from '../../../../../types/api/verification'
+import {
+  FaceCheckParams, FaceResult, FaceStart, Verified, VerificationMethods, VerifyPasswordBody, VerifySmsBody,
+} from '../../../../../types/api/verification'
 import { findPersonById, type PersonRow } from '../../../../db/repositories/persons'
 import { AppError } from '../../../../domain/errors'
 import { maskPhone } from '../../../../domain/mask'
@@ -13,7 +15,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const chinaTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { sessions, smsCodes, passwords, db, cipher, clock, cfg } = app.services
+  const { sessions, smsCodes, passwords, faceChecks, db, cipher, clock, cfg } = app.services
   const secured = { preHandler: app.authenticate }
   const common = { tags: ['verification'], headers: BearerHeaders, security: [{ bearer: [] }] }
 
@@ -30,11 +32,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const session = sessionOf(req)
     const person = await personOf(sessions.requirePerson(session))
     const now = clock.now()
+    const facePlatform = await faceChecks.platformFor(session)
     const locked = person.passwordLockedUntil && person.passwordLockedUntil > now ? person.passwordLockedUntil : null
     return {
       methods: [
-        // Face check arrives with the verification page (issue 3); until then it is honestly not offered.
-        { method: 'face' as const, available: false, reason: '刷脸验证暂未开放，请用短信验证码或查询密码' },
+        // Face check only inside the WeChat / Alipay mini-program whose credentials this server has.
+        facePlatform
+          ? { method: 'face' as const, available: true }
+          : { method: 'face' as const, available: false, reason: '当前环境不支持刷脸验证，请用短信验证码或查询密码' },
         { method: 'sms' as const, available: true },
         person.queryPasswordHash === null
           ? { method: 'password' as const, available: false, reason: '尚未设置查询密码，可以用「忘记密码」设置' }
@@ -78,6 +83,31 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const session = sessionOf(req)
     await passwords.checkPerson(await personOf(sessions.requirePerson(session)), req.body.password)
     return { verifiedUntil: (await sessions.markVerified(session)).toISOString() }
+  })
+
+  app.post('/verifications/face', {
+    ...secured,
+    config: { rateLimit: { max: cfg.loginRatePerMinute, timeWindow: 60_000 } },
+    schema: { ...common, summary: '开始刷脸验证（微信人脸核身 2.0 / 支付宝身份验证）', response: { 200: FaceStart, ...errors } },
+  }, async (req) => {
+    const session = sessionOf(req)
+    return faceChecks.start(session, sessions.requirePerson(session))
+  })
+
+  app.post('/verifications/face/:checkId/result', {
+    ...secured,
+    config: { rateLimit: { max: cfg.loginRatePerMinute, timeWindow: 60_000 } },
+    schema: {
+      ...common, summary: '向平台查询刷脸结果（客户端回调的结果不作数）', params: FaceCheckParams,
+      response: { 200: FaceResult, 410: ErrorBody, ...errors },
+    },
+  }, async (req) => {
+    const session = sessionOf(req)
+    sessions.requirePerson(session)
+    if (!(await faceChecks.finish(session, req.params.checkId))) {
+      return { passed: false, verifiedUntil: null, message: '刷脸验证没有通过，可以再试一次，或改用短信验证码、查询密码' }
+    }
+    return { passed: true, verifiedUntil: (await sessions.markVerified(session)).toISOString(), message: '验证通过' }
   })
 }
 export default routes
