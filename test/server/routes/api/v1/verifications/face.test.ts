@@ -3,6 +3,7 @@
 import { makeTestApp, type TestApp } from '../../../../../support/app'
 import { demoPerson } from '../../../../../support/demo'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
+import { generateRsaKeyPair, startAlipayGateway, type FakeAlipayGateway } from '../../../../../fakes/alipay-gateway'
 
 let wx: FakeWechatServer; let t: TestApp
 beforeAll(async () => {
@@ -76,4 +77,38 @@ test('without a platform identity (SMS or password login) face check is not offe
   const start = await t.app.inject({ method: 'POST', url: '/api/v1/verifications/face', headers: as(token) })
   expect(start.statusCode).toBe(403)
   expect((start.json() as Err).error.code).toBe('face_unavailable')
+})
+
+describe('Alipay certify through the real signed client and the fake gateway', () => {
+  let gw: FakeAlipayGateway; let a: TestApp
+  beforeAll(async () => {
+    const appKeys = generateRsaKeyPair()
+    gw = await startAlipayGateway({ appPublicKey: appKeys.publicKey })
+    a = await makeTestApp({
+      env: { ALIPAY_APP_ID: gw.appId, ALIPAY_PRIVATE_KEY: appKeys.privateKeyBase64, ALIPAY_PUBLIC_KEY: gw.alipayKeys.publicKeyBase64, ALIPAY_GATEWAY: gw.url },
+    })
+  })
+  afterAll(async () => { await a.close(); await gw.close() })
+
+  test('start returns the certify id and signed URL; only the gateway\'s "T" verifies', async () => {
+    gw.answers.set('ali-face-1', { openId: 'dev-alipay-demo-4' })
+    const login = await a.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'alipay', code: 'ali-face-1' } })
+    const token = (login.json() as { token: string }).token
+    const start = await a.app.inject({ method: 'POST', url: '/api/v1/verifications/face', headers: as(token) })
+    expect(start.statusCode).toBe(200)
+    const begun = start.json() as { checkId: number; platform: string; certifyId: string; url: string }
+    expect(begun.platform).toBe('alipay')
+    expect(begun.url).toContain('alipay.user.certify.open.certify')
+    const cert = gw.certifications.get(begun.certifyId)!
+    expect(cert).toMatchObject({ certName: demoPerson(4).name, certNo: demoPerson(4).idNumber, bizCode: 'FACE' })
+
+    const failed = await a.app.inject({ method: 'POST', url: `/api/v1/verifications/face/${begun.checkId}/result`, headers: as(token) })
+    expect(failed.json()).toMatchObject({ passed: false }) // the gateway's default is "F"
+
+    const second = (await a.app.inject({ method: 'POST', url: '/api/v1/verifications/face', headers: as(token) })).json() as { checkId: number; certifyId: string }
+    gw.certifyOutcomes.set(second.certifyId, { passed: true })
+    const ok = await a.app.inject({ method: 'POST', url: `/api/v1/verifications/face/${second.checkId}/result`, headers: as(token) })
+    expect(ok.json()).toMatchObject({ passed: true })
+    expect((await a.app.inject({ method: 'GET', url: '/api/v1/account', headers: as(token) })).statusCode).toBe(200)
+  })
 })
