@@ -1,27 +1,19 @@
 // Browser layer: the H5 build, served by the real server, used in the system Chromium as a person would.
-const { mkdirSync } = require('node:fs')
 const { join } = require('node:path')
-const { chromium } = require('playwright-core')
+const { launchBrowser, phonePage, outputDir: out } = require('../support/browser')
+const { yuan } = require('../support/money')
 const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 
 jest.setTimeout(120_000)
-const out = join(__dirname, '..', '..', 'test-output')
-mkdirSync(out, { recursive: true })
 
 let server; let browser; let page; const pageErrors = []
 beforeAll(async () => {
   server = await startServer({ LOG_LEVEL: 'info' })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  })
-  page = await browser.newPage({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'UTC' })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
+  browser = await launchBrowser()
+  page = await phonePage(browser, pageErrors)
 })
 afterAll(async () => { await browser?.close(); await server?.stop() })
-
-const yuan = (fen) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
 
 test('signed out → SMS login → home with the balance → balance page', async () => {
   const person = demoPersons()[0]

@@ -1,34 +1,22 @@
 // Browser layer: 查询密码登录 on the H5 build — login by ID number, the lockout after five wrong tries, and
 // 忘记密码 (SMS code to the phone on file, the rules, a new password) which lifts the lock.
-const { mkdirSync } = require('node:fs')
 const { join } = require('node:path')
-const { chromium } = require('playwright-core')
+const { launchBrowser, phonePage, outputDir: out } = require('../support/browser')
+const { yuan } = require('../support/money')
 const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 
 jest.setTimeout(120_000)
-const out = join(__dirname, '..', '..', 'test-output')
-mkdirSync(out, { recursive: true })
 
 let server; let browser; const pageErrors = []
 beforeAll(async () => {
   server = await startServer({ LOG_LEVEL: 'info' })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  })
+  browser = await launchBrowser()
 })
 afterAll(async () => { await browser?.close(); await server?.stop() })
 
 /** A new browser context per person: nothing of one person's session is left for the next. */
-async function freshPage () {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'UTC' })
-  const page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  return page
-}
-
-const yuan = (fen) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+const freshPage = () => phonePage(browser, pageErrors)
 
 /** The balance 首页 should show for demo person n, read from the API in a session of the test's own. */
 async function expectedSummary (n) {

@@ -1,35 +1,24 @@
 // Browser layer: the verification window passes while the person is on 余额; the next load there opens 身份验证,
 // and after an SMS code (or the query password) the person is back on 余额 with the balance shown.
-const { mkdirSync } = require('node:fs')
 const { join } = require('node:path')
-const { chromium } = require('playwright-core')
+const { launchBrowser, phonePage, outputDir: out } = require('../support/browser')
+const { yuan } = require('../support/money')
 const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 
 jest.setTimeout(120_000)
-const out = join(__dirname, '..', '..', 'test-output')
-mkdirSync(out, { recursive: true })
 
 let server; let browser; const pageErrors = []
 beforeAll(async () => {
   // A 4-second window, so that it can pass during the test.
   server = await startServer({ VERIFY_WINDOW_SECONDS: '4' })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  })
+  browser = await launchBrowser()
 })
 afterAll(async () => { await browser?.close(); await server?.stop() })
 
 /** A new browser context per person: nothing of one person's session is left for the next. */
-async function freshPage () {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'UTC' })
-  const page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  return page
-}
+const freshPage = () => phonePage(browser, pageErrors)
 
-const yuan = (fen) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
 const masked = (phone) => `${phone.slice(0, 3)}****${phone.slice(-4)}`
 
 /**

@@ -3,6 +3,7 @@
 const path = require('path')
 const { createMiniProgram, waitFor } = require('./harness')
 const { startServer, requestJson } = require('../support/server-process')
+const { yuan } = require('../support/money')
 
 jest.setTimeout(60_000)
 const root = path.join(__dirname, '..', '..', 'dist', 'weapp')
@@ -13,7 +14,6 @@ beforeAll(async () => { server = await startServer() })
 afterAll(async () => { await server?.stop() })
 
 const text = (comp) => comp.dom.textContent.replace(/\s+/g, ' ')
-const yuan = (fen) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
 
 test('platform login, then the balance on 首页 and on the subpackage page', async () => {
   // The figure to expect, from the API in a session of the test's own.
