@@ -59,6 +59,11 @@ export const sessions = pgTable('sessions', {
   lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
   expiresAt: ts('expires_at').notNull(),
   verifiedUntil: ts('verified_until'),
+  /**
+   * Last time this session passed a real-name-strength check (SMS, password, face, binding; SMS login counts).
+   * SOTER biometric unlock is only offered to a session that has one: it re-opens, it never proves who someone is.
+   */
+  strongVerifiedAt: ts('strong_verified_at'),
   revokedAt: ts('revoked_at'),
 }, (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_person_idx').on(t.personId)])
 
@@ -122,6 +127,8 @@ export const faceChecks = pgTable('face_checks', {
   sessionId: ref('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
   personId: ref('person_id').notNull().references(() => persons.id),
   platform: text('platform', { enum: ['wechat', 'alipay'] }).notNull(),
+  /** 'verify': step-up for the bound person; 'bind': proves a pending binding (person_id is the candidate). */
+  purpose: text('purpose', { enum: ['verify', 'bind'] }).notNull().default('verify'),
   outSeqNo: text('out_seq_no').notNull(), // WeChat out_seq_no / Alipay outer_order_no: ours, unique
   providerRef: text('provider_ref').notNull(), // WeChat verify_id / Alipay certify_id
   status: text('status', { enum: ['pending', 'passed', 'failed'] }).notNull().default('pending'),
@@ -129,6 +136,55 @@ export const faceChecks = pgTable('face_checks', {
   expiresAt: ts('expires_at').notNull(),
   finishedAt: ts('finished_at'),
 }, (t) => [uniqueIndex('face_checks_out_seq_no_key').on(t.outSeqNo), index('face_checks_session_idx').on(t.sessionId)])
+
+/**
+ * A platform identity being bound to a person: name + ID number matched the record; it completes when the person
+ * proves it (face check where the platform offers one, else an SMS code to the phone on file).
+ */
+export const bindings = pgTable('bindings', {
+  id: id(),
+  sessionId: ref('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+  identityId: ref('identity_id').notNull().references(() => platformIdentities.id),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  /** 'face' or 'sms' once done. */
+  completedBy: text('completed_by'),
+  completedAt: ts('completed_at'),
+}, (t) => [index('bindings_session_idx').on(t.sessionId)])
+
+/** One-use SOTER challenges (WeChat biometric unlock): only the hash is kept; used once, then dead. */
+export const soterChallenges = pgTable('soter_challenges', {
+  id: id(),
+  sessionId: ref('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+  challengeHash: text('challenge_hash').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+}, (t) => [uniqueIndex('soter_challenges_hash_key').on(t.challengeHash), index('soter_challenges_session_idx').on(t.sessionId)])
+
+/**
+ * Consents: the privacy agreement and the separate consent for sensitive personal information (PIPL art. 29),
+ * each with the document version and the time, by whoever held the session (a person, or an unbound identity).
+ */
+export const consents = pgTable('consents', {
+  id: id(),
+  personId: ref('person_id').references(() => persons.id),
+  identityId: ref('identity_id').references(() => platformIdentities.id),
+  document: text('document', { enum: ['privacy', 'sensitive'] }).notNull(),
+  version: text('version').notNull(),
+  /** Where it was given: 'weapp' | 'alipay' | 'h5'. */
+  channel: text('channel').notNull(),
+  acceptedAt: ts('accepted_at').notNull(),
+  withdrawnAt: ts('withdrawn_at'),
+}, (t) => [index('consents_person_idx').on(t.personId, t.document), index('consents_identity_idx').on(t.identityId, t.document)])
+
+/** Short leases so one process at a time refreshes a shared resource (the WeChat access token) without holding a transaction. */
+export const leases = pgTable('leases', {
+  key: text('key').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+})
 
 /** Rate-limit windows, shared by all server processes. */
 export const rateLimits = pgTable('rate_limits', {

@@ -13,7 +13,12 @@ export interface SessionContext {
   personId: number | null
   identityId: number | null
   verifiedUntil: Date | null
+  /** Last real-name-strength verification of this session (not SOTER), or null. */
+  strongVerifiedAt: Date | null
 }
+
+/** How a step-up verification was passed; all but SOTER prove who the person is. */
+export type VerifiedBy = 'sms' | 'password' | 'face' | 'bind' | 'soter'
 
 export interface IssuedSession { token: string; expiresAt: Date; bound: boolean; verifiedUntil: Date | null }
 
@@ -30,7 +35,7 @@ export class SessionService {
     const verifiedUntil = v.verified && v.personId !== null ? this.verifiedUntilFrom(now, expiresAt) : null
     await insertSession(this.db, {
       tokenHash: sha256Hex(token), personId: v.personId, identityId: v.identityId, loginMethod: v.method,
-      createdAt: now, lastSeenAt: now, expiresAt, verifiedUntil,
+      createdAt: now, lastSeenAt: now, expiresAt, verifiedUntil, strongVerifiedAt: verifiedUntil ? now : null,
     })
     return { token, expiresAt, bound: v.personId !== null, verifiedUntil }
   }
@@ -44,7 +49,10 @@ export class SessionService {
     const now = this.clock.now()
     if (!this.isLive(row, now)) throw new AppError(401, 'session_expired')
     await touchSession(this.db, row.id, now, TOUCH_GAP_MS)
-    return { id: row.id, expiresAt: row.expiresAt, personId: row.personId, identityId: row.identityId, verifiedUntil: row.verifiedUntil }
+    return {
+      id: row.id, expiresAt: row.expiresAt, personId: row.personId, identityId: row.identityId,
+      verifiedUntil: row.verifiedUntil, strongVerifiedAt: row.strongVerifiedAt,
+    }
   }
 
   /** Account data needs a bound person who verified within the window. */
@@ -61,9 +69,12 @@ export class SessionService {
   }
 
   /** A step-up verification passed: the window starts now (never past the session's own end). */
-  async markVerified (s: SessionContext): Promise<Date> {
-    const until = this.verifiedUntilFrom(this.clock.now(), s.expiresAt)
-    await setVerifiedUntil(this.db, s.id, until)
+  async markVerified (s: SessionContext, by: VerifiedBy): Promise<Date> {
+    const now = this.clock.now()
+    const until = this.verifiedUntilFrom(now, s.expiresAt)
+    await setVerifiedUntil(this.db, s.id, until, by === 'soter' ? undefined : now)
+    s.verifiedUntil = until
+    if (by !== 'soter') s.strongVerifiedAt = now
     return until
   }
 

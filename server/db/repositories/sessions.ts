@@ -31,6 +31,7 @@ export async function revokeSessionsOfPerson (db: Db, personId: number, now: Dat
     .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt), keep === undefined ? undefined : ne(sessions.id, keep)))
 }
 
-export async function setVerifiedUntil (db: Db, id: number, until: Date): Promise<void> {
-  await db.update(sessions).set({ verifiedUntil: until }).where(eq(sessions.id, id))
+/** Opens the verification window; `strongAt` is set unless the check was a SOTER unlock. */
+export async function setVerifiedUntil (db: Db, id: number, until: Date, strongAt?: Date): Promise<void> {
+  await db.update(sessions).set(strongAt ? { verifiedUntil: until, strongVerifiedAt: strongAt } : { verifiedUntil: until }).where(eq(sessions.id, id))
 }

@@ -72,7 +72,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const session = sessionOf(req)
     const personId = sessions.requirePerson(session)
     await smsCodes.check('verify', `person:${personId}`, req.body.code)
-    return { verifiedUntil: (await sessions.markVerified(session)).toISOString() }
+    return { verifiedUntil: (await sessions.markVerified(session, 'sms')).toISOString() }
   })
 
   app.post('/verifications/password', {
@@ -82,7 +82,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const session = sessionOf(req)
     await passwords.checkPerson(await personOf(sessions.requirePerson(session)), req.body.password)
-    return { verifiedUntil: (await sessions.markVerified(session)).toISOString() }
+    return { verifiedUntil: (await sessions.markVerified(session, 'password')).toISOString() }
   })
 
   app.post('/verifications/face', {
@@ -107,7 +107,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     if (!(await faceChecks.finish(session, req.params.checkId))) {
       return { passed: false, verifiedUntil: null, message: '刷脸验证没有通过，可以再试一次，或改用短信验证码、查询密码' }
     }
-    return { passed: true, verifiedUntil: (await sessions.markVerified(session)).toISOString(), message: '验证通过' }
+    return { passed: true, verifiedUntil: (await sessions.markVerified(session, 'face')).toISOString(), message: '验证通过' }
   })
 }
 export default routes
