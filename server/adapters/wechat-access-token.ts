@@ -5,20 +5,25 @@
 // deployment, a staging server, an operator's script, this app's processes racing at start) silently invalidates
 // the token the others hold. stable_token in its normal mode (force_refresh false) hands every caller the SAME
 // token while it is valid, issues the next one only in the last 5 minutes (when old and new both work), and its
-// tokens are isolated from getAccessToken's. So the lock below is an optimisation (one fetch instead of N), not the
+// tokens are isolated from getAccessToken's. So the lease below is an optimisation (one fetch instead of N), not the
 // only thing standing between N processes and a refresh storm. force_refresh is never used: WeChat keeps it for a
 // leaked token (20 per day, 30 s apart), and an API's 40001 is answered by the normal mode anyway (it returns the
 // current token, which is a new one if somebody forced a refresh).
 //
 // Storage: the token is encrypted with DataCipher (it is a credential for the app's whole WeChat account), keyed
-// `wechat:<appid>`, with its expiry. A stored token is used while it has more than 5 minutes left; otherwise the
-// refresh runs in a transaction under a PostgreSQL advisory transaction lock on that key and re-reads the row
-// after taking it, so processes that found the token stale together refresh it once. PGlite runs one transaction
-// at a time, which gives the same guarantee. The lock is held across the HTTP call (at most the fetch timeout),
-// which is what makes the others wait for its result instead of fetching too.
-import { eq, sql } from 'drizzle-orm'
+// `wechat:<appid>`, with its expiry. A stored token is used while it has more than 5 minutes left. Otherwise one
+// process refreshes it under a lease: a row in `leases` taken by one atomic upsert that only succeeds when the row
+// is absent or expired. The holder re-reads the token (the previous holder may just have stored one), fetches,
+// stores, and deletes its lease. The others poll the token row and use what the holder stored. No transaction is
+// held across the HTTP call: on PGlite (one connection, one transaction at a time) that would stall every other
+// query of the process for up to the fetch timeout. A holder that dies leaves its lease to expire (fetch timeout +
+// 2 s, by the database's clock so that processes with skewed clocks agree); a waiter then takes it over.
+// Concurrent get() calls in one process share one refresh.
+import { randomBytes } from 'node:crypto'
+import { and, eq, sql } from 'drizzle-orm'
 import type { WechatConfig } from '../config'
 import type { Db } from '../db'
+import { rowsOf } from '../db/rows'
 import { platformTokens } from '../db/schema'
 import { AppError } from '../domain/errors'
 import type { DataCipher } from '../domain/secrets'
@@ -27,6 +32,10 @@ import { systemClock, type Clock } from './types'
 export const DEFAULT_TIMEOUT_MS = 5000
 /** Refresh when less than this is left: WeChat's own handover window for stable tokens is 5 minutes. */
 export const REFRESH_MARGIN_MS = 5 * 60_000
+/** A refresh lease outlives its holder's fetch by this much; after that a holder is presumed dead. */
+export const LEASE_MARGIN_MS = 2000
+/** How often a process without the lease looks for the token the holder stores (and retries the lease). */
+export const POLL_MS = 150
 
 /** errcodes of WeChat server APIs that mean "this access_token is no good": invalid, expired, not the latest. */
 export const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001])
@@ -57,9 +66,13 @@ export class WechatAccessToken implements AccessTokenSource {
   private readonly cipher: DataCipher
   private readonly clock: Clock
   private readonly timeoutMs: number
+  private readonly leaseKey: string
+  /** The refresh this instance is running, shared by its concurrent get() calls. */
+  private refreshing: Promise<string> | undefined
 
   constructor (private readonly cfg: WechatConfig, deps: { db: Db; cipher: DataCipher; clock?: Clock; timeoutMs?: number }) {
     this.key = `wechat:${cfg.appId}`
+    this.leaseKey = `platform_token:${this.key}`
     this.db = deps.db
     this.cipher = deps.cipher
     this.clock = deps.clock ?? systemClock
@@ -67,35 +80,73 @@ export class WechatAccessToken implements AccessTokenSource {
   }
 
   async get (): Promise<string> {
-    const stored = this.usable(await this.read(this.db))
+    const stored = this.usable(await this.read())
     if (stored) return stored
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`platform_token:${this.key}`}))`)
-      // Somebody may have refreshed it while this process waited for the lock.
-      const again = this.usable(await this.read(tx))
-      if (again) return again
-      const { token, expiresInSeconds } = await this.fetchToken()
-      const now = this.clock.now()
-      const row = { tokenEnc: this.cipher.encrypt(token), expiresAt: new Date(now.getTime() + expiresInSeconds * 1000), updatedAt: now }
-      await tx.insert(platformTokens).values({ key: this.key, ...row })
-        .onConflictDoUpdate({ target: platformTokens.key, set: row })
-      return token
-    })
+    this.refreshing ??= this.refresh().finally(() => { this.refreshing = undefined })
+    return this.refreshing
   }
 
   async invalidate (token: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`platform_token:${this.key}`}))`)
-      const row = await this.read(tx)
-      if (!row || this.decrypt(row.tokenEnc) !== token) return
-      // Expired rather than deleted: the next get() refreshes, and the row keeps its history in updated_at.
-      const now = this.clock.now()
-      await tx.update(platformTokens).set({ expiresAt: now, updatedAt: now }).where(eq(platformTokens.key, this.key))
-    })
+    const row = await this.read()
+    if (!row || this.decrypt(row.tokenEnc) !== token) return
+    // Expired rather than deleted: the next get() refreshes, and the row keeps its history in updated_at. The
+    // ciphertext in the condition (its IV is random) makes this a compare-and-set: a token someone stored since is kept.
+    const now = this.clock.now()
+    await this.db.update(platformTokens).set({ expiresAt: now, updatedAt: now })
+      .where(and(eq(platformTokens.key, this.key), eq(platformTokens.tokenEnc, row.tokenEnc)))
   }
 
-  private async read (db: Db): Promise<{ tokenEnc: string; expiresAt: Date } | undefined> {
-    const [row] = await db.select({ tokenEnc: platformTokens.tokenEnc, expiresAt: platformTokens.expiresAt })
+  /** Takes the lease and fetches, or waits for whoever holds it; gives up (502) after a lease's lifetime and a bit. */
+  private async refresh (): Promise<string> {
+    const leaseMs = this.timeoutMs + LEASE_MARGIN_MS
+    // Long enough for a dead holder's lease to expire and be taken over by this loop.
+    const deadline = Date.now() + leaseMs + 1000
+    for (;;) {
+      const holder = await this.takeLease(leaseMs)
+      if (holder) {
+        try {
+          // The previous holder may have stored a token between this process's read and its lease.
+          const again = this.usable(await this.read())
+          if (again) return again
+          const { token, expiresInSeconds } = await this.fetchToken()
+          const now = this.clock.now()
+          const row = { tokenEnc: this.cipher.encrypt(token), expiresAt: new Date(now.getTime() + expiresInSeconds * 1000), updatedAt: now }
+          await this.db.insert(platformTokens).values({ key: this.key, ...row })
+            .onConflictDoUpdate({ target: platformTokens.key, set: row })
+          return token
+        } finally {
+          // If this fails the lease simply expires.
+          await this.releaseLease(holder).catch(() => undefined)
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+      const theirs = this.usable(await this.read())
+      if (theirs) return theirs
+      if (Date.now() >= deadline) {
+        throw platformFailure(undefined, `wechat stable_token refresh by another process did not finish within ${leaseMs + 1000} ms`)
+      }
+    }
+  }
+
+  /** One atomic statement: the lease is ours if there was none or it had expired. Returns our holder id, or undefined. */
+  private async takeLease (leaseMs: number): Promise<string | undefined> {
+    const holder = `${process.pid}:${randomBytes(9).toString('base64url')}`
+    const res = await this.db.execute(sql`
+      insert into leases as l (key, holder, expires_at)
+      values (${this.leaseKey}, ${holder}, now() + ${`${leaseMs} milliseconds`}::interval)
+      on conflict (key) do update set holder = excluded.holder, expires_at = excluded.expires_at
+        where l.expires_at < now()
+      returning l.holder`)
+    return rowsOf<{ holder: string }>(res).length === 1 ? holder : undefined
+  }
+
+  /** Deletes the lease only if it is still ours (it may have expired and been taken over). */
+  private async releaseLease (holder: string): Promise<void> {
+    await this.db.execute(sql`delete from leases where key = ${this.leaseKey} and holder = ${holder}`)
+  }
+
+  private async read (): Promise<{ tokenEnc: string; expiresAt: Date } | undefined> {
+    const [row] = await this.db.select({ tokenEnc: platformTokens.tokenEnc, expiresAt: platformTokens.expiresAt })
       .from(platformTokens).where(eq(platformTokens.key, this.key)).limit(1)
     return row
   }

@@ -1,10 +1,14 @@
-// The shared WeChat access_token: stored encrypted in platform_tokens, refreshed once under a lock, invalidated on refusal.
-import { eq } from 'drizzle-orm'
+// The shared WeChat access_token: stored encrypted in platform_tokens, refreshed once under a lease row (no
+// transaction across the HTTP call), invalidated on refusal.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { eq, sql } from 'drizzle-orm'
 import { WechatAccessToken, REFRESH_MARGIN_MS } from '../../../server/adapters/wechat-access-token'
 import type { Clock } from '../../../server/adapters/types'
 import type { WechatConfig } from '../../../server/config'
 import type { DbHandle } from '../../../server/db'
-import { platformTokens } from '../../../server/db/schema'
+import { leases, platformTokens } from '../../../server/db/schema'
+import { rowsOf } from '../../../server/db/rows'
 import { AppError } from '../../../server/domain/errors'
 import { DataCipher } from '../../../server/domain/secrets'
 import { startWechatServer, type FakeWechatServer } from '../../fakes/wechat-server'
@@ -27,6 +31,7 @@ beforeEach(async () => {
   fake = await startWechatServer()
   cfg = { appId: fake.appId, secret: fake.secret, apiBase: fake.url }
   await h.db.delete(platformTokens)
+  await h.db.delete(leases)
 })
 afterEach(async () => { await fake.close() })
 
@@ -152,4 +157,112 @@ test('tokens are per appid: another appid has its own row', async () => {
   } finally {
     await other.close()
   }
+})
+
+/**
+ * A forwarder to the fake WeChat server that holds every request until `open()` (or, as a fallback so that a
+ * broken implementation fails an assertion instead of hanging, until `fallbackMs` have passed).
+ */
+async function slowForwarder (target: string, fallbackMs = 3000) {
+  let open!: () => void
+  const gate = new Promise<void>((resolve) => { open = resolve })
+  const fallback = setTimeout(() => open(), fallbackMs)
+  let arrived!: () => void
+  const reached = new Promise<void>((resolve) => { arrived = resolve })
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      arrived()
+      void gate.then(async () => {
+        const upstream = await fetch(`${target}${req.url ?? '/'}`, {
+          method: req.method, headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks),
+        })
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' })
+        res.end(await upstream.text())
+      }).catch(() => res.destroy())
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    /** Resolves once the first request has arrived (and is being held). */
+    reached,
+    open: () => open(),
+    close: () => new Promise<void>((resolve) => {
+      clearTimeout(fallback)
+      open()
+      server.closeAllConnections()
+      server.close(() => resolve())
+    }),
+  }
+}
+
+const leaseRows = async () => h.db.select().from(leases)
+
+test('while a refresh waits on a slow WeChat, other queries on the same database are not held up', async () => {
+  const slow = await slowForwarder(fake.url)
+  try {
+    const tokens = new WechatAccessToken({ ...cfg, apiBase: slow.url }, { db: h.db, cipher })
+    const done: string[] = []
+    const refreshed = tokens.get().then((t) => { done.push('refresh'); return t })
+    await slow.reached // the refresh is now inside its HTTP call
+    // An unrelated query, and a write: with a transaction held across the HTTP call, PGlite would make both wait.
+    await h.db.execute(sql`select count(*) from persons`)
+    await h.db.insert(leases).values({ key: 'unrelated', holder: 'test', expiresAt: new Date(Date.now() + 60_000) })
+    done.push('query')
+    slow.open()
+    expect(await refreshed).toBe(fake.currentToken)
+    expect(done).toEqual(['query', 'refresh'])
+    expect((await leaseRows()).map((r) => r.key)).toEqual(['unrelated']) // the refresh released its own lease
+  } finally {
+    await slow.close()
+  }
+})
+
+test('N concurrent get() from two instances while the fetch is slow: one fetch, and the waiter uses the stored token', async () => {
+  const slow = await slowForwarder(fake.url)
+  try {
+    const slowCfg = { ...cfg, apiBase: slow.url }
+    const a = new WechatAccessToken(slowCfg, { db: h.db, cipher })
+    const b = new WechatAccessToken(slowCfg, { db: h.db, cipher })
+    const all = Promise.all([a.get(), b.get(), a.get(), b.get(), a.get(), b.get()])
+    await slow.reached
+    // One of them holds the lease and is inside the HTTP call; the other polls the token row.
+    const [lease] = await leaseRows()
+    expect(lease!.key).toBe(`platform_token:wechat:${fake.appId}`)
+    slow.open()
+    const got = await all
+    expect(new Set(got)).toEqual(new Set([fake.currentToken]))
+    expect(tokenCalls()).toHaveLength(1)
+    expect(await leaseRows()).toHaveLength(0)
+  } finally {
+    await slow.close()
+  }
+})
+
+test('a lease left by a holder that died expires, and another process takes it and fetches', async () => {
+  // As if a process took the lease and was killed mid-fetch: its row stays until it expires.
+  await h.db.execute(sql`insert into leases (key, holder, expires_at)
+    values (${`platform_token:wechat:${fake.appId}`}, 'dead-process', now() + interval '400 milliseconds')`)
+  const tokens = new WechatAccessToken(cfg, { db: h.db, cipher, timeoutMs: 300 })
+  expect(await tokens.get()).toBe(fake.currentToken)
+  expect(tokenCalls()).toHaveLength(1)
+  expect(await leaseRows()).toHaveLength(0) // taken over, then released by the new holder
+})
+
+test('an expired lease is taken at once; a live lease held by nobody who answers ends in a 502, never a second fetch', async () => {
+  const key = `platform_token:wechat:${fake.appId}`
+  await h.db.execute(sql`insert into leases (key, holder, expires_at) values (${key}, 'long-gone', now() - interval '1 minute')`)
+  expect(await new WechatAccessToken(cfg, { db: h.db, cipher, timeoutMs: 200 }).get()).toBe(fake.currentToken)
+  expect(tokenCalls()).toHaveLength(1)
+
+  await h.db.delete(platformTokens)
+  await h.db.execute(sql`insert into leases (key, holder, expires_at) values (${key}, 'stuck', now() + interval '1 hour')`)
+  const e = await failure(new WechatAccessToken(cfg, { db: h.db, cipher, timeoutMs: 200 }).get())
+  expect([e.status, e.code]).toEqual([502, 'platform_unavailable'])
+  expect(String(e.cause)).toContain('another process')
+  expect(tokenCalls()).toHaveLength(1) // it waited for the holder; it did not fetch behind its back
+  const rows = rowsOf<{ holder: string }>(await h.db.execute(sql`select holder from leases`))
+  expect(rows.map((r) => r.holder)).toEqual(['stuck']) // and it did not remove somebody else's lease
 })
