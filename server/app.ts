@@ -2,7 +2,7 @@
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyStatic from '@fastify/static'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { ServerConfig } from './config'
 import type { Db } from './db'
@@ -10,11 +10,12 @@ import type { Clock, CodeExchanger, SmsSender } from './adapters/types'
 import type { Platform } from '../types/api/auth'
 import type { DataCipher } from './domain/secrets'
 import type { FaceProviders } from './domain/face-checks'
+import type { WechatSoterVerifier } from './adapters/wechat-soter'
 import { AppError, errorBody } from './domain/errors'
 import { startHousekeeping } from './domain/housekeeping'
 import errorsPlugin from './plugins/errors'
 import swaggerPlugin from './plugins/swagger'
-import securityPlugin from './plugins/security'
+import securityPlugin, { inlineScriptHashes } from './plugins/security'
 import rateLimitPlugin from './plugins/rate-limit'
 import servicesPlugin from './plugins/services'
 import { loggerOptions } from './plugins/logger'
@@ -23,6 +24,9 @@ import authRoutes from './routes/api/v1/auth'
 import accountRoutes from './routes/api/v1/account'
 import devRoutes from './routes/api/v1/dev'
 import verificationRoutes from './routes/api/v1/verifications'
+import soterRoutes from './routes/api/v1/verifications/soter'
+import bindingRoutes from './routes/api/v1/binding'
+import consentRoutes from './routes/api/v1/consents'
 
 export interface AppDeps {
   db: Db
@@ -33,6 +37,8 @@ export interface AppDeps {
   sms: SmsSender
   /** Face check clients, only for platforms with credentials (createAdapters). */
   face?: FaceProviders
+  /** WeChat SOTER signature check, only with WeChat credentials (createAdapters). */
+  soter?: WechatSoterVerifier
   logger?: FastifyServerOptions['logger']
   /** Requests per minute per client across the API (tests raise or lower it). */
   rateLimitMax?: number
@@ -52,8 +58,11 @@ export async function buildApp (deps: AppDeps) {
     },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  const staticRoot = deps.cfg.staticRoot && existsSync(join(deps.cfg.staticRoot, 'index.html')) ? deps.cfg.staticRoot : undefined
+
   await app.register(errorsPlugin)
-  await app.register(securityPlugin)
+  // The H5 page's one inline script (Taro's rem setup) is allowed by its hash, nothing else inline.
+  await app.register(securityPlugin, { scriptHashes: staticRoot ? inlineScriptHashes(readFileSync(join(staticRoot, 'index.html'), 'utf8')) : [] })
   await app.register(rateLimitPlugin, { db: deps.db, max: deps.rateLimitMax })
   await app.register(swaggerPlugin)
   await app.register(servicesPlugin, deps)
@@ -64,10 +73,12 @@ export async function buildApp (deps: AppDeps) {
     await api.register(authRoutes)
     await api.register(accountRoutes)
     await api.register(verificationRoutes)
+    await api.register(soterRoutes)
+    await api.register(bindingRoutes)
+    await api.register(consentRoutes)
     if (!deps.cfg.production && deps.sms.kind === 'dev') await api.register(devRoutes)
   }, { prefix: '/api/v1' })
 
-  const staticRoot = deps.cfg.staticRoot && existsSync(join(deps.cfg.staticRoot, 'index.html')) ? deps.cfg.staticRoot : undefined
   if (staticRoot) await app.register(fastifyStatic, { root: staticRoot, index: 'index.html', wildcard: true })
 
   // Unknown URLs: the H5 app for page-like GETs, a JSON 404 otherwise; rate-limited so that guessing URLs is slow.

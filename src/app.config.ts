@@ -6,7 +6,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/account', pages: ['pages/balance/index'] },
-    { root: 'packages/verify', pages: ['pages/reset-password/index', 'pages/verify/index'] },
+    { root: 'packages/verify', pages: ['pages/reset-password/index', 'pages/verify/index', 'pages/bind/index'] },
   ],
   // 首页 leads to the account pages, so their package downloads while the person reads the balance, and to the
   // verification page once the window has passed; 登录 leads to 忘记密码, so that package is ready before the tap.

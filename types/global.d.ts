@@ -30,4 +30,24 @@ declare const my: {
   setStorage (options: { key: string, data: unknown } & AlipayCallbacks<unknown>): void
   getStorage (options: { key: string } & AlipayCallbacks<{ data: unknown }>): void
   removeStorage (options: { key: string } & AlipayCallbacks<unknown>): void
+  /** Alipay certify (face): resultStatus 9000 done, 6001 cancelled, 6002 network, 4000 error — never trusted. */
+  startAPVerify? (options: { url: string, certifyId: string } & AlipayCallbacks<{ resultStatus?: string }>): void
 }
+
+/**
+ * The few WeChat APIs src/platform/*.weapp.ts calls on `wx` directly because Taro 4.2 does not wrap them
+ * (face check 2.0 arrived after it). Members are optional: an old base library lacks them.
+ */
+interface WxFailure { errCode?: number, errMsg?: string }
+interface WxGlobal {
+  /** Face check 2.0 (base library ≥ 3.8.12): callbacks only; success does not mean the face passed. */
+  requestFacialVerify?: (options: { verifyId: string, success?: (res: { errMsg?: string }) => void, fail?: (err: WxFailure) => void }) => void
+  /** SOTER: which biometric modes the phone supports. */
+  checkIsSupportSoterAuthentication?: (options: { success?: (res: { supportMode?: string[] }) => void, fail?: (err: WxFailure) => void }) => void
+  /** SOTER: signs `challenge` with the device key once the person's finger or face is recognised. */
+  startSoterAuthentication?: (options: {
+    requestAuthModes: string[], challenge: string, authContent?: string,
+    success?: (res: { resultJSON?: string, resultJSONSignature?: string }) => void, fail?: (err: WxFailure) => void
+  }) => void
+}
+declare const wx: WxGlobal

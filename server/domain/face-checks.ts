@@ -15,6 +15,8 @@ import type { SessionContext } from './sessions'
 
 export interface FaceProviders { wechat?: WechatFaceVerifier; alipay?: AlipayCertifier }
 
+export type FacePurpose = 'verify' | 'bind'
+
 export type FaceStart =
   | { checkId: number; platform: 'wechat'; verifyId: string }
   | { checkId: number; platform: 'alipay'; certifyId: string; url: string }
@@ -28,16 +30,22 @@ export class FaceCheckService {
     private readonly providers: FaceProviders,
   ) {}
 
-  /** The platform a face check can run on for this session, or null (not offered: SMS / password instead). */
-  async platformFor (s: SessionContext): Promise<'wechat' | 'alipay' | null> {
+  /**
+   * The platform a face check can run on for this session, or null (not offered: SMS / password instead). To
+   * verify, the session's platform identity must be bound to its person; to bind, it must not be bound yet.
+   */
+  async platformFor (s: SessionContext, purpose: FacePurpose = 'verify'): Promise<'wechat' | 'alipay' | null> {
     if (s.identityId === null) return null
     const identity = await findIdentityById(this.db, s.identityId)
-    if (!identity || identity.personId !== s.personId) return null
+    if (!identity) return null
+    const fits = purpose === 'verify' ? s.personId !== null && identity.personId === s.personId : identity.personId === null
+    if (!fits) return null
     return this.providers[identity.platform] ? identity.platform : null
   }
 
-  async start (s: SessionContext, personId: number): Promise<FaceStart> {
-    const platform = await this.platformFor(s)
+  /** Starts a check of `personId`'s face: the bound person to verify, or the candidate of a pending binding. */
+  async start (s: SessionContext, personId: number, purpose: FacePurpose = 'verify'): Promise<FaceStart> {
+    const platform = await this.platformFor(s, purpose)
     const identity = s.identityId !== null ? await findIdentityById(this.db, s.identityId) : undefined
     const person = await findPersonById(this.db, personId)
     if (!platform || !identity || !person) throw new AppError(403, 'face_unavailable')
@@ -48,20 +56,23 @@ export class FaceCheckService {
     if (platform === 'wechat') {
       const outSeqNo = newOutSeqNo()
       const { verifyId } = await this.providers.wechat!.getVerifyId({ outSeqNo, certName, certNo, openid: identity.subject })
-      const row = await insertFaceCheck(this.db, { sessionId: s.id, personId, platform, outSeqNo, providerRef: verifyId, createdAt: now, expiresAt })
+      const row = await insertFaceCheck(this.db, { sessionId: s.id, personId, platform, purpose, outSeqNo, providerRef: verifyId, createdAt: now, expiresAt })
       return { checkId: row.id, platform, verifyId }
     }
     const outSeqNo = newOuterOrderNo()
     const certifyId = await this.providers.alipay!.initialize({ outerOrderNo: outSeqNo, certName, certNo })
-    const row = await insertFaceCheck(this.db, { sessionId: s.id, personId, platform, outSeqNo, providerRef: certifyId, createdAt: now, expiresAt })
+    const row = await insertFaceCheck(this.db, { sessionId: s.id, personId, platform, purpose, outSeqNo, providerRef: certifyId, createdAt: now, expiresAt })
     return { checkId: row.id, platform, certifyId, url: this.providers.alipay!.certifyUrl(certifyId) }
   }
 
-  /** Asks the platform how the check went; true only when it says passed. A check is decided once. */
-  async finish (s: SessionContext, checkId: number): Promise<boolean> {
+  /**
+   * Asks the platform how the check went; true only when it says passed. A check is decided once, and only for
+   * what it was started for (a binding's check cannot verify, nor the reverse) and for the same person.
+   */
+  async finish (s: SessionContext, checkId: number, expect: { purpose: FacePurpose; personId: number }): Promise<boolean> {
     const row = await findFaceCheck(this.db, checkId, s.id)
     const now = this.clock.now()
-    if (!row || row.personId !== s.personId) throw new AppError(404, 'not_found', '没有找到这次刷脸验证，请重新开始')
+    if (!row || row.personId !== expect.personId || row.purpose !== expect.purpose) throw new AppError(404, 'not_found', '没有找到这次刷脸验证，请重新开始')
     if (row.status !== 'pending' || row.expiresAt.getTime() <= now.getTime()) throw new AppError(410, 'gone', '这次刷脸验证已结束，请重新开始')
     let passed: boolean
     if (row.platform === 'wechat') {

@@ -30,6 +30,16 @@ const messages: Record<ErrorCode, string> = {
   account_locked: '查询密码输错次数过多，已暂时锁定，请稍后再试，或用「忘记密码」重新设置',
   password_too_weak: '新的查询密码不够安全，请换一个',
   face_unavailable: '当前无法使用刷脸验证，请改用短信验证码或查询密码',
+  soter_unavailable: '当前无法使用指纹/面容解锁，请改用短信验证码、查询密码或刷脸验证',
+  soter_result_malformed: '指纹/面容解锁的结果无法识别，请重新解锁一次，或改用短信验证码、查询密码',
+  soter_challenge_invalid: '这次指纹/面容解锁已过期或已使用，请重新解锁一次',
+  soter_failed: '指纹/面容解锁没有通过，可以再试一次，或改用短信验证码、查询密码或刷脸验证',
+  identity_mismatch: '姓名或身份证号与参保登记信息不一致，请核对后重新输入',
+  binding_locked: '核对失败次数过多，已暂时停止绑定，请稍后再试，或拨打 12393 医保服务热线',
+  already_bound: '这个账号已经绑定了参保人，无需再次绑定',
+  binding_not_started: '请先填写姓名和身份证号，再完成验证',
+  binding_proof_unavailable: '请先用刷脸完成验证；刷脸两次没有通过后，可以改用短信验证码',
+  consent_outdated: '隐私政策或授权书已经更新，请重新打开小程序，阅读新的内容后再同意',
   phone_shared: '这个手机号登记在不止一位参保人名下，无法确定是哪一位，请用微信或支付宝登录，或联系参保地医保经办机构',
 }
 

@@ -11,6 +11,7 @@ const fieldLabels: Record<string, string> = {
   phone: '手机号', code: '验证码', platform: '登录平台', purpose: '用途', authorization: '登录凭证',
   '/api/v1/auth/login/platform#code': '平台登录凭证',
   idNumber: '身份证号', cardNumber: '医保卡号', password: '查询密码', newPassword: '新的查询密码',
+  document: '授权文本', version: '文本版本', channel: '使用渠道',
 }
 /** The most specific entry: this route's field first, then the field anywhere. */
 const lookup = (table: Record<string, string>, route: string, field: string) => table[`${route}#${field}`] ?? table[field]

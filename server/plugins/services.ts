@@ -10,6 +10,8 @@ import { SmsCodeService } from '../domain/sms-codes'
 import { PasswordService } from '../domain/passwords'
 import { FaceCheckService, type FaceProviders } from '../domain/face-checks'
 import type { DataCipher } from '../domain/secrets'
+import { SoterService } from '../domain/soter'
+import type { WechatSoterVerifier } from '../adapters/wechat-soter'
 
 export interface Services {
   db: Db
@@ -20,6 +22,7 @@ export interface Services {
   smsCodes: SmsCodeService
   passwords: PasswordService
   faceChecks: FaceCheckService
+  soter: SoterService
   exchangers: Record<Platform, CodeExchanger>
   sms: SmsSender
 }
@@ -40,6 +43,8 @@ export interface ServicesOptions {
   exchangers: Record<Platform, CodeExchanger>; sms: SmsSender
   /** Face check per platform, only where its credentials are configured. */
   face?: FaceProviders
+  /** WeChat SOTER signature check, only with WeChat credentials. */
+  soter?: WechatSoterVerifier
 }
 
 export default fp(async (app, o: ServicesOptions) => {
@@ -51,7 +56,8 @@ export default fp(async (app, o: ServicesOptions) => {
   }, (err) => app.log.warn({ err }, 'sms send failed after the answer'))
   const passwords = new PasswordService(o.db, o.cipher, o.clock)
   const faceChecks = new FaceCheckService(o.db, o.cipher, o.clock, o.face ?? {})
-  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks })
+  const soter = new SoterService(o.db, o.clock, sessions, o.soter)
+  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks, soter })
   app.decorateRequest('auth', null)
   app.decorate('authenticate', async (req: FastifyRequest) => {
     req.auth = await sessions.authenticate(req.headers.authorization)

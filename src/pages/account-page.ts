@@ -6,9 +6,11 @@ import { rootStore } from '../stores/index'
 
 export const LOGIN_PAGE = '/pages/login/index'
 export const VERIFY_PAGE = '/packages/verify/pages/verify/index'
+export const BIND_PAGE = '/packages/verify/pages/bind/index'
 
 export const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
 export const toVerify = () => { void Taro.navigateTo({ url: VERIFY_PAGE }) }
+export const toBind = () => { void Taro.navigateTo({ url: BIND_PAGE }) }
 
 /** `refresh`: ask for the current figure every time (the page the person opened on purpose). */
 export function useAccountPage ({ refresh = false }: { refresh?: boolean } = {}): void {

@@ -1,5 +1,6 @@
 // The shapes every platform variant implements (one interface per capability, DESIGN §2).
 import type { Platform as LoginPlatform } from '../../types/api/auth'
+import type { FaceStart } from '../../types/api/verification'
 
 export type { LoginPlatform }
 
@@ -15,10 +16,35 @@ export interface SecureStorage {
   remove (key: string): Promise<void>
 }
 
+/** How the platform's face-check screen ended: a hint for the words shown, never the result (the server asks). */
+export type FaceOutcome = 'done' | 'cancelled' | 'failed' | 'unsupported'
+
+export interface FaceCheck {
+  /** Whose face check this build can open ('wechat' | 'alipay'), or null (H5: not offered). */
+  platform: LoginPlatform | null
+  /** Opens the platform's face check for a check the server started. */
+  run (start: FaceStart): Promise<FaceOutcome>
+}
+
+/** SOTER's modes: which of them this phone has decides the words (指纹 / 面容). */
+export type BiometricMode = 'fingerPrint' | 'facial'
+
+/** The signed result to hand to the server unchanged, or how the system dialog ended without one. */
+export type BiometricResult = { resultJSON: string; resultJSONSignature: string } | 'cancelled' | 'failed' | 'unsupported'
+
+export interface Biometric {
+  /** The mode this phone can unlock with, or null (no SOTER: Alipay, H5, or a phone without it). */
+  mode (): Promise<BiometricMode | null>
+  /** Signs the server's one-use challenge with the device key after the person's finger or face. */
+  authenticate (o: { challenge: string; authContent: string; mode: BiometricMode }): Promise<BiometricResult>
+}
+
 /** What stores receive as `platform`: tests pass a fake. */
 export interface PlatformAdapter {
   /** The one-tap login this build offers, or null (then only SMS login is shown). */
   loginPlatform: LoginPlatform | null
   getPlatformLoginCode (): Promise<PlatformLoginCode | null>
   storage: SecureStorage
+  face: FaceCheck
+  biometric: Biometric
 }

@@ -21,8 +21,8 @@ export class AccountStore {
     makeAutoObservable<this, 'generation'>(this, { api: false, generation: false }, { autoBind: true })
   }
 
-  /** The server wants another login (unbound identity): a retry would only fail again. */
-  get needsLogin (): boolean {
+  /** The login is not tied to an insured person yet: binding, not a retry, helps. */
+  get needsBinding (): boolean {
     return this.error?.code === 'binding_required'
   }
 

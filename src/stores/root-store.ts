@@ -3,6 +3,7 @@ import { reaction, type IReactionDisposer } from 'mobx'
 import type { Api } from '../services/api/create-api'
 import type { PlatformAdapter } from '../platform/types'
 import { AccountStore } from './account-store'
+import { ConsentStore } from './consent-store'
 import { PasswordResetStore } from './password-reset-store'
 import { SessionStore, type SessionClock } from './session-store'
 import { VerificationStore } from './verification-store'
@@ -12,13 +13,35 @@ export class RootStore {
   readonly account: AccountStore
   readonly passwordReset: PasswordResetStore
   readonly verification: VerificationStore
+  readonly consent: ConsentStore
   private readonly disposers: IReactionDisposer[] = []
 
+  /** For stores a subpackage page creates itself (they then stay out of the main package). */
+  readonly api: Api
+  readonly platform: PlatformAdapter
+  readonly clock: SessionClock | undefined
+
   constructor (api: Api, platform: PlatformAdapter, clock?: SessionClock) {
+    this.api = api
+    this.platform = platform
+    this.clock = clock
     this.session = new SessionStore(api.auth, platform, clock)
     this.account = new AccountStore(api.account)
     this.passwordReset = new PasswordResetStore(api.auth, clock)
-    this.verification = new VerificationStore(api.verification, this.session, clock)
+    this.verification = new VerificationStore(api.verification, this.session, clock, platform)
+    // Where consent is given: this build's platform (its one-tap login names it; none means the browser).
+    this.consent = new ConsentStore(api.consent, platform.storage, platform.loginPlatform === 'wechat' ? 'weapp' : platform.loginPlatform ?? 'h5')
+    // Consents belong to the session's holder (the platform identity, then the person once bound, on the same token):
+    // a new holder's standing is read afresh, and a privacy policy agreed before login is recorded then. A consent
+    // given on the page (not the first reading of the standing, which showAccount waits for itself) lets the account
+    // it was holding back load.
+    this.disposers.push(reaction(() => this.session.token ? `${this.session.token}:${this.session.bound}` : null, (holder) => {
+      this.consent.resetSession()
+      if (holder) void this.consent.loadStatus()
+    }))
+    this.disposers.push(reaction(() => this.consent.mayShowAccount, (may) => {
+      if (may && this.session.signedIn && !this.consent.statusLoading) void this.account.ensureLoaded()
+    }))
     // Another token (login, logout, expiry) means another person's data may be shown: forget the old one.
     this.disposers.push(reaction(() => this.session.token, () => { this.account.reset(); this.verification.reset() }))
     // A new password lifts the lock (登录 must not keep the old lockout sentence) and the server has ended every
@@ -39,6 +62,9 @@ export class RootStore {
   async showAccount ({ refresh = false }: { refresh?: boolean } = {}): Promise<void> {
     await this.session.restore()
     if (!this.session.signedIn) return
+    // No account data is read before the holder's separate consent to it (the page then shows the consent panel).
+    await this.consent.ensureStatus()
+    if (!this.consent.mayShowAccount) return
     if (refresh && !this.account.loading) await this.account.load()
     else await this.account.ensureLoaded()
   }

@@ -207,6 +207,12 @@ export class SessionStore {
     }
   }
 
+  /** A binding completed: this session now belongs to the person and counts as verified. */
+  async markBound (verifiedUntil: string): Promise<void> {
+    this.bound = true
+    await this.markVerified(verifiedUntil)
+  }
+
   clearError (): void {
     this.error = null
     this.passwordLocked = false

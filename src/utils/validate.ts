@@ -29,6 +29,14 @@ export function idNumberError (raw: string): string | null {
   return null
 }
 
+/** The name as on the ID card: Chinese characters (a middle dot in some names), or Latin letters for some. */
+export function realNameError (raw: string): string | null {
+  const value = raw.trim()
+  if (!value) return '请输入身份证上的姓名'
+  if (value.length < 2 || value.length > 30 || !/^[\u3400-\u9fff·•．.A-Za-z ]+$/.test(value)) return '请输入身份证上的姓名（汉字，少数民族姓名中间的点也要输入）'
+  return null
+}
+
 /** What the person typed into the one 证件号 field of the password login. */
 export type LoginIdentifier = { idNumber: string } | { cardNumber: string }
 

@@ -1,6 +1,6 @@
 // Browser layer: the H5 build, served by the real server, used in the system Chromium as a person would.
 const { join } = require('node:path')
-const { launchBrowser, phonePage, outputDir: out } = require('../support/browser')
+const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
 const { yuan } = require('../support/money')
 const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
@@ -15,9 +15,10 @@ beforeAll(async () => {
 })
 afterAll(async () => { await browser?.close(); await server?.stop() })
 
-test('signed out → SMS login → home with the balance → balance page', async () => {
+test('signed out → privacy policy → SMS login → sensitive consent → home with the balance → balance page', async () => {
   const person = demoPersons()[0]
   await page.goto(`${server.url}/#/pages/index/index`)
+  await agreeToPrivacy(page) // a first run (h5-consent.test.js looks at the dialogs themselves)
   await page.locator('taro-button-core.login-entry-btn').waitFor()
   await page.screenshot({ path: join(out, 'h5-home-signed-out.png') })
   await page.locator('taro-button-core.login-entry-btn').click()
@@ -41,6 +42,7 @@ test('signed out → SMS login → home with the balance → balance page', asyn
   const session = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: 'wx-demo-1' } })
   const summary = (await requestJson(`${server.url}/api/v1/account`, { headers: { authorization: `Bearer ${session.json.token}` } })).json
 
+  await agreeToSensitive(page)
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   await home.locator('.masked-name').getByText(summary.maskedName).waitFor()

@@ -1,7 +1,7 @@
 // Browser layer: 查询密码登录 on the H5 build — login by ID number, the lockout after five wrong tries, and
 // 忘记密码 (SMS code to the phone on file, the rules, a new password) which lifts the lock.
 const { join } = require('node:path')
-const { launchBrowser, phonePage, outputDir: out } = require('../support/browser')
+const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
 const { yuan } = require('../support/money')
 const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
@@ -27,6 +27,7 @@ async function expectedSummary (n) {
 /** From the signed-out 首页 to 登录's password tab. */
 async function openPasswordTab (page) {
   await page.goto(`${server.url}/#/pages/index/index`)
+  await agreeToPrivacy(page) // each fresh context is a first run
   await page.locator('taro-button-core.login-entry-btn').click()
   const login = page.locator('.taro_page_stationed .login-page')
   await login.waitFor()
@@ -51,6 +52,7 @@ test('password login with the ID number → 首页 with the balance', async () =
   await login.locator('taro-button-core.password-login-btn').click()
 
   const summary = await expectedSummary(1)
+  await agreeToSensitive(page)
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   await home.locator('.masked-name').getByText(summary.maskedName).waitFor()
@@ -131,6 +133,7 @@ test('five wrong passwords lock it; 忘记密码 sets a new one and lifts the lo
   await again.locator('taro-button-core.password-login-btn').click()
 
   const summary = await expectedSummary(4)
+  await agreeToSensitive(page)
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   await home.locator('.masked-name').getByText(summary.maskedName).waitFor()

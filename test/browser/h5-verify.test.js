@@ -1,7 +1,7 @@
 // Browser layer: the verification window passes while the person is on 余额; the next load there opens 身份验证,
 // and after an SMS code (or the query password) the person is back on 余额 with the balance shown.
 const { join } = require('node:path')
-const { launchBrowser, phonePage, outputDir: out } = require('../support/browser')
+const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
 const { yuan } = require('../support/money')
 const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
@@ -44,8 +44,9 @@ async function ownSession (n) {
   }
 }
 
-/** 首页 → 余额 with the balance shown. */
+/** 首页 (after the person's sensitive-information consent) → 余额 with the balance shown. */
 async function openBalance (page, summary) {
+  await agreeToSensitive(page)
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   await home.locator('.entry-balance').click()
@@ -66,6 +67,7 @@ test('window passed on 余额 → 身份验证 by SMS code → back on 余额 wi
   const person = demoPersons()[0]
   const page = await freshPage()
   await page.goto(`${server.url}/#/pages/index/index`)
+  await agreeToPrivacy(page) // each fresh context is a first run
   await page.locator('taro-button-core.login-entry-btn').click()
   const login = page.locator('.taro_page_stationed .login-page')
   await login.waitFor()
@@ -117,6 +119,7 @@ test('window passed on 余额 → 身份验证 by query password → back on 余
   const person = demoPersons()[3]
   const page = await freshPage()
   await page.goto(`${server.url}/#/pages/index/index`)
+  await agreeToPrivacy(page) // each fresh context is a first run
   await page.locator('taro-button-core.login-entry-btn').click()
   const login = page.locator('.taro_page_stationed .login-page')
   await login.waitFor()

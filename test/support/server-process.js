@@ -40,6 +40,44 @@ function startServer (env = {}) {
   }))
 }
 
+/**
+ * The fake WeChat server (test/fakes/wechat-server.ts) as a child process, for the JavaScript test layers. Set the
+ * server's WECHAT_APPID / WECHAT_SECRET to `appId` / `secret` and WECHAT_API_BASE to `url`. `setFace(verifyId,
+ * verifyRet)` programs how a face check ends (10000 passed); wx.login codes `wx-new-<x>` answer openid `o-new-<x>`.
+ */
+function startFakeWechat ({ appId = 'wx-fake-app', secret = 'wx-fake-secret' } = {}) {
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'test', 'fakes', 'wechat-server-process.ts')], {
+    cwd: root, env: { ...process.env, NODE_OPTIONS: '', FAKE_WECHAT_APPID: appId, FAKE_WECHAT_SECRET: secret }, stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''; let stderr = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`fake WeChat did not start in 30 s\n${stderr}`)), 30_000)
+    child.stderr.setEncoding('utf8').on('data', (c) => { stderr += c })
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`fake WeChat exited with ${code}\n${stderr}`)) })
+    child.stdout.setEncoding('utf8').on('data', (c) => {
+      stdout += c
+      const m = /^fake wechat (\S+) control (\S+)$/m.exec(stdout)
+      if (!m) return
+      clearTimeout(timer)
+      const [, url, control] = m
+      resolve({
+        url, appId, secret,
+        setFace: (verifyId, verifyRet) => requestJson(`${control}/faces`, { method: 'POST', body: { verifyId, verifyRet } }),
+        /** Gives this WeChat user a phone with a SOTER key; `soterSign` signs a resultJSON with it. */
+        addSoterDevice: (openid) => requestJson(`${control}/soter-devices`, { method: 'POST', body: { openid } }),
+        soterSign: async (openid, json) => (await requestJson(`${control}/soter-sign`, { method: 'POST', body: { openid, json } })).json.signature,
+        calls: async () => (await requestJson(`${control}/calls`)).json,
+        stop: () => new Promise((done) => {
+          if (child.exitCode !== null) return done()
+          const force = setTimeout(() => child.kill('SIGKILL'), 5000)
+          child.once('exit', () => { clearTimeout(force); done() })
+          child.kill('SIGTERM')
+        }),
+      })
+    })
+  })
+}
+
 /** A small JSON HTTP client (jsdom has no fetch). */
 function requestJson (url, { method = 'GET', body, headers = {} } = {}) {
   return new Promise((resolve, reject) => {
@@ -72,4 +110,4 @@ async function latestSmsCode (origin, phone, options = {}) {
   }
 }
 
-module.exports = { startServer, requestJson, latestSmsCode, DEMO_AS_OF }
+module.exports = { startServer, startFakeWechat, requestJson, latestSmsCode, DEMO_AS_OF }

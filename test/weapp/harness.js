@@ -26,7 +26,8 @@ function forward (apiOrigin, o, requests) { // keep path + query, swap the origi
   return { abort: () => req.destroy(), onHeadersReceived () {}, offHeadersReceived () {} }
 }
 
-function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 'pages/index/index' }) {
+/** `wxOverrides`: extra or replaced wx APIs (a test stubs a platform capability, e.g. requestFacialVerify). */
+function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 'pages/index/index', wxOverrides = {} }) {
   const pages = []; const setDataLog = []; const requests = []; const toasts = []; const storage = new Map()
   const ids = {} // route -> simulate id: a page's js runs Page() only once per test file (webpack module cache)
   let app = null; let next = null // next = { route, query } of the page being mounted
@@ -34,6 +35,7 @@ function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 
   const ok = (o, r) => setTimeout(() => { o.success?.(r); o.complete?.(r) }, 0)
   const fail = (o, r) => setTimeout(() => { o.fail?.(r); o.complete?.(r) }, 0)
   const top = () => pages[pages.length - 1]
+  let privacyListener = null // what the app gave wx.onNeedPrivacyAuthorization
 
   // Every wx API the app uses must exist BEFORE app.js is required: Taro wraps the keys present at load time.
   global.wx = {
@@ -77,8 +79,9 @@ function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 
     },
     loadSubPackage: (o) => { ok(o, { errMsg: 'loadSubPackage:ok' }); return { onProgressUpdate () {} } },
     preloadSubpackage: (o) => ok(o, {}),
-    onNeedPrivacyAuthorization: () => {}, onAppShow: () => {}, onAppHide: () => {}, offAppShow: () => {}, offAppHide: () => {},
+    onNeedPrivacyAuthorization: (listener) => { privacyListener = listener }, onAppShow: () => {}, onAppHide: () => {}, offAppShow: () => {}, offAppHide: () => {},
     onMemoryWarning: () => {}, onNetworkStatusChange: () => {}, getNetworkType: (o) => ok(o, { networkType: 'wifi' }),
+    ...wxOverrides,
   }
   global.App = (cfg) => { app = cfg }; global.getApp = () => app
   global.getCurrentPages = () => pages.slice(); global.requirePlugin = () => ({})
@@ -115,7 +118,19 @@ function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 
     comp.attach(host); comp.instance.__host = comp
     return comp
   }
-  return { open, pages, setDataLog, requests, toasts, storage, current: () => top().__host }
+  /** Fires WeChat's privacy prompt, as a privacy API (e.g. wx.getLocation) would before the person agreed; returns
+   * the list that collects what the app passes to resolve(). */
+  function needPrivacy (referrer = 'getLocation') {
+    if (!privacyListener) throw new Error('the app registered no wx.onNeedPrivacyAuthorization listener')
+    const answers = []
+    privacyListener((answer) => answers.push(answer), { referrer })
+    return answers
+  }
+
+  return {
+    open, pages, setDataLog, requests, toasts, storage, needPrivacy,
+    privacyListener: () => privacyListener, current: () => top().__host,
+  }
 }
 
 async function waitFor (fn, timeout = 8000) { // poll; never a fixed sleep
@@ -126,4 +141,31 @@ async function waitFor (fn, timeout = 8000) { // poll; never a fixed sleep
   }
 }
 
-module.exports = { createMiniProgram, waitFor }
+const text = (comp) => comp.dom.textContent.replace(/\s+/g, ' ')
+
+/**
+ * 同意并继续 in the privacy dialog, as a person would: on the first run (on 首页 or 登录) or after
+ * `mp.needPrivacy()`. Waits for the dialog's text, taps the agree button and raises the button's
+ * agreeprivacyauthorization event (WeChat raises both on one tap of an open-type="agreePrivacyAuthorization"
+ * button; the app answers WeChat on the second), then waits until the dialog has gone. `page`: the page the dialog
+ * is on (default: the one on top).
+ */
+async function agreeToPrivacy (mp, page = mp.current()) {
+  await waitFor(() => text(page).includes('同意并继续'))
+  const agree = page.querySelector('.privacy-agree-btn')
+  agree.dispatchEvent('tap')
+  agree.dispatchEvent('agreeprivacyauthorization')
+  await waitFor(() => !page.querySelector('.privacy-agree-btn'))
+}
+
+/**
+ * 同意 on 首页's sensitive-information panel, which a session meets after login and before any account data (once
+ * per person: the server keeps the consent). Waits for the panel's text, taps 同意, waits until the panel has gone.
+ */
+async function agreeToSensitive (mp, page = mp.current()) {
+  await waitFor(() => page.querySelector('.sensitive-agree-btn') && text(page).includes('《敏感个人信息处理授权书》全文'))
+  page.querySelector('.sensitive-agree-btn').dispatchEvent('tap')
+  await waitFor(() => !page.querySelector('.consent-panel'))
+}
+
+module.exports = { createMiniProgram, waitFor, agreeToPrivacy, agreeToSensitive }

@@ -1,7 +1,8 @@
 // Compiled weapp layer: the real dist/weapp in miniprogram-simulate, talking to the real server over HTTP.
-// Flow: signed-out 首页 → 登录 → 微信一键登录 (wx.login stub, dev demo code) → 首页 with the balance → 余额 (subpackage).
+// Flow: signed-out 首页 with the first-run privacy dialog (and WeChat's own privacy prompt answered through it) →
+// 登录 → 微信一键登录 (wx.login stub, dev demo code) → 首页's sensitive-information consent → the balance → 余额.
 const path = require('path')
-const { createMiniProgram, waitFor } = require('./harness')
+const { createMiniProgram, waitFor, agreeToPrivacy, agreeToSensitive } = require('./harness')
 const { startServer, requestJson } = require('../support/server-process')
 const { yuan } = require('../support/money')
 
@@ -22,7 +23,26 @@ test('platform login, then the balance on 首页 and on the subpackage page', as
   expect(summary.balanceFen).toBeGreaterThan(0)
 
   const mp = createMiniProgram({ root, apiOrigin: server.url, loginCode: 'wx-demo-1' })
+  await waitFor(() => mp.privacyListener()) // registered at launch
   const home = mp.open('pages/index/index')
+  // First run: no login until the privacy policy is agreed.
+  await waitFor(() => text(home).includes('个人信息保护提示') && text(home).includes('同意并继续'))
+  expect(home.querySelector('.login-entry-btn')).toBeFalsy()
+  await agreeToPrivacy(mp)
+  expect([...mp.storage.keys()]).toContain('yibao.privacy')
+
+  // WeChat's own prompt (a privacy API called before WeChat heard the agreement) opens the same dialog; the agree
+  // button is an open-type="agreePrivacyAuthorization" button with an id, and its agree event answers WeChat.
+  const answers = mp.needPrivacy('getLocation')
+  await waitFor(() => text(home).includes('同意并继续'))
+  await waitFor(() => answers.length === 1)
+  expect(answers).toEqual([{ event: 'exposureAuthorization' }])
+  const sent = JSON.stringify(mp.setDataLog.filter((e) => e.route === 'pages/index/index').map((e) => e.data))
+  expect(sent).toContain('"agreePrivacyAuthorization"')
+  expect(sent).toContain('"privacy-agree-btn"')
+  await agreeToPrivacy(mp)
+  expect(answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'agree', buttonId: 'privacy-agree-btn' }])
+
   const loginBtn = await waitFor(() => home.querySelector('.login-entry-btn'))
   loginBtn.dispatchEvent('tap')
 
@@ -32,8 +52,12 @@ test('platform login, then the balance on 首页 and on the subpackage page', as
   expect(text(login)).toContain('微信一键登录')
   platformBtn.dispatchEvent('tap')
 
-  // Back on 首页, which loads the account.
-  await waitFor(() => mp.pages.length === 1 && text(home).includes(yuan(summary.balanceFen)), 10_000)
+  // Back on 首页: the separate consent for sensitive information comes before any account data.
+  await waitFor(() => mp.pages.length === 1 && text(home).includes('查看医保信息前，请您单独授权'), 10_000)
+  expect(text(home)).not.toContain(yuan(summary.balanceFen))
+  expect(mp.requests.some((r) => r.url.endsWith('/api/v1/account'))).toBe(false)
+  await agreeToSensitive(mp, home)
+  await waitFor(() => text(home).includes(yuan(summary.balanceFen)), 10_000)
   expect(text(home)).toContain(summary.maskedName)
   expect(text(home)).toContain(summary.region.name)
   expect(text(home)).toMatch(/数据截至 ?(2026年11月20日|昨天|今天)/)
@@ -46,6 +70,12 @@ test('platform login, then the balance on 首页 and on the subpackage page', as
   expect(accountCall.header.Authorization || accountCall.header.authorization).toMatch(/^Bearer [A-Za-z0-9_-]{43}$/)
   // The token is kept with WeChat's encrypted storage.
   expect([...mp.storage.values()].some((v) => v.encrypt && JSON.stringify(v.data).includes(accountCall.header.Authorization?.slice(7) ?? accountCall.header.authorization.slice(7)))).toBe(true)
+
+  // Both consents were recorded on the server for this person, from WeChat, with the versions shown.
+  const consentPosts = mp.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/v1/consents')).map((r) => r.data)
+  expect(consentPosts.map((d) => [d.document, d.channel])).toEqual([['privacy', 'weapp'], ['sensitive', 'weapp']])
+  const recorded = await requestJson(`${server.url}/api/v1/consents`, { headers: { authorization: accountCall.header.Authorization ?? accountCall.header.authorization } })
+  expect(recorded.json.items.map((i) => [i.document, i.acceptedAt !== null])).toEqual([['privacy', true], ['sensitive', true]])
 
   home.querySelector('.entry-balance').dispatchEvent('tap')
   const balance = await waitFor(() => mp.pages.length === 2 && mp.current())

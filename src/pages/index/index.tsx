@@ -1,4 +1,5 @@
 // 首页: who is insured where, the balance, the ways into the account; signed out, what the app does and a login.
+// First the privacy policy (before login) and the separate consent to sensitive information (before any account data).
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -8,7 +9,10 @@ import { rootStore } from '../../stores/index'
 import AmountText from '../../components/AmountText'
 import ResidentNote from '../../components/ResidentNote'
 import AccountLoadFailed from '../../components/AccountLoadFailed'
-import { toLogin, toVerify, useAccountPage } from '../account-page'
+import ConsentPanel from '../../components/ConsentPanel'
+import PrivacyDeclined from '../../components/PrivacyDeclined'
+import PrivacyGate from '../PrivacyGate'
+import { toBind, toLogin, toVerify, useAccountPage } from '../account-page'
 import { formatAsOf } from '../../utils/date'
 import './index.scss'
 
@@ -18,16 +22,19 @@ const COMING_SOON = '该功能即将上线，敬请期待'
 const soonTag = <Tag className='soon-tag' type='warning' round>即将上线</Tag>
 
 function HomePage () {
-  const { session, account } = rootStore
+  const { session, account, consent } = rootStore
   const [toast, setToast] = useState<string | null>(null)
 
   useAccountPage()
   const soon = () => setToast(COMING_SOON)
   const summary = account.summary
 
+  const skeleton = <Skeleton className='home-skeleton' rows={4} animated />
+  const logout = <Button className='logout-btn' fill='none' block onClick={() => { void session.logout() }}>退出登录</Button>
+
   let body
-  if (!session.restored || (session.signedIn && !summary && !account.error)) {
-    body = <Skeleton className='home-skeleton' rows={4} animated />
+  if (!session.restored || !consent.localRead) {
+    body = skeleton
   } else if (!session.signedIn) {
     body = (
       <>
@@ -37,14 +44,40 @@ function HomePage () {
           <Text className='intro-text'>登录后，您可以随时查看医保个人账户的余额，以及每月缴费、在医院和药店的花费、报销办到了哪一步。</Text>
           <Text className='intro-privacy'>您的信息受到保护，姓名、证件号等只显示部分内容。</Text>
         </View>
-        <Button className='login-entry-btn' type='primary' size='large' block onClick={toLogin}>登录查看</Button>
+        {consent.privacyAccepted
+          ? <Button className='login-entry-btn' type='primary' size='large' block onClick={toLogin}>登录查看</Button>
+          : <PrivacyDeclined declined={consent.privacyDeclined} onRead={consent.reconsiderPrivacy} />}
       </>
     )
+  } else if (!consent.status) {
+    body = consent.statusError
+      ? (
+        <AccountLoadFailed
+          message={consent.statusError} needsBinding={false} needsVerification={false} loading={consent.statusLoading}
+          onBind={toBind} onVerify={toVerify} onRetry={() => { void consent.loadStatus() }}
+        />
+        )
+      : skeleton
+  } else if (!consent.privacyAccepted) {
+    body = <><PrivacyDeclined declined={consent.privacyDeclined} onRead={consent.reconsiderPrivacy} />{logout}</>
+  } else if (!consent.sensitiveAccepted) {
+    body = (
+      <>
+        <ConsentPanel
+          document={consent.sensitiveDocument} loadError={consent.documentsError} declined={consent.sensitiveDeclined}
+          saving={consent.saving} error={consent.error} onAgree={() => { void consent.agreeSensitive() }}
+          onDecline={consent.declineSensitive} onReconsider={consent.reconsiderSensitive} onRetry={() => { void consent.loadDocuments() }}
+        />
+        {logout}
+      </>
+    )
+  } else if (!summary && !account.error) {
+    body = skeleton
   } else if (!summary) {
     body = (
       <AccountLoadFailed
-        message={account.error?.message ?? ''} needsLogin={account.needsLogin} needsVerification={account.needsVerification}
-        loading={account.loading} onLogin={toLogin} onVerify={toVerify} onRetry={() => { void account.load() }}
+        message={account.error?.message ?? ''} needsBinding={account.needsBinding} needsVerification={account.needsVerification}
+        loading={account.loading} onBind={toBind} onVerify={toVerify} onRetry={() => { void account.load() }}
       />
     )
   } else {
@@ -75,7 +108,7 @@ function HomePage () {
         <CellGroup className='home-entries'>
           <Cell className='entry-scan' title='扫一扫' description='扫医院的二维码，查看在这家医院的消费和报销' extra={soonTag} clickable onClick={soon} />
         </CellGroup>
-        <Button className='logout-btn' fill='none' block onClick={() => { void session.logout() }}>退出登录</Button>
+        {logout}
       </>
     )
   }
@@ -83,6 +116,7 @@ function HomePage () {
   return (
     <View className='home-page'>
       {body}
+      <PrivacyGate />
       <Toast visible={toast != null} content={toast ?? ''} onClose={() => setToast(null)} />
     </View>
   )

@@ -7,6 +7,7 @@ import { Button, Divider, Input, TabPane, Tabs } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../stores/index'
 import { digitsOnly } from '../../utils/validate'
+import PrivacyGate from '../PrivacyGate'
 import './index.scss'
 
 const PLATFORM_BUTTON: Record<'wechat' | 'alipay', string> = {
@@ -15,6 +16,7 @@ const PLATFORM_BUTTON: Record<'wechat' | 'alipay', string> = {
 }
 
 const RESET_PAGE = '/packages/verify/pages/reset-password/index'
+const BIND_PAGE = '/packages/verify/pages/bind/index'
 
 type LoginTab = 'sms' | 'password'
 
@@ -41,7 +43,12 @@ function LoginPage () {
   const sendCode = () => { void session.requestSmsCode(phone) }
   const loginWithSms = async () => { if (await session.loginWithSms(phone, code)) backToHome() }
   const loginWithPassword = async () => { if (await session.loginWithPassword(identifier, password)) backToHome() }
-  const loginWithPlatform = async () => { if (await session.loginWithPlatform()) backToHome() }
+  // A first platform login is not tied to anyone yet: binding comes next, in place of 登录.
+  const loginWithPlatform = async () => {
+    if (!(await session.loginWithPlatform())) return
+    if (session.bound) backToHome()
+    else void Taro.redirectTo({ url: BIND_PAGE })
+  }
   const switchTab = (value: LoginTab) => { setTab(value); session.clearError() }
   const forgotPassword = () => { void Taro.navigateTo({ url: RESET_PAGE }) }
 
@@ -132,6 +139,7 @@ function LoginPage () {
         </TabPane>
       </Tabs>
       <Text className='privacy-line'>您的医保信息受到保护：仅您本人登录后可以查看，姓名、证件号、手机号均只显示部分内容。</Text>
+      <PrivacyGate blocking />
     </View>
   )
 }

@@ -2,14 +2,21 @@
 import type { HttpClient } from '../http'
 import { createAccountApi, type AccountApi } from './account'
 import { createAuthApi, type AuthApi } from './auth'
+import { createBindingApi, type BindingApi } from './binding'
+import { createConsentApi, type ConsentApi } from './consent'
 import { createVerificationApi, type VerificationApi } from './verification'
 
 export interface Api {
   auth: AuthApi
   account: AccountApi
   verification: VerificationApi
+  binding: BindingApi
+  consent: ConsentApi
 }
 
 export function createApi (http: HttpClient): Api {
-  return { auth: createAuthApi(http), account: createAccountApi(http), verification: createVerificationApi(http) }
+  return {
+    auth: createAuthApi(http), account: createAccountApi(http), verification: createVerificationApi(http),
+    binding: createBindingApi(http), consent: createConsentApi(http),
+  }
 }

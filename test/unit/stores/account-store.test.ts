@@ -30,18 +30,18 @@ describe('AccountStore', () => {
     expect(store.balanceFen).toBe(123456)
   })
 
-  it('needsLogin only for binding_required, needsVerification only for verification_required', async () => {
+  it('needsBinding only for binding_required, needsVerification only for verification_required', async () => {
     const api = fakeApi()
     const store = new AccountStore(api.account)
     const cases = [['binding_required', true, false], ['verification_required', false, true], ['service_unavailable', false, false]] as const
     for (const [code, login, verify] of cases) {
       api.account.getSummary.mockRejectedValueOnce(new ApiError(403, code, '…'))
       await store.load()
-      expect(store.needsLogin).toBe(login)
+      expect(store.needsBinding).toBe(login)
       expect(store.needsVerification).toBe(verify)
     }
     await store.load()
-    expect(store.needsLogin).toBe(false)
+    expect(store.needsBinding).toBe(false)
     expect(store.needsVerification).toBe(false)
   })
 

@@ -1,9 +1,11 @@
 // Fakes for store tests: an api whose answers each test sets, and a platform adapter with memory storage.
 import type { AccountSummary } from '../../../types/api/account'
 import type { LoginResult } from '../../../types/api/auth'
-import type { VerificationMethods } from '../../../types/api/verification'
+import type { BindingState } from '../../../types/api/binding'
+import type { FaceStart, VerificationMethods } from '../../../types/api/verification'
 import type { Api } from '../../../src/services/api/create-api'
-import type { PlatformAdapter, PlatformLoginCode } from '../../../src/platform/types'
+import type { BiometricMode, BiometricResult, FaceOutcome, PlatformAdapter, PlatformLoginCode } from '../../../src/platform/types'
+import { fakeConsentApi } from './consent-fakes'
 
 export const loginResult: LoginResult = {
   token: 'tok-abc', expiresAt: '2099-01-01T00:00:00Z', bound: true, verifiedUntil: '2099-01-01T00:15:00Z',
@@ -23,6 +25,15 @@ export const verificationMethods: VerificationMethods = {
   phoneMasked: '138****5678',
   verifiedUntil: null,
 }
+
+/** A pending binding whose record matched: face first, the SMS code after two face checks that did not pass. */
+export const bindingState: BindingState = {
+  nameMasked: '张*', idNumberMasked: '110***********0015', phoneMasked: '138****5678',
+  proofs: [{ method: 'face', available: true }, { method: 'sms', available: false, reason: '请先刷脸验证；两次没有通过后，可以改用短信验证码' }],
+  faceFailures: 0, expiresAt: '2099-01-01T00:30:00Z',
+}
+
+export const faceStart: FaceStart = { checkId: 7, platform: 'wechat', verifyId: 'verify-id-7' }
 
 /** A made-up ID number with a correct GB 11643 check digit (born 1988-03-14). */
 export const validIdNumber = '110105198803140015'
@@ -52,7 +63,20 @@ export function fakeApi () {
       requestSmsCode: jest.fn(async () => ({ message: '验证码已发送至 138****5678，5 分钟内有效', expiresInSeconds: 300, resendAfterSeconds: 60 })),
       verifySms: jest.fn(async () => ({ verifiedUntil: VERIFIED_UNTIL })),
       verifyPassword: jest.fn(async () => ({ verifiedUntil: VERIFIED_UNTIL })),
+      startFace: jest.fn(async (): Promise<FaceStart> => faceStart),
+      faceResult: jest.fn(async () => ({ passed: true, verifiedUntil: VERIFIED_UNTIL as string | null, message: '验证通过' })),
+      soterChallenge: jest.fn(async () => ({ challenge: 'challenge-1', authContent: '请验证本人指纹或面容，以查看医保账户', expiresAt: '2099-01-01T00:05:00Z' })),
+      verifySoter: jest.fn(async () => ({ verifiedUntil: VERIFIED_UNTIL })),
     },
+    binding: {
+      start: jest.fn(async () => bindingState),
+      current: jest.fn(async (): Promise<BindingState> => bindingState),
+      requestSmsCode: jest.fn(async () => ({ message: '验证码已发送至 138****5678，5 分钟内有效', expiresInSeconds: 300, resendAfterSeconds: 60 })),
+      proveBySms: jest.fn(async () => ({ bound: true as const, verifiedUntil: VERIFIED_UNTIL })),
+      startFace: jest.fn(async (): Promise<FaceStart> => faceStart),
+      faceResult: jest.fn(async () => ({ passed: true, verifiedUntil: VERIFIED_UNTIL as string | null, message: '绑定成功', faceFailures: 0 })),
+    },
+    consent: fakeConsentApi(),
   } satisfies Api
 }
 
@@ -65,6 +89,15 @@ export function fakePlatform (code: PlatformLoginCode | null = { platform: 'wech
       get: jest.fn(async (key: string) => memory.get(key) ?? null),
       set: jest.fn(async (key: string, value: string) => { memory.set(key, value) }),
       remove: jest.fn(async (key: string) => { memory.delete(key) }),
+    },
+    face: {
+      platform: code?.platform ?? null,
+      run: jest.fn(async (): Promise<FaceOutcome> => 'done'),
+    },
+    // No biometric unless a test says so (most phones in these tests have none).
+    biometric: {
+      mode: jest.fn(async (): Promise<BiometricMode | null> => null),
+      authenticate: jest.fn(async (): Promise<BiometricResult> => ({ resultJSON: '{"raw":"challenge-1"}', resultJSONSignature: 'c2lnbmVk' })),
     },
   }
   return { platform, memory }

@@ -4,6 +4,9 @@ import Taro from '@tarojs/taro'
 import HomePage from '../../../../src/pages/index/index'
 import { rootStore } from '../../../../src/stores/index'
 import { employeeSummary, loginResult } from '../../stores/fakes'
+import { bothAccepted, CONSENT_VERSION } from '../../stores/consent-fakes'
+import { storage } from '../../../../src/platform/storage'
+import { PRIVACY_STORAGE_KEY } from '../../../../src/stores/consent-store'
 
 const request = Taro.request as unknown as jest.Mock
 type Req = { url: string, method: string, header: Record<string, string> }
@@ -14,6 +17,8 @@ function serve (account: () => Answer) {
     if (req.url.endsWith('/api/v1/auth/login/sms')) return { statusCode: 200, data: loginResult, header: {} }
     if (req.url.endsWith('/api/v1/auth/logout')) return { statusCode: 204, data: '', header: {} }
     if (req.url.endsWith('/api/v1/account')) return { header: {}, ...account() }
+    // Both consents given (the first run and the consent panel are tested in consent.test.tsx).
+    if (req.url.endsWith('/api/v1/consents')) return { statusCode: 200, data: bothAccepted, header: {} }
     return { statusCode: 404, data: { error: { code: 'not_found', message: '没有找到' } }, header: {} }
   })
 }
@@ -29,6 +34,11 @@ function byClass (name: string): HTMLElement {
 }
 
 describe('pages/index', () => {
+  // This device agreed to the privacy policy on an earlier run.
+  beforeAll(async () => {
+    await storage.set(PRIVACY_STORAGE_KEY, JSON.stringify({ version: CONSENT_VERSION, acceptedAt: '2026-11-20T03:00:00.000Z' }))
+    await rootStore.consent.readLocal()
+  })
   beforeEach(async () => {
     request.mockReset()
     ;(Taro.navigateTo as jest.Mock).mockClear()
@@ -98,7 +108,7 @@ describe('pages/index', () => {
     expect(rootStore.session.signedIn).toBe(false)
     byClass('login-entry-btn')
   })
-  it('binding due: offers 重新登录, and logging in again while signed in loads the account again', async () => {
+  it('binding due: offers 去实名绑定, and a completed binding loads the account', async () => {
     let bound = false
     serve(() => bound
       ? { statusCode: 200, data: employeeSummary }
@@ -108,13 +118,13 @@ describe('pages/index', () => {
     await screen.findByText('请先完成实名绑定，再查看医保账户')
     expect(document.querySelector('.retry-btn')).toBeNull()
     expect(document.querySelector('.verify-btn')).toBeNull()
-    fireEvent.click(byClass('relogin-btn'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
-    // Back from 登录 with a new token: signedIn never went false, the page must still reload.
+    fireEvent.click(byClass('bind-entry-btn'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/verify/pages/bind/index' })
+    // Back from 实名绑定: the same token, now bound and verified; the page must reload.
     bound = true
-    request.mockImplementationOnce(async () => ({ statusCode: 200, data: { ...loginResult, token: 'tok-second' }, header: {} }))
-    await act(async () => { await rootStore.session.loginWithSms('13812345678', '123456') })
+    await act(async () => { await rootStore.session.markBound('2099-01-01T01:00:00.000Z') })
     await screen.findByText('¥1,234.56')
+    expect(rootStore.session.bound).toBe(true)
   })
 
   it('verification due: opens the verify page once, offers 去验证, and reloads once verified', async () => {
@@ -127,7 +137,7 @@ describe('pages/index', () => {
     await screen.findByText('为保护您的医保信息，请先完成身份验证')
     const toVerify = { url: '/packages/verify/pages/verify/index' }
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith(toVerify))
-    expect(document.querySelector('.relogin-btn')).toBeNull()
+    expect(document.querySelector('.bind-entry-btn')).toBeNull()
     expect(document.querySelector('.retry-btn')).toBeNull()
 
     // Back without verifying: a later refusal does not open the page again (no loop); 去验证 does.

@@ -4,6 +4,9 @@ import Taro from '@tarojs/taro'
 import LoginPage from '../../../../src/pages/login/index'
 import { rootStore } from '../../../../src/stores/index'
 import { loginResult } from '../../stores/fakes'
+import { CONSENT_VERSION } from '../../stores/consent-fakes'
+import { storage } from '../../../../src/platform/storage'
+import { PRIVACY_STORAGE_KEY } from '../../../../src/stores/consent-store'
 
 const request = Taro.request as unknown as jest.Mock
 type Req = { url: string, method: string, data?: unknown }
@@ -35,6 +38,11 @@ function openPasswordTab () {
 }
 
 describe('pages/login, 查询密码登录', () => {
+  // This device agreed to the privacy policy on an earlier run (its gate is tested in pages/PrivacyGate.test.tsx).
+  beforeAll(async () => {
+    await storage.set(PRIVACY_STORAGE_KEY, JSON.stringify({ version: CONSENT_VERSION, acceptedAt: '2026-11-20T03:00:00.000Z' }))
+    await rootStore.consent.readLocal()
+  })
   beforeEach(async () => {
     request.mockReset()
     ;(Taro.navigateTo as jest.Mock).mockClear()

@@ -46,7 +46,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           : locked
             ? { method: 'password' as const, available: false, reason: `查询密码已锁定，请在 ${chinaTime.format(locked)} 后再试` }
             : { method: 'password' as const, available: true },
-        { method: 'soter' as const, available: false, reason: '指纹/面容解锁暂未开放' },
+        // SOTER only re-opens a WeChat session that already passed a real-name check (SoterService says why not).
+        { method: 'soter' as const, ...(await app.services.soter.availability(session)) },
       ],
       phoneMasked: maskPhone(cipher.decrypt(person.phoneEnc)),
       verifiedUntil: session.verifiedUntil && session.verifiedUntil > now ? session.verifiedUntil.toISOString() : null,
@@ -103,8 +104,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req) => {
     const session = sessionOf(req)
-    sessions.requirePerson(session)
-    if (!(await faceChecks.finish(session, req.params.checkId))) {
+    const personId = sessions.requirePerson(session)
+    if (!(await faceChecks.finish(session, req.params.checkId, { purpose: 'verify', personId }))) {
       return { passed: false, verifiedUntil: null, message: '刷脸验证没有通过，可以再试一次，或改用短信验证码、查询密码' }
     }
     return { passed: true, verifiedUntil: (await sessions.markVerified(session, 'face')).toISOString(), message: '验证通过' }

@@ -1,5 +1,6 @@
 // 账户余额: the balance with its 数据截至 time and why recent records may be missing, 参保类型 and 参保地.
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
@@ -7,19 +8,25 @@ import AmountText from '../../../../components/AmountText'
 import ResidentNote from '../../../../components/ResidentNote'
 import LoadFailed from '../../../../components/LoadFailed'
 import AccountLoadFailed from '../../../../components/AccountLoadFailed'
-import { toLogin, toVerify, useAccountPage } from '../../../../pages/account-page'
+import { toBind, toLogin, toVerify, useAccountPage } from '../../../../pages/account-page'
 import { formatAsOf } from '../../../../utils/date'
 import './index.scss'
 
+const toHome = () => {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: '/pages/index/index' })
+}
 
 function BalancePage () {
-  const { session, account } = rootStore
+  const { session, account, consent } = rootStore
 
   useAccountPage({ refresh: true })
 
   const summary = account.summary
+  // No account data without the holder's consents (given on 首页): say so instead of waiting for data.
+  const blocked = session.signedIn ? consent.accountBlocked : null
   let body
-  if (!session.restored || (session.signedIn && !summary && !account.error)) {
+  if (!session.restored || (session.signedIn && !summary && !account.error && !blocked)) {
     body = <Skeleton className='balance-skeleton' rows={4} animated />
   } else if (!session.signedIn) {
     body = (
@@ -27,11 +34,17 @@ function BalancePage () {
         <Button className='login-entry-btn' type='primary' onClick={toLogin}>去登录</Button>
       </LoadFailed>
     )
+  } else if (blocked) {
+    body = (
+      <LoadFailed message={blocked}>
+        <Button className='consent-home-btn' type='primary' onClick={toHome}>回到首页</Button>
+      </LoadFailed>
+    )
   } else if (!summary) {
     body = (
       <AccountLoadFailed
-        message={account.error?.message ?? ''} needsLogin={account.needsLogin} needsVerification={account.needsVerification}
-        loading={account.loading} onLogin={toLogin} onVerify={toVerify} onRetry={() => { void account.load() }}
+        message={account.error?.message ?? ''} needsBinding={account.needsBinding} needsVerification={account.needsVerification}
+        loading={account.loading} onBind={toBind} onVerify={toVerify} onRetry={() => { void account.load() }}
       />
     )
   } else {

@@ -1,5 +1,7 @@
-// 身份验证 (step-up): why it is asked, the methods open today (SMS code to the phone on file, query password; the
-// rest greyed out with their reason), then back to the page the person wanted.
+// 身份验证 (step-up): why it is asked; face check first where the platform offers it (tips, then the platform's
+// camera, then the server's verdict), SMS code and query password at once elsewhere or after two face checks that
+// did not pass; biometric unlock (SOTER) on top for a session verified another way on this phone; the rest greyed
+// out with their reason; then back to the page the person wanted.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
@@ -8,6 +10,8 @@ import { observer } from 'mobx-react-lite'
 import type { VerificationMethodName } from '../../../../../types/api/verification'
 import { rootStore } from '../../../../stores/index'
 import LoadFailed from '../../../../components/LoadFailed'
+import FaceTips from '../../../../components/FaceTips'
+import PrivacyGate from '../../../../pages/PrivacyGate'
 import { digitsOnly } from '../../../../utils/validate'
 import './index.scss'
 
@@ -48,6 +52,9 @@ function VerifyPage () {
     if (ok) backToWanted()
   }
   const forgotPassword = () => { void Taro.navigateTo({ url: RESET_PAGE }) }
+  const startFace = async () => { if (await verification.startFace()) backToWanted() }
+  const startSoter = async () => { if (await verification.startSoter()) backToWanted() }
+  const platformName = verification.face.platform === 'alipay' ? '支付宝' : '微信'
 
   const intro = (
     <View className='verify-intro'>
@@ -73,6 +80,7 @@ function VerifyPage () {
     body = <Skeleton className='verify-skeleton' rows={4} animated />
   } else {
     const tabs = verification.methods.filter((m) => TAB_CLASS[m.method])
+    const forms = verification.formMethodsShown
     const titles = () => tabs.map((m) => (
       <View
         key={m.method}
@@ -87,8 +95,29 @@ function VerifyPage () {
     ))
     body = (
       <>
-        {verification.method
+        {verification.biometricOffered
           ? (
+            <View className='verify-soter'>
+              <Text className='verify-soter-text'>您在这部手机上已验证过身份，可以直接用{verification.biometricName}解锁。</Text>
+              <Button className='verify-soter-btn' type='primary' size='large' block loading={verification.soterRunning} onClick={startSoter}>
+                用{verification.biometricName}解锁
+              </Button>
+            </View>
+            )
+          : null}
+        {verification.faceOffered
+          ? (
+            <FaceTips
+              className='verify-face' platformName={platformName} running={verification.faceRunning}
+              action={verification.faceFailures > 0 ? '再刷一次' : '开始刷脸'} onStart={startFace}
+            />
+            )
+          : null}
+        {verification.faceOffered && forms ? <Text className='verify-or'>或者改用以下方式验证</Text> : null}
+        {!forms
+          ? null
+          : verification.method
+            ? (
             <Tabs className='verify-tabs' value={verification.method} title={titles} autoHeight duration={200}>
               <TabPane className='verify-sms-pane' value='sms' title={LABELS.sms}>
                 <Text className='verify-phone'>验证码将发送到您登记的手机 {verification.phoneMasked}</Text>
@@ -122,18 +151,20 @@ function VerifyPage () {
               </TabPane>
             </Tabs>
             )
-          : <Text className='verify-none'>暂时没有可以使用的验证方式，请拨打 12393 医保服务热线咨询。</Text>}
+            : verification.faceOffered
+              ? null
+              : <Text className='verify-none'>暂时没有可以使用的验证方式，请拨打 12393 医保服务热线咨询。</Text>}
         {verification.error
           ? <Text className={verification.passwordLocked ? 'verify-error verify-error-locked' : 'verify-error'}>{verification.error}</Text>
           : null}
-        {verification.method
+        {forms && verification.method
           ? (
             <Button className='verify-submit-btn' type='primary' size='large' block loading={verification.submitting} onClick={submit}>
               验证
             </Button>
             )
           : null}
-        {verification.unavailable.length > 0
+        {verification.unavailable.length > 0 && forms
           ? (
             <View className='verify-other'>
               <Text className='verify-other-title'>其他验证方式</Text>
@@ -155,6 +186,8 @@ function VerifyPage () {
       {intro}
       {body}
       <Text className='verify-help'>手机号已不再使用，或有其他问题？请拨打 12393 医保服务热线。</Text>
+      {/* WeChat asks for the privacy agreement before its face check or SOTER if it has not heard it yet. */}
+      <PrivacyGate />
     </View>
   )
 }

@@ -1,0 +1,165 @@
+// Real-name binding of a platform identity: name + ID number must match the insured person's record (GB 11643
+// check digit first), then the person proves it — by a face check where the platform offers one, else by an SMS
+// code to the phone on file; after two face checks that did not pass, the SMS code is offered too. A completed
+// binding ties the identity and this session to the person and counts as a verification (DESIGN §3).
+import type { Db } from '../db'
+import type { Clock } from '../adapters/types'
+import type { BindingState } from '../../types/api/binding'
+import { findPendingBinding, completeBinding, countFailedBindFaceChecks, insertBinding, type BindingRow } from '../db/repositories/bindings'
+import { findIdentityById, type IdentityRow } from '../db/repositories/identities'
+import { clearAttempts, readAttempts, reserveAttempt } from '../db/repositories/password-attempts'
+import { findPersonById, findPersonByIdNumberHash, type PersonRow } from '../db/repositories/persons'
+import { AppError } from './errors'
+import type { FaceCheckService, FaceStart } from './face-checks'
+import { maskIdNumber, maskName, maskPhone } from './mask'
+import { normalizeIdNumber } from './passwords'
+import type { DataCipher } from './secrets'
+import type { SessionContext, SessionService } from './sessions'
+import type { SmsCodeService } from './sms-codes'
+import type { SmsCodeSent } from '../../types/api/auth'
+
+/** A binding left half-way is over after this long (the person starts again with name and ID number). */
+export const BINDING_TTL_MS = 30 * 60_000
+/** Wrong name / ID number pairs per platform identity before binding is paused. */
+export const BINDING_MAX_MISMATCHES = 5
+export const BINDING_LOCK_MINUTES = 30
+/** Face checks that must fail before an SMS code may prove a binding where face check is offered. */
+export const FACE_FAILURES_BEFORE_SMS = 2
+
+const chinaTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
+
+/** Names as written on ID cards: no spaces, one kind of middle dot (少数民族姓名), full-width forms folded. */
+export function normalizeName (raw: string): string {
+  return raw.normalize('NFKC').replace(/\s+/g, '').replace(/[·•．.・]/g, '·')
+}
+
+function lockedError (until: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
+  return new AppError(403, 'binding_locked',
+    `姓名和身份证号核对失败次数过多，请在 ${chinaTime.format(until)} 后再试；如信息无误仍无法绑定，请拨打 12393 医保服务热线`,
+    { 'retry-after': String(seconds) })
+}
+
+export class BindingService {
+  constructor (
+    private readonly db: Db, private readonly cipher: DataCipher, private readonly clock: Clock,
+    private readonly sessions: SessionService, private readonly faceChecks: FaceCheckService, private readonly smsCodes: SmsCodeService,
+  ) {}
+
+  /** Name + ID number against the record; a match opens a binding for this session, a mismatch counts. */
+  async start (s: SessionContext, name: string, idNumberRaw: string): Promise<BindingState> {
+    const identity = await this.unboundIdentity(s)
+    const key = `bind:identity:${identity.id}`
+    const now = this.clock.now()
+    const before = await readAttempts(this.db, key)
+    if (before.lockedUntil && before.lockedUntil > now) throw lockedError(before.lockedUntil, now)
+    const idNumber = normalizeIdNumber(idNumberRaw) // a typing slip is named before anything is looked up or counted
+    const person = await findPersonByIdNumberHash(this.db, this.cipher.lookupHash(idNumber))
+    if (!person || person.status !== 'active' || normalizeName(person.name) !== normalizeName(name)) {
+      const lockUntil = new Date(now.getTime() + BINDING_LOCK_MINUTES * 60_000)
+      const failures = await reserveAttempt(this.db, key, BINDING_MAX_MISMATCHES, now, lockUntil)
+      if (failures === undefined || failures >= BINDING_MAX_MISMATCHES) throw lockedError(lockUntil, now)
+      // Same words whether the ID number is unknown or the name differs: nobody learns who is insured.
+      throw new AppError(400, 'identity_mismatch',
+        `姓名或身份证号与参保登记信息不一致，请核对后重新输入，还可以再试 ${BINDING_MAX_MISMATCHES - failures} 次`)
+    }
+    const binding = await insertBinding(this.db, {
+      sessionId: s.id, identityId: identity.id, personId: person.id, createdAt: now,
+      expiresAt: new Date(now.getTime() + BINDING_TTL_MS),
+    })
+    return this.describe(s, binding, person)
+  }
+
+  /** The pending binding of this session, as the client shows it. */
+  async current (s: SessionContext): Promise<BindingState> {
+    const binding = await this.pending(s)
+    return this.describe(s, binding, await this.personOf(binding))
+  }
+
+  async sendSmsCode (s: SessionContext): Promise<SmsCodeSent> {
+    const binding = await this.pending(s)
+    await this.requireSmsOpen(s, binding)
+    const phone = this.cipher.decrypt((await this.personOf(binding)).phoneEnc)
+    const sent = await this.smsCodes.issue('bind', `binding:${binding.id}`, async () => phone)
+    return { ...sent, message: `验证码已发送至 ${maskPhone(phone)}，5 分钟内有效` }
+  }
+
+  async proveBySms (s: SessionContext, code: string): Promise<Date> {
+    const binding = await this.pending(s)
+    await this.requireSmsOpen(s, binding)
+    await this.smsCodes.check('bind', `binding:${binding.id}`, code)
+    return this.complete(s, binding, 'sms')
+  }
+
+  async startFace (s: SessionContext): Promise<FaceStart> {
+    const binding = await this.pending(s)
+    return this.faceChecks.start(s, binding.personId, 'bind')
+  }
+
+  /** Only the server's own query to the platform decides; a pass completes the binding. */
+  async finishFace (s: SessionContext, checkId: number): Promise<{ verifiedUntil: Date | null; faceFailures: number }> {
+    const binding = await this.pending(s)
+    if (await this.faceChecks.finish(s, checkId, { purpose: 'bind', personId: binding.personId })) {
+      return { verifiedUntil: await this.complete(s, binding, 'face'), faceFailures: 0 }
+    }
+    return { verifiedUntil: null, faceFailures: await countFailedBindFaceChecks(this.db, s.id, binding.personId, binding.createdAt) }
+  }
+
+  private async complete (s: SessionContext, binding: BindingRow, by: 'face' | 'sms'): Promise<Date> {
+    if (!(await completeBinding(this.db, binding, by, this.clock.now()))) throw new AppError(409, 'already_bound')
+    await clearAttempts(this.db, `bind:identity:${binding.identityId}`)
+    s.personId = binding.personId
+    return this.sessions.markVerified(s, 'bind')
+  }
+
+  private async describe (s: SessionContext, binding: BindingRow, person: PersonRow): Promise<BindingState> {
+    const facePlatform = await this.faceChecks.platformFor(s, 'bind')
+    const faceFailures = await countFailedBindFaceChecks(this.db, s.id, binding.personId, binding.createdAt)
+    const smsOpen = facePlatform === null || faceFailures >= FACE_FAILURES_BEFORE_SMS
+    return {
+      nameMasked: maskName(person.name),
+      idNumberMasked: maskIdNumber(this.cipher.decrypt(person.idNumberEnc)),
+      phoneMasked: maskPhone(this.cipher.decrypt(person.phoneEnc)),
+      proofs: [
+        facePlatform
+          ? { method: 'face', available: true }
+          : { method: 'face', available: false, reason: '当前环境不支持刷脸验证，请用短信验证码完成绑定' },
+        smsOpen
+          ? { method: 'sms', available: true }
+          : { method: 'sms', available: false, reason: '请先刷脸验证；两次没有通过后，可以改用短信验证码' },
+      ],
+      faceFailures,
+      expiresAt: binding.expiresAt.toISOString(),
+    }
+  }
+
+  private async requireSmsOpen (s: SessionContext, binding: BindingRow): Promise<void> {
+    if ((await this.faceChecks.platformFor(s, 'bind')) === null) return
+    const failures = await countFailedBindFaceChecks(this.db, s.id, binding.personId, binding.createdAt)
+    if (failures < FACE_FAILURES_BEFORE_SMS) throw new AppError(403, 'binding_proof_unavailable')
+  }
+
+  private async pending (s: SessionContext): Promise<BindingRow> {
+    await this.unboundIdentity(s)
+    const binding = await findPendingBinding(this.db, s.id, this.clock.now())
+    if (!binding) throw new AppError(409, 'binding_not_started')
+    return binding
+  }
+
+  private async personOf (binding: BindingRow): Promise<PersonRow> {
+    const person = await findPersonById(this.db, binding.personId)
+    if (!person) throw new AppError(409, 'binding_not_started')
+    return person
+  }
+
+  /** Binding is for a platform login that is not tied to anyone yet; everything else is already bound. */
+  private async unboundIdentity (s: SessionContext): Promise<IdentityRow> {
+    if (s.personId !== null || s.identityId === null) throw new AppError(409, 'already_bound')
+    const identity = await findIdentityById(this.db, s.identityId)
+    if (!identity) throw new AppError(401, 'unauthorized')
+    if (identity.personId !== null) {
+      throw new AppError(409, 'already_bound', '这个账号已经绑定了参保人，请重新登录后查看')
+    }
+    return identity
+  }
+}

@@ -1,0 +1,69 @@
+// Real-name binding of an unbound platform login (WeChat / Alipay): name + ID number against the insured-person
+// record, then proof by face check where the platform offers one, else (or after two failed face checks) an SMS code
+// to the phone on file. A completed binding ties the identity to the person and verifies this session.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { SmsCodeSent } from '../../../../../types/api/auth'
+import { BindingDone, BindingFaceResult, BindingSmsBody, BindingStartBody, BindingState } from '../../../../../types/api/binding'
+import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
+import { FaceCheckParams, FaceStart } from '../../../../../types/api/verification'
+import { BindingService, FACE_FAILURES_BEFORE_SMS } from '../../../../domain/bindings'
+import { sessionOf } from '../../../../plugins/services'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 429: ErrorBody, 502: ErrorBody }
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, cipher, clock, cfg, sessions, faceChecks, smsCodes } = app.services
+  const bindings = new BindingService(db, cipher, clock, sessions, faceChecks, smsCodes)
+  const secured = { preHandler: app.authenticate }
+  const common = { tags: ['binding'], headers: BearerHeaders, security: [{ bearer: [] }] }
+  const limit = { rateLimit: { max: cfg.loginRatePerMinute, timeWindow: 60_000 } }
+
+  app.post('/binding', {
+    ...secured,
+    config: limit,
+    schema: {
+      ...common, summary: '实名绑定第一步：核对姓名和身份证号（连续 5 次不一致暂停 30 分钟）', body: BindingStartBody,
+      response: { 200: BindingState, ...errors },
+    },
+  }, async (req) => bindings.start(sessionOf(req), req.body.name, req.body.idNumber))
+
+  app.get('/binding', {
+    ...secured,
+    schema: { ...common, summary: '当前未完成的实名绑定及可用的验证方式', response: { 200: BindingState, ...errors } },
+  }, async (req) => bindings.current(sessionOf(req)))
+
+  app.post('/binding/sms-codes', {
+    ...secured,
+    config: { rateLimit: { max: cfg.smsRatePerHour, timeWindow: 3600_000 } },
+    schema: { ...common, summary: '向参保登记的手机号发送绑定验证码', response: { 200: SmsCodeSent, ...errors } },
+  }, async (req) => bindings.sendSmsCode(sessionOf(req)))
+
+  app.post('/binding/sms', {
+    ...secured,
+    config: limit,
+    schema: { ...common, summary: '用短信验证码完成实名绑定', body: BindingSmsBody, response: { 200: BindingDone, ...errors } },
+  }, async (req) => ({ bound: true as const, verifiedUntil: (await bindings.proveBySms(sessionOf(req), req.body.code)).toISOString() }))
+
+  app.post('/binding/face', {
+    ...secured,
+    config: limit,
+    schema: { ...common, summary: '开始用于实名绑定的刷脸验证', response: { 200: FaceStart, ...errors } },
+  }, async (req) => bindings.startFace(sessionOf(req)))
+
+  app.post('/binding/face/:checkId/result', {
+    ...secured,
+    config: limit,
+    schema: {
+      ...common, summary: '向平台查询绑定刷脸的结果（客户端回调的结果不作数）', params: FaceCheckParams,
+      response: { 200: BindingFaceResult, ...errors },
+    },
+  }, async (req) => {
+    const { verifiedUntil, faceFailures } = await bindings.finishFace(sessionOf(req), req.params.checkId)
+    if (verifiedUntil) return { passed: true, verifiedUntil: verifiedUntil.toISOString(), message: '绑定成功', faceFailures }
+    const message = faceFailures >= FACE_FAILURES_BEFORE_SMS
+      ? '刷脸验证没有通过，可以再试一次，或改用短信验证码完成绑定'
+      : '刷脸验证没有通过，请按提示调整后再试一次'
+    return { passed: false, verifiedUntil: null, message, faceFailures }
+  })
+}
+export default routes

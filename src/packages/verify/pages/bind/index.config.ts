@@ -1,0 +1,4 @@
+// 实名绑定 window settings.
+export default definePageConfig({
+  navigationBarTitleText: '实名绑定',
+})

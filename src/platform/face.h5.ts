@@ -1,0 +1,7 @@
+// Face check on H5: not offered (DESIGN §4). Taro's H5 build would "succeed" unsupported APIs, so none is called.
+import type { FaceCheck } from './types'
+
+export const face: FaceCheck = {
+  platform: null,
+  run: async () => 'unsupported',
+}

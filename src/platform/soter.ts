@@ -1,0 +1,7 @@
+// Biometric unlock, default variant (tsc, jest, and the Alipay and H5 builds): not offered (DESIGN §4).
+import type { Biometric } from './types'
+
+export const biometric: Biometric = {
+  mode: async () => null,
+  authenticate: async () => 'unsupported',
+}
