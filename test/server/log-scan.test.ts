@@ -1,4 +1,4 @@
-// A log scan: drive every login and account route with the real logger at debug level, then search everything it
+// A log scan: drive every login, binding and account route with the real logger at debug level, then search everything it
 // wrote for the seeded raw values (names, phones, ID numbers, card numbers, passwords) and the codes and tokens
 // issued. Redaction is by rule in the logger, so this must hold for routes nobody has written yet too.
 import { Writable } from 'node:stream'
@@ -54,6 +54,18 @@ test('no raw personal value, code or token reaches any log line', async () => {
     await post('/api/v1/auth/sms-codes', { phone: p.phone, purpose: 'login', extra: p.idNumber })
     await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${p.phone}` })
     await post('/api/v1/auth/logout', {}, token) // (the reset above already ended it: a 401 is logged too)
+
+    // Binding a new platform login: name and ID number in the body, a wrong pair, then the SMS proof.
+    const unbound = (await post('/api/v1/auth/login/platform', { platform: 'alipay', code: `alipay-log-scan-${n}` })).json() as { token: string }
+    secrets.push(unbound.token)
+    await post('/api/v1/binding', { name: '王小二', idNumber: p.idNumber }, unbound.token)
+    await post('/api/v1/binding', { name: p.name, idNumber: p.idNumber }, unbound.token)
+    sent = t.smsLines.length
+    await post('/api/v1/binding/sms-codes', {}, unbound.token)
+    await smsSent(t, sent + 1)
+    const bindCode = await outboxCode(p.phone, 'bind')
+    await post('/api/v1/binding/sms', { code: bindCode }, unbound.token)
+    secrets.push(`"${bindCode}"`)
   }
   const text = lines.join('')
   expect(lines.length).toBeGreaterThan(50) // the logger really was writing

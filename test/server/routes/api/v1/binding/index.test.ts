@@ -3,6 +3,7 @@
 import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
 import { demoPerson } from '../../../../../support/demo'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
+import { generateRsaKeyPair, startAlipayGateway, type FakeAlipayGateway } from '../../../../../fakes/alipay-gateway'
 
 type Err = { error: { code: string; message: string } }
 type State = { nameMasked: string; idNumberMasked: string; phoneMasked: string; faceFailures: number; proofs: { method: string; available: boolean; reason?: string }[] }
@@ -232,5 +233,39 @@ describe('without face check (dev stand-ins): the SMS code proves it', () => {
     expect(res.statusCode).toBe(409)
     expect((res.json() as Err).error.code).toBe('already_bound')
     expect(((await startBinding('x'.repeat(40), p.name, p.idNumber)).json() as Err).error.code).toBe('unauthorized')
+  })
+})
+
+describe('with Alipay certify (real signed client, fake gateway)', () => {
+  let gw: FakeAlipayGateway; let t: TestApp
+  beforeAll(async () => {
+    const appKeys = generateRsaKeyPair()
+    gw = await startAlipayGateway({ appPublicKey: appKeys.publicKey })
+    t = await makeTestApp({
+      env: { ALIPAY_APP_ID: gw.appId, ALIPAY_PRIVATE_KEY: appKeys.privateKeyBase64, ALIPAY_PUBLIC_KEY: gw.alipayKeys.publicKeyBase64, ALIPAY_GATEWAY: gw.url },
+    })
+  })
+  afterAll(async () => { await t.close(); await gw.close() })
+
+  test('certify with the record\'s name and ID number; only the gateway\'s "T" binds', async () => {
+    const p = demoPerson(3)
+    gw.answers.set('ali-bind-1', { openId: 'ali-open-new-1' })
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'alipay', code: 'ali-bind-1' } })
+    const { token, bound } = login.json() as { token: string; bound: boolean }
+    expect(bound).toBe(false)
+    const state = (await t.app.inject({ method: 'POST', url: '/api/v1/binding', headers: as(token), payload: { name: p.name, idNumber: p.idNumber } })).json() as State
+    expect(proof(state, 'face').available).toBe(true)
+
+    const first = (await t.app.inject({ method: 'POST', url: '/api/v1/binding/face', headers: as(token) })).json() as { checkId: number; certifyId: string; url: string }
+    expect(gw.certifications.get(first.certifyId)).toMatchObject({ certName: p.name, certNo: p.idNumber })
+    expect(first.url).toContain('alipay.user.certify.open.certify')
+    const failed = await t.app.inject({ method: 'POST', url: `/api/v1/binding/face/${first.checkId}/result`, headers: as(token) })
+    expect(failed.json()).toMatchObject({ passed: false, faceFailures: 1 }) // the gateway's default is "F"
+
+    const second = (await t.app.inject({ method: 'POST', url: '/api/v1/binding/face', headers: as(token) })).json() as { checkId: number; certifyId: string }
+    gw.certifyOutcomes.set(second.certifyId, { passed: true })
+    const ok = await t.app.inject({ method: 'POST', url: `/api/v1/binding/face/${second.checkId}/result`, headers: as(token) })
+    expect(ok.json()).toMatchObject({ passed: true, message: '绑定成功' })
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: as(token) })).statusCode).toBe(200)
   })
 })
