@@ -45,6 +45,8 @@ export interface PlatformAdapter {
   loginPlatform: LoginPlatform | null
   getPlatformLoginCode (): Promise<PlatformLoginCode | null>
   storage: SecureStorage
+  /** Non-sensitive flags that may outlive the session (H5: localStorage; mini-programs: the same as storage). */
+  preferences: SecureStorage
   face: FaceCheck
   biometric: Biometric
 }

@@ -30,7 +30,7 @@ export class RootStore {
     this.passwordReset = new PasswordResetStore(api.auth, clock)
     this.verification = new VerificationStore(api.verification, this.session, clock, platform)
     // Where consent is given: this build's platform (its one-tap login names it; none means the browser).
-    this.consent = new ConsentStore(api.consent, platform.storage, platform.loginPlatform === 'wechat' ? 'weapp' : platform.loginPlatform ?? 'h5')
+    this.consent = new ConsentStore(api.consent, platform.preferences, platform.loginPlatform === 'wechat' ? 'weapp' : platform.loginPlatform ?? 'h5')
     // Consents belong to the session's holder (the platform identity, then the person once bound, on the same token):
     // a new holder's standing is read afresh, and a privacy policy agreed before login is recorded then. A consent
     // given on the page (not the first reading of the standing, which showAccount waits for itself) lets the account

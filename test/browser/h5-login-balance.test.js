@@ -58,9 +58,11 @@ test('signed out → privacy policy → SMS login → sensitive consent → home
   await balance.locator('.region-name').getByText(summary.region.name).waitFor()
   await page.screenshot({ path: join(out, 'h5-balance.png') })
 
-  // The token lives in sessionStorage only; localStorage holds nothing sensitive.
+  // The token lives in sessionStorage only; localStorage holds nothing sensitive, only the privacy-policy version
+  // agreed on this browser (so a new tab does not ask again).
   const stores = await page.evaluate(() => ({ local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage) }))
   expect(stores.session.length).toBeGreaterThan(2)
+  expect(stores.local).toContain('yibao.privacy')
   expect(stores.local).not.toMatch(/[A-Za-z0-9_-]{43}/)
   expect(stores.local).not.toContain(person.phone)
 

@@ -24,8 +24,10 @@ async function main (): Promise<void> {
         send(200, { ok: true })
       } else if (req.method === 'POST' && req.url === '/soter-devices') {
         const { openid } = JSON.parse(text) as { openid: string }
-        devices.set(openid, fake.soterDevice(openid))
-        send(200, { ok: true })
+        void fake.soterDevice(openid).then((device) => {
+          devices.set(openid, device)
+          send(200, { ok: true })
+        })
       } else if (req.method === 'POST' && req.url === '/soter-sign') {
         const { openid, json } = JSON.parse(text) as { openid: string; json: string }
         const device = devices.get(openid)

@@ -9,7 +9,8 @@
 // this fake's stand-ins; the client must not depend on their values (it treats any such errcode as "not passed").
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign as rsaSign, verify as rsaVerify, constants, type KeyObject } from 'node:crypto'
+import { promisify } from 'node:util'
+import { createHash, createPublicKey, generateKeyPair, randomBytes, sign as rsaSign, verify as rsaVerify, constants, type KeyObject } from 'node:crypto'
 
 export type WechatAnswer =
   /** Success. `session_key` defaults to a fresh random one (recorded in the call) so leaks can be searched for. */
@@ -103,7 +104,7 @@ export interface FakeWechatServer {
    * Registers a SOTER device key for `openid` (as the WeChat client does at enrolment) and returns a signer that
    * signs a resultJSON the way the device's TEE does (RSASSA-PSS, SHA-256, salt length 20, base64).
    */
-  soterDevice (openid: string): { sign (jsonString: string): string }
+  soterDevice (openid: string): Promise<{ sign (jsonString: string): string }>
   close (): Promise<void>
 }
 
@@ -332,8 +333,10 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
     expireTokens () {
       for (const t of tokens.values()) t.expiresAt = Math.min(t.expiresAt, Date.now())
     },
-    soterDevice (openid: string) {
-      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    // Async: a 2048-bit key made synchronously blocks the event loop long enough for the server's load shedding
+    // (under-pressure) to answer 503 on a busy machine.
+    async soterDevice (openid: string) {
+      const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 })
       soterKeys.set(openid, createPublicKey(publicKey.export({ type: 'spki', format: 'pem' })))
       return {
         sign: (jsonString: string) => rsaSign('sha256', Buffer.from(jsonString, 'utf8'),

@@ -33,7 +33,7 @@ beforeEach(async () => {
 const soterCalls = () => fake.calls.filter((c) => c.path === '/cgi-bin/soter/verify_signature')
 
 test('a signature by the user\'s device key is ok; the request carries openid, json_string and json_signature', async () => {
-  const device = fake.soterDevice('o-soter-1')
+  const device = await fake.soterDevice('o-soter-1')
   const jsonSignature = device.sign(resultJson)
   await expect(soter.verifySignature({ openid: 'o-soter-1', jsonString: resultJson, jsonSignature })).resolves.toBe(true)
   const [call] = soterCalls()
@@ -42,8 +42,8 @@ test('a signature by the user\'s device key is ok; the request carries openid, j
 })
 
 test('a changed resultJSON, another user\'s openid, another device, or an unenrolled user → false', async () => {
-  const device = fake.soterDevice('o-soter-2')
-  fake.soterDevice('o-soter-3')
+  const device = await fake.soterDevice('o-soter-2')
+  await fake.soterDevice('o-soter-3')
   const jsonSignature = device.sign(resultJson)
   const changed = resultJson.replace('challenge-7f3a', 'challenge-0000')
   await expect(soter.verifySignature({ openid: 'o-soter-2', jsonString: changed, jsonSignature })).resolves.toBe(false)
@@ -59,7 +59,7 @@ test('an is_ok that is not literally true is not ok', async () => {
 })
 
 test('a revoked access token is replaced and the check retried once', async () => {
-  const device = fake.soterDevice('o-soter-4')
+  const device = await fake.soterDevice('o-soter-4')
   await soter.verifySignature({ openid: 'o-soter-4', jsonString: resultJson, jsonSignature: 'x' })
   fake.revokeTokens()
   await expect(soter.verifySignature({ openid: 'o-soter-4', jsonString: resultJson, jsonSignature: device.sign(resultJson) })).resolves.toBe(true)

@@ -90,6 +90,12 @@ export function fakePlatform (code: PlatformLoginCode | null = { platform: 'wech
       set: jest.fn(async (key: string, value: string) => { memory.set(key, value) }),
       remove: jest.fn(async (key: string) => { memory.delete(key) }),
     },
+    // The same memory: the tests look for what the app kept, wherever it keeps it.
+    preferences: {
+      get: jest.fn(async (key: string) => memory.get(key) ?? null),
+      set: jest.fn(async (key: string, value: string) => { memory.set(key, value) }),
+      remove: jest.fn(async (key: string) => { memory.delete(key) }),
+    },
     face: {
       platform: code?.platform ?? null,
       run: jest.fn(async (): Promise<FaceOutcome> => 'done'),

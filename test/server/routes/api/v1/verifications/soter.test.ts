@@ -24,7 +24,7 @@ beforeAll(async () => {
     logger: { ...loggerOptions('debug'), stream },
   })
   // Each demo person's phone has enrolled a SOTER key with WeChat (as the WeChat client does at enrolment).
-  for (const n of [1, 2, 3, 4]) devices.set(`dev-wechat-demo-${n}`, wx.soterDevice(`dev-wechat-demo-${n}`))
+  for (const n of [1, 2, 3, 4]) devices.set(`dev-wechat-demo-${n}`, await wx.soterDevice(`dev-wechat-demo-${n}`))
 })
 afterAll(async () => { await t.close(); await wx.close() })
 
