@@ -231,7 +231,17 @@ export const settlements = pgTable('settlements', {
   selfFen: bigint('self_fen', { mode: 'number' }).notNull(),
   beneficiaryName: text('beneficiary_name'), // set when the account paid for a relative (家庭共济)
   beneficiaryRelation: text('beneficiary_relation'),
-}, (t) => [index('settlements_person_time_idx').on(t.personId, t.settledAt, t.id)])
+  /** Unusual-charge flags set when the settlement is written (server/domain/anomalies.ts): rule + reason. */
+  anomalies: jsonb('anomalies').$type<SettlementAnomaly[]>().notNull().default(sql`'[]'::jsonb`),
+}, (t) => [
+  index('settlements_person_time_idx').on(t.personId, t.settledAt, t.id),
+  // Keyset pages filtered by type or by institution stay index scans with no sort.
+  index('settlements_person_type_time_idx').on(t.personId, t.visitType, t.settledAt, t.id),
+  index('settlements_person_institution_time_idx').on(t.personId, t.institutionId, t.settledAt, t.id),
+])
+
+export const anomalyRules = ['far_from_region', 'odd_hour', 'repeated_charge', 'unusually_large'] as const
+export interface SettlementAnomaly { rule: (typeof anomalyRules)[number]; reason: string }
 
 export const settlementItems = pgTable('settlement_items', {
   id: id(),
@@ -273,7 +283,7 @@ export const claims = pgTable('claims', {
   missingMaterials: jsonb('missing_materials').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   submittedAt: ts('submitted_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
-}, (t) => [uniqueIndex('claims_claim_no_key').on(t.claimNo), index('claims_person_idx').on(t.personId, t.submittedAt)])
+}, (t) => [uniqueIndex('claims_claim_no_key').on(t.claimNo), index('claims_person_idx').on(t.personId, t.submittedAt, t.id)])
 
 export const claimEvents = pgTable('claim_events', {
   id: id(),
@@ -282,6 +292,50 @@ export const claimEvents = pgTable('claim_events', {
   occurredAt: ts('occurred_at').notNull(),
   note: text('note').notNull(),
 }, (t) => [index('claim_events_claim_idx').on(t.claimId, t.occurredAt)])
+
+/** "不是我的消费": a person disputes a settlement; withdrawn by them, or resolved by the bureau. */
+export const disputeStatuses = ['open', 'withdrawn', 'confirmed', 'rejected'] as const
+export const disputes = pgTable('disputes', {
+  id: id(),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  settlementId: ref('settlement_id').notNull().references(() => settlements.id),
+  status: text('status', { enum: disputeStatuses }).notNull().default('open'),
+  /** What the person said, optional. */
+  note: text('note'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('disputes_settlement_idx').on(t.settlementId, t.createdAt), index('disputes_person_idx').on(t.personId, t.createdAt)])
+
+/** Every read of account data and every share view, for 谁查看了我的数据. */
+export const accessLogs = pgTable('access_logs', {
+  id: id(),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  sessionId: ref('session_id'), // no FK: the log outlives the session
+  /** What was read: 'account' | 'contributions' | 'spending' | 'spending_detail' | 'claims' | 'claim_detail'. */
+  resource: text('resource').notNull(),
+  resourceId: text('resource_id'),
+  /** Who read it: 'self' now; 'share' when a family member opens a shared claim (a later issue). */
+  actor: text('actor').notNull().default('self'),
+  /** The mini-program or web build the request came from ('weapp' | 'alipay' | 'h5'), as the client says. */
+  channel: text('channel'),
+  /** How the app was entered (WeChat launch scene, QR code, share card), as the client says. */
+  scene: text('scene'),
+  at: ts('at').notNull(),
+}, (t) => [index('access_logs_person_at_idx').on(t.personId, t.at)])
+
+/**
+ * WeChat one-time subscriptions to a claim's stage changes: each acceptance of requestSubscribeMessage allows one
+ * message; the next stage change uses (and spends) the oldest unused one.
+ */
+export const claimSubscriptions = pgTable('claim_subscriptions', {
+  id: id(),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  claimId: ref('claim_id').notNull().references(() => claims.id),
+  identityId: ref('identity_id').notNull().references(() => platformIdentities.id),
+  templateId: text('template_id').notNull(),
+  createdAt: ts('created_at').notNull(),
+  usedAt: ts('used_at'),
+}, (t) => [index('claim_subscriptions_claim_idx').on(t.claimId, t.usedAt)])
 
 /** Small facts about the data set: demo generator version, when the ledger was last synced from the core system. */
 export const meta = pgTable('meta', {

@@ -34,6 +34,7 @@ const messages: Record<ErrorCode, string> = {
   soter_result_malformed: '指纹/面容解锁的结果无法识别，请重新解锁一次，或改用短信验证码、查询密码',
   soter_challenge_invalid: '这次指纹/面容解锁已过期或已使用，请重新解锁一次',
   soter_failed: '指纹/面容解锁没有通过，可以再试一次，或改用短信验证码、查询密码或刷脸验证',
+  cursor_invalid: '列表已经变化，请下拉刷新后重新查看',
   identity_mismatch: '姓名或身份证号与参保登记信息不一致，请核对后重新输入',
   binding_locked: '核对失败次数过多，已暂时停止绑定，请稍后再试，或拨打 12393 医保服务热线',
   already_bound: '这个账号已经绑定了参保人，无需再次绑定',

@@ -24,6 +24,6 @@ export type ErrorCode =
   | 'invalid_login_code' | 'platform_unavailable' | 'platform_rejected' | 'sms_code_invalid' | 'sms_code_expired'
   | 'sms_code_attempts_exceeded' | 'phone_invalid' | 'phone_shared'
   | 'id_number_invalid' | 'password_incorrect' | 'account_locked' | 'password_too_weak' | 'face_unavailable'
-  | 'identity_mismatch' | 'binding_locked' | 'already_bound' | 'binding_not_started' | 'binding_proof_unavailable'
+  | 'cursor_invalid' | 'identity_mismatch' | 'binding_locked' | 'already_bound' | 'binding_not_started' | 'binding_proof_unavailable'
   | 'soter_unavailable' | 'soter_result_malformed' | 'soter_challenge_invalid' | 'soter_failed'
   | 'consent_outdated'

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AccountSummary } from '../../../../../types/api/account'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { accountSummary } from '../../../../domain/account'
+import { clientContext, recordAccess } from '../../../../domain/access-log'
 import { sessionOf } from '../../../../plugins/services'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,9 +15,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: AccountSummary, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req, reply) => {
-    const personId = sessions.requireVerifiedPerson(sessionOf(req))
+    const session = sessionOf(req)
+    const personId = sessions.requireVerifiedPerson(session)
     reply.header('cache-control', 'no-store')
-    return accountSummary(db, clock, personId)
+    const summary = await accountSummary(db, clock, personId)
+    await recordAccess(db, { personId, sessionId: session.id, resource: 'account', ...clientContext(req), at: clock.now() })
+    return summary
   })
 }
 export default routes

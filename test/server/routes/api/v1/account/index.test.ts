@@ -85,3 +85,26 @@ test('after the 15-minute verification window, account data asks to verify again
   expect(res.statusCode).toBe(403)
   expect(res.json()).toEqual({ error: { code: 'verification_required', message: '为保护您的医保信息，请先完成身份验证' } })
 })
+
+test('every read leaves an access-log row with the channel and scene the client named; refusals leave none', async () => {
+  const headers = await login(4)
+  const count = async () => {
+    const res = await t.handle.db.execute(sql`
+      select count(*)::int as n from access_logs a join persons p on p.id = a.person_id where p.card_number = ${demoPerson(4).cardNumber}`)
+    return Number((res as unknown as { rows: { n: number }[] }).rows[0]!.n)
+  }
+  const before = await count()
+  expect((await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { ...headers, 'x-client-channel': 'weapp', 'x-entry-scene': '1011' } })).statusCode).toBe(200)
+  expect(await count()).toBe(before + 1)
+  const res = await t.handle.db.execute(sql`
+    select resource, channel, scene, actor from access_logs order by id desc limit 1`)
+  expect((res as unknown as { rows: unknown[] }).rows[0]).toEqual({ resource: 'account', channel: 'weapp', scene: '1011', actor: 'self' })
+  // An unknown channel is not stored as given; a scene keeps only safe characters.
+  await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { ...headers, 'x-client-channel': 'evil', 'x-entry-scene': '<b>1047</b>' } })
+  const last = await t.handle.db.execute(sql`select channel, scene from access_logs order by id desc limit 1`)
+  expect((last as unknown as { rows: unknown[] }).rows[0]).toEqual({ channel: null, scene: 'b1047b' })
+  // A refused read is not a read.
+  t.clock.advance(16 * 60_000)
+  expect(errorCode(await account(headers))).toBe('verification_required')
+  expect(await count()).toBe(before + 2)
+})
