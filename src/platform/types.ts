@@ -16,6 +16,9 @@ export interface SecureStorage {
   remove (key: string): Promise<void>
 }
 
+/** Which build a request comes from (the access log records it). */
+export type ClientChannel = 'weapp' | 'alipay' | 'h5'
+
 /** How the platform's face-check screen ended: a hint for the words shown, never the result (the server asks). */
 export type FaceOutcome = 'done' | 'cancelled' | 'failed' | 'unsupported'
 

@@ -40,6 +40,8 @@ export interface HttpClientOptions {
   transport: Transport
   baseUrl: string
   getToken?: () => string | null | undefined
+  /** Headers every request carries (which build, which entry scene: the server's access log records them). */
+  clientHeaders?: () => Record<string, string>
   /** An authenticated request answered 401: the session is over. */
   onUnauthorized?: (error: ApiError) => void
   /** The server wants a fresh identity check before it shows this data. */
@@ -139,7 +141,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export function createHttpClient (options: HttpClientOptions): HttpClient {
   const {
-    transport, baseUrl, getToken, onUnauthorized, onVerificationRequired,
+    transport, baseUrl, getToken, clientHeaders, onUnauthorized, onVerificationRequired,
     timeoutMs = 10_000, maxAttempts = 3, baseDelayMs = 500, maxDelayMs = 4_000, maxRetryAfterSeconds = 10,
     sleep = defaultSleep,
   } = options
@@ -169,7 +171,7 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
 
   async function request<T> (method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
     const token = opts.anonymous ? null : getToken?.() || null
-    const header: Record<string, string> = { Accept: 'application/json', ...opts.header }
+    const header: Record<string, string> = { Accept: 'application/json', ...clientHeaders?.(), ...opts.header }
     if (opts.data !== undefined) header['Content-Type'] = 'application/json'
     if (token) header.Authorization = `Bearer ${token}`
     const req: TransportRequest = { url: `${baseUrl}${path}`, method, header, timeout: timeoutMs }

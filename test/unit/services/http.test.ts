@@ -52,6 +52,16 @@ describe('http client', () => {
     expect(calls[0].header['Content-Type']).toBeUndefined()
   })
 
+  it('sends the client headers (build and entry scene) with every request, read at request time', async () => {
+    const { transport, calls } = fakeTransport(ok({}))
+    let scene = '1011'
+    const { http } = client(transport, { clientHeaders: () => ({ 'X-Client-Channel': 'weapp', 'X-Entry-Scene': scene }) })
+    await http.get('/api/v1/account')
+    scene = '1047'
+    await http.post('/api/v1/auth/logout', {})
+    expect(calls.map((c) => [c.header['X-Client-Channel'], c.header['X-Entry-Scene']])).toEqual([['weapp', '1011'], ['weapp', '1047']])
+  })
+
   it('sends no Authorization header without a token, and JSON for a body', async () => {
     const { transport, calls } = fakeTransport(ok({ message: 'ok' }))
     const { http } = client(transport, { getToken: () => null })
