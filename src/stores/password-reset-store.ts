@@ -1,11 +1,12 @@
 // 忘记密码: an SMS code to the phone on file for an ID number (with its resend cooldown), then a new query password.
-import { makeAutoObservable, runInAction } from 'mobx'
+import { makeAutoObservable, reaction, runInAction } from 'mobx'
 import type { AuthApi } from '../services/api/auth'
 import {
   confirmPasswordError, idNumberError, newPasswordError, normalizeIdNumber, smsCodeError,
 } from '../utils/validate'
 import { Cooldown, realClock, type SessionClock } from './cooldown'
 import { messageOf } from './session-store'
+import type { RootStore } from './root-store'
 
 export interface PasswordResetForm {
   idNumber: string
@@ -103,4 +104,21 @@ export class PasswordResetStore {
   dispose (): void {
     this.cooldown.stop()
   }
+}
+
+/**
+ * 忘记密码's store, created by that page (it stays in the verify subpackage). A new password lifts the lock (登录
+ * must not keep the old lockout sentence) and the server has ended every session of that person, so a session
+ * held here is over too.
+ */
+export function passwordResetOf (root: RootStore): PasswordResetStore {
+  return root.feature('passwordReset', () => {
+    const store = new PasswordResetStore(root.api.auth, root.clock)
+    root.addDisposer(reaction(() => store.done, (done) => {
+      if (!done) return
+      root.session.clearError()
+      if (root.session.signedIn) void root.session.endSession('查询密码已重新设置，请用新密码重新登录')
+    }))
+    return store
+  })
 }

@@ -4,17 +4,17 @@ import type { Api } from '../services/api/create-api'
 import type { PlatformAdapter } from '../platform/types'
 import { AccountStore } from './account-store'
 import { ConsentStore } from './consent-store'
-import { PasswordResetStore } from './password-reset-store'
 import { SessionStore, type SessionClock } from './session-store'
-import { VerificationStore } from './verification-store'
+
+/** What a store created on demand may have: forgotten on every new token, stopped with the root. */
+interface FeatureStore { reset?: () => void; dispose?: () => void }
 
 export class RootStore {
   readonly session: SessionStore
   readonly account: AccountStore
-  readonly passwordReset: PasswordResetStore
-  readonly verification: VerificationStore
   readonly consent: ConsentStore
   private readonly disposers: IReactionDisposer[] = []
+  private readonly features = new Map<string, FeatureStore>()
 
   /** For stores a subpackage page creates itself (they then stay out of the main package). */
   readonly api: Api
@@ -27,8 +27,6 @@ export class RootStore {
     this.clock = clock
     this.session = new SessionStore(api.auth, platform, clock)
     this.account = new AccountStore(api.account)
-    this.passwordReset = new PasswordResetStore(api.auth, clock)
-    this.verification = new VerificationStore(api.verification, this.session, clock, platform)
     // Where consent is given: this build's platform (its one-tap login names it; none means the browser).
     this.consent = new ConsentStore(api.consent, platform.preferences, platform.loginPlatform === 'wechat' ? 'weapp' : platform.loginPlatform ?? 'h5')
     // Consents belong to the session's holder (the platform identity, then the person once bound, on the same token):
@@ -43,14 +41,28 @@ export class RootStore {
       if (may && this.session.signedIn && !this.consent.statusLoading) void this.account.ensureLoaded()
     }))
     // Another token (login, logout, expiry) means another person's data may be shown: forget the old one.
-    this.disposers.push(reaction(() => this.session.token, () => { this.account.reset(); this.verification.reset() }))
-    // A new password lifts the lock (登录 must not keep the old lockout sentence) and the server has ended every
-    // session of that person, so a session held here is over too.
-    this.disposers.push(reaction(() => this.passwordReset.done, (done) => {
-      if (!done) return
-      this.session.clearError()
-      if (this.session.signedIn) void this.session.endSession('查询密码已重新设置，请用新密码重新登录')
+    this.disposers.push(reaction(() => this.session.token, () => {
+      this.account.reset()
+      this.features.forEach((store) => store.reset?.())
     }))
+  }
+
+  /**
+   * A store that only subpackage pages use (身份验证, 忘记密码, …), created on first use by that page, so that its
+   * code is bundled with the subpackage and not the main package. One per key for the life of the root.
+   */
+  feature<T extends FeatureStore> (key: string, create: () => T): T {
+    let store = this.features.get(key) as T | undefined
+    if (!store) {
+      store = create()
+      this.features.set(key, store)
+    }
+    return store
+  }
+
+  /** A reaction a feature store's creator sets up, stopped with the root. */
+  addDisposer (dispose: IReactionDisposer): void {
+    this.disposers.push(dispose)
   }
 
   /**
@@ -69,16 +81,9 @@ export class RootStore {
     else await this.account.ensureLoaded()
   }
 
-  /** What the verify page does on load: the stored session first (the page may be the first one opened). */
-  async showVerification (): Promise<void> {
-    await this.session.restore()
-    if (this.session.signedIn) await this.verification.begin()
-  }
-
   dispose (): void {
     this.disposers.forEach((dispose) => dispose())
     this.session.dispose()
-    this.passwordReset.dispose()
-    this.verification.dispose()
+    this.features.forEach((store) => store.dispose?.())
   }
 }

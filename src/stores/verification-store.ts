@@ -5,6 +5,7 @@ import type { VerificationMethodName, VerificationMethods } from '../../types/ap
 import type { VerificationApi } from '../services/api/verification'
 import { ApiError } from '../services/http'
 import type { Biometric, BiometricMode, FaceCheck } from '../platform/types'
+import type { RootStore } from './root-store'
 import { queryPasswordError, smsCodeError } from '../utils/validate'
 import { Cooldown, realClock, type SessionClock } from './cooldown'
 import { messageOf } from './session-store'
@@ -311,4 +312,15 @@ export class VerificationStore {
       runInAction(() => { this.submitting = false })
     }
   }
+}
+
+/** The verify page's store, created by that page (it stays in the verify subpackage), forgotten on a new token. */
+export function verificationOf (root: RootStore): VerificationStore {
+  return root.feature('verification', () => new VerificationStore(root.api.verification, root.session, root.clock, root.platform))
+}
+
+/** What the verify page does on load: the stored session first (the page may be the first one opened). */
+export async function showVerification (root: RootStore): Promise<void> {
+  await root.session.restore()
+  if (root.session.signedIn) await verificationOf(root).begin()
 }

@@ -1,5 +1,7 @@
 // RootStore: the account pages' "show" workflow, and forgetting one person's data when the token changes.
 import { RootStore } from '../../../src/stores/root-store'
+import { passwordResetOf } from '../../../src/stores/password-reset-store'
+import { verificationOf } from '../../../src/stores/verification-store'
 import { SESSION_STORAGE_KEY } from '../../../src/stores/session-store'
 import { ApiError } from '../../../src/services/http'
 import { employeeSummary, fakeApi, fakePlatform, loginResult, validIdNumber } from './fakes'
@@ -47,8 +49,8 @@ describe('RootStore wiring of 忘记密码', () => {
     await root.session.loginWithPassword(validIdNumber, '000000')
     expect(root.session.passwordLocked).toBe(true)
 
-    await root.passwordReset.submit({ idNumber: validIdNumber, code: '123456', newPassword: '802413', confirm: '802413' })
-    expect(root.passwordReset.done).toBe('查询密码已重新设置，请用新密码登录')
+    await passwordResetOf(root).submit({ idNumber: validIdNumber, code: '123456', newPassword: '802413', confirm: '802413' })
+    expect(passwordResetOf(root).done).toBe('查询密码已重新设置，请用新密码登录')
     expect(root.session.passwordLocked).toBe(false)
     expect(root.session.error).toBeNull()
     root.dispose()
@@ -60,7 +62,7 @@ describe('RootStore wiring of 忘记密码', () => {
     const root = new RootStore(api, platform)
     await root.showAccount()
     expect(root.session.signedIn).toBe(true)
-    await root.passwordReset.submit({ idNumber: validIdNumber, code: '123456', newPassword: '802413', confirm: '802413' })
+    await passwordResetOf(root).submit({ idNumber: validIdNumber, code: '123456', newPassword: '802413', confirm: '802413' })
     expect(root.session.signedIn).toBe(false)
     expect(root.session.notice).toBe('查询密码已重新设置，请用新密码重新登录')
     expect(memory.has(SESSION_STORAGE_KEY)).toBe(false)
@@ -74,12 +76,12 @@ describe('RootStore wiring of the verification', () => {
     memory.set(SESSION_STORAGE_KEY, JSON.stringify(loginResult))
     const root = new RootStore(api, platform)
     await root.session.restore()
-    await root.verification.begin()
-    expect(root.verification.phoneMasked).not.toBeNull()
-    expect(root.verification.methods.length).toBeGreaterThan(0)
+    await verificationOf(root).begin()
+    expect(verificationOf(root).phoneMasked).not.toBeNull()
+    expect(verificationOf(root).methods.length).toBeGreaterThan(0)
     await root.session.logout()
-    expect(root.verification.phoneMasked).toBeNull()
-    expect(root.verification.methods).toEqual([])
+    expect(verificationOf(root).phoneMasked).toBeNull()
+    expect(verificationOf(root).methods).toEqual([])
     root.dispose()
   })
 
@@ -96,7 +98,7 @@ describe('RootStore wiring of the verification', () => {
     expect(root.session.takeVerificationPrompt()).toBe(true)
     expect(root.session.takeVerificationPrompt()).toBe(false)
 
-    await root.verification.submitSms('654321')
+    await verificationOf(root).submitSms('654321')
     expect(root.session.verificationRequired).toBeNull()
     await root.showAccount()
     expect(root.account.error).toBeNull()

@@ -5,6 +5,7 @@ import Taro, { useLoad } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
+import { passwordResetOf } from '../../../../stores/password-reset-store'
 import { digitsOnly, NEW_PASSWORD_RULES } from '../../../../utils/validate'
 import './index.scss'
 
@@ -14,7 +15,7 @@ function backToLogin () {
 }
 
 function ResetPasswordPage () {
-  const reset = rootStore.passwordReset
+  const reset = passwordResetOf(rootStore)
   const [idNumber, setIdNumber] = useState('')
   const [code, setCode] = useState('')
   const [newPassword, setNewPassword] = useState('')

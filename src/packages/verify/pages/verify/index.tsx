@@ -9,6 +9,7 @@ import { Button, Input, Skeleton, TabPane, Tabs } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import type { VerificationMethodName } from '../../../../../types/api/verification'
 import { rootStore } from '../../../../stores/index'
+import { showVerification, verificationOf } from '../../../../stores/verification-store'
 import LoadFailed from '../../../../components/LoadFailed'
 import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
@@ -37,11 +38,12 @@ function backToWanted () {
 }
 
 function VerifyPage () {
-  const { session, verification } = rootStore
+  const { session } = rootStore
+  const verification = verificationOf(rootStore)
   const [code, setCode] = useState('')
   const [password, setPassword] = useState('')
 
-  useLoad(() => { void rootStore.showVerification() })
+  useLoad(() => { void showVerification(rootStore) })
 
   const edit = (set: (value: string) => void) => (value: string) => { set(value); verification.clearError() }
   const sendCode = () => { void verification.requestCode() }

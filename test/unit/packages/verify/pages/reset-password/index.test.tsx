@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import ResetPasswordPage from '../../../../../../src/packages/verify/pages/reset-password/index'
+import { passwordResetOf } from '../../../../../../src/stores/password-reset-store'
 import { rootStore } from '../../../../../../src/stores/index'
 
 const request = Taro.request as unknown as jest.Mock
@@ -89,9 +90,9 @@ describe('packages/verify/pages/reset-password', () => {
 
   it('opened again, it starts with a fresh form', async () => {
     await act(async () => {
-      await rootStore.passwordReset.submit({ idNumber: ID, code: '123456', newPassword: '802413', confirm: '802413' })
+      await passwordResetOf(rootStore).submit({ idNumber: ID, code: '123456', newPassword: '802413', confirm: '802413' })
     })
-    expect(rootStore.passwordReset.done).not.toBeNull()
+    expect(passwordResetOf(rootStore).done).not.toBeNull()
     render(<ResetPasswordPage />)
     await waitFor(() => expect(document.querySelector('.reset-done')).toBeNull())
     byClass('reset-submit-btn')
