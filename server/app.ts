@@ -11,6 +11,7 @@ import type { Platform } from '../types/api/auth'
 import type { DataCipher } from './domain/secrets'
 import type { FaceProviders } from './domain/face-checks'
 import type { WechatSoterVerifier } from './adapters/wechat-soter'
+import type { SubscribeSender } from './adapters/wechat-subscribe'
 import { AppError, errorBody } from './domain/errors'
 import { startHousekeeping } from './domain/housekeeping'
 import errorsPlugin from './plugins/errors'
@@ -22,6 +23,9 @@ import { loggerOptions } from './plugins/logger'
 import healthRoutes from './routes/api/v1/health'
 import authRoutes from './routes/api/v1/auth'
 import accountRoutes from './routes/api/v1/account'
+import contributionRoutes from './routes/api/v1/contributions'
+import claimRoutes from './routes/api/v1/claims'
+import spendingRoutes from './routes/api/v1/spending'
 import devRoutes from './routes/api/v1/dev'
 import verificationRoutes from './routes/api/v1/verifications'
 import soterRoutes from './routes/api/v1/verifications/soter'
@@ -39,6 +43,8 @@ export interface AppDeps {
   face?: FaceProviders
   /** WeChat SOTER signature check, only with WeChat credentials (createAdapters). */
   soter?: WechatSoterVerifier
+  /** WeChat subscribe messages for claim stage changes (createAdapters). */
+  subscribe?: SubscribeSender
   logger?: FastifyServerOptions['logger']
   /** Requests per minute per client across the API (tests raise or lower it). */
   rateLimitMax?: number
@@ -62,7 +68,10 @@ export async function buildApp (deps: AppDeps) {
 
   await app.register(errorsPlugin)
   // The H5 page's one inline script (Taro's rem setup) is allowed by its hash, nothing else inline.
-  await app.register(securityPlugin, { scriptHashes: staticRoot ? inlineScriptHashes(readFileSync(join(staticRoot, 'index.html'), 'utf8')) : [] })
+  await app.register(securityPlugin, {
+    scriptHashes: staticRoot ? inlineScriptHashes(readFileSync(join(staticRoot, 'index.html'), 'utf8')) : [],
+    maxEventLoopDelayMs: deps.cfg.maxEventLoopDelayMs,
+  })
   await app.register(rateLimitPlugin, { db: deps.db, max: deps.rateLimitMax })
   await app.register(swaggerPlugin)
   await app.register(servicesPlugin, deps)
@@ -72,11 +81,14 @@ export async function buildApp (deps: AppDeps) {
     await api.register(healthRoutes)
     await api.register(authRoutes)
     await api.register(accountRoutes)
+    await api.register(contributionRoutes)
+    await api.register(claimRoutes)
+    await api.register(spendingRoutes)
     await api.register(verificationRoutes)
     await api.register(soterRoutes)
     await api.register(bindingRoutes)
     await api.register(consentRoutes)
-    if (!deps.cfg.production && deps.sms.kind === 'dev') await api.register(devRoutes)
+    if (!deps.cfg.production && (deps.sms.kind === 'dev' || deps.subscribe?.kind === 'dev')) await api.register(devRoutes)
   }, { prefix: '/api/v1' })
 
   if (staticRoot) await app.register(fastifyStatic, { root: staticRoot, index: 'index.html', wildcard: true })

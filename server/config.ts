@@ -4,6 +4,15 @@ import { resolve } from 'node:path'
 export interface WechatConfig { appId: string; secret: string; apiBase: string }
 export interface AlipayConfig { appId: string; privateKey: string; alipayPublicKey: string; gateway: string }
 export interface SmsGatewayConfig { url: string; token: string }
+/**
+ * The WeChat subscribe-message template for claim stage changes: its id, and which of its keywords carry the claim's
+ * title, the new stage, the time and the note (in that order in WECHAT_CLAIM_TEMPLATE_KEYS).
+ */
+export interface ClaimNoticeConfig {
+  templateId: string
+  keys: { title: string; stage: string; time: string; note: string }
+  miniprogramState?: 'developer' | 'trial' | 'formal'
+}
 
 export interface ServerConfig {
   production: boolean
@@ -30,12 +39,39 @@ export interface ServerConfig {
   wechat?: WechatConfig
   alipay?: AlipayConfig
   smsGateway?: SmsGatewayConfig
+  /** Claim stage-change notices; absent in production without WECHAT_CLAIM_TEMPLATE_ID (then nobody can subscribe). */
+  claimNotice?: ClaimNoticeConfig
+  /** OPERATOR_TOKEN: enables the loopback-only operator endpoint (routes/api/v1/operator); a dev default outside production. */
+  operatorToken?: string
+  /**
+   * Load shedding: answer 503 while the event loop lags more than this (ms); 0 turns it off. The in-process test
+   * app turns it off: under-pressure counts a sample interval with no sample (a busy test machine) as infinite lag.
+   */
+  maxEventLoopDelayMs: number
 }
 
 export class ConfigError extends Error {}
 
 /** The key used outside production when DATA_KEY is unset: fine for demo data, refused in production. */
 export const DEV_DATA_KEY = 'dev-only-data-key-not-for-production'
+/** Outside production, without WECHAT_CLAIM_TEMPLATE_ID / OPERATOR_TOKEN: what the dev stand-ins and scripts use. */
+export const DEV_CLAIM_TEMPLATE_ID = 'dev-claim-progress-template'
+export const DEV_OPERATOR_TOKEN = 'dev-operator-token-not-for-production'
+
+function claimNotice (env: NodeJS.ProcessEnv, production: boolean): ClaimNoticeConfig | undefined {
+  const templateId = env.WECHAT_CLAIM_TEMPLATE_ID || (production ? undefined : DEV_CLAIM_TEMPLATE_ID)
+  if (!templateId) return undefined
+  const keys = (env.WECHAT_CLAIM_TEMPLATE_KEYS || 'thing1,phrase2,time3,thing4').split(',').map((k) => k.trim())
+  if (keys.length !== 4 || !keys.every((k) => /^[a-z_]+[0-9]+$/.test(k))) {
+    throw new ConfigError(`WECHAT_CLAIM_TEMPLATE_KEYS must name 4 template keywords (title, stage, time, note), e.g. thing1,phrase2,time3,thing4`)
+  }
+  const state = env.WECHAT_MINIPROGRAM_STATE || undefined
+  if (state !== undefined && state !== 'developer' && state !== 'trial' && state !== 'formal') {
+    throw new ConfigError(`WECHAT_MINIPROGRAM_STATE must be developer, trial or formal, got "${state}"`)
+  }
+  const [title, stage, time, note] = keys as [string, string, string, string]
+  return { templateId, keys: { title, stage, time, note }, miniprogramState: state }
+}
 
 function int (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name]
@@ -84,6 +120,9 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 20, 1),
     smsRatePerHour: int(env, 'SMS_RATE_PER_HOUR', 10, 1),
     wechat, alipay, smsGateway,
+    claimNotice: claimNotice(env, production),
+    operatorToken: env.OPERATOR_TOKEN || (production ? undefined : DEV_OPERATOR_TOKEN),
+    maxEventLoopDelayMs: int(env, 'MAX_EVENT_LOOP_DELAY_MS', 2000, 0),
   }
   if (production) {
     const missing: string[] = []
@@ -92,6 +131,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     if (!alipay) missing.push('ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY + ALIPAY_PUBLIC_KEY')
     if (!smsGateway) missing.push('SMS_GATEWAY_URL + SMS_GATEWAY_TOKEN')
     if (!cfg.databaseUrl && cfg.dataDir === 'memory://') missing.push('DATABASE_URL or DATA_DIR on disk')
+    if (env.OPERATOR_TOKEN && env.OPERATOR_TOKEN.length < 32) missing.push('OPERATOR_TOKEN of at least 32 characters (or none)')
     if (missing.length) throw new ConfigError(`NODE_ENV=production needs real settings, missing: ${missing.join(', ')}`)
   }
   return cfg

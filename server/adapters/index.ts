@@ -9,12 +9,14 @@ import { AlipayCodeExchanger } from './alipay'
 import { AlipayCertifier } from './alipay-certify'
 import { DevCodeExchanger } from './dev-exchanger'
 import { DevSmsSender } from './dev-sms'
+import { DevSubscribeSender } from './dev-subscribe'
 import { HttpSmsSender } from './http-sms'
 import { systemClock, type Clock, type CodeExchanger, type SmsSender } from './types'
 import { WechatCodeExchanger } from './wechat'
 import { WechatAccessToken } from './wechat-access-token'
 import { WechatFaceVerifier } from './wechat-face'
 import { WechatSoterVerifier } from './wechat-soter'
+import { WechatSubscribeSender, type SubscribeSender } from './wechat-subscribe'
 
 export interface Adapters {
   exchangers: Record<Platform, CodeExchanger>
@@ -23,6 +25,8 @@ export interface Adapters {
   face?: { wechat?: WechatFaceVerifier; alipay?: AlipayCertifier }
   /** WeChat SOTER signature check, present only with WeChat credentials. */
   soter?: WechatSoterVerifier
+  /** WeChat subscribe messages (claim stage changes): the real client with WeChat credentials, else the dev outbox. */
+  subscribe: SubscribeSender
 }
 
 export interface AdapterDeps {
@@ -57,12 +61,14 @@ export function createAdapters (cfg: ServerConfig, deps: AdapterDeps): Adapters 
     sms: cfg.smsGateway
       ? new HttpSmsSender(cfg.smsGateway, { timeoutMs })
       : new DevSmsSender({ db: deps.db, cipher: deps.cipher, out: deps.devSmsOut }),
+    subscribe: new DevSubscribeSender(deps.db),
   }
   if (cfg.wechat) {
     // One token store for both WeChat clients: it is per appid, and shared with other processes through the DB.
     const tokens = new WechatAccessToken(cfg.wechat, { db: deps.db, cipher: deps.cipher, clock: deps.clock ?? systemClock, timeoutMs })
     adapters.face = { wechat: new WechatFaceVerifier(cfg.wechat, tokens, { timeoutMs }) }
     adapters.soter = new WechatSoterVerifier(cfg.wechat, tokens, { timeoutMs })
+    adapters.subscribe = new WechatSubscribeSender(cfg.wechat, tokens, { timeoutMs })
   }
   if (cfg.alipay) adapters.face = { ...adapters.face, alipay: new AlipayCertifier(cfg.alipay, { timeoutMs }) }
   return adapters

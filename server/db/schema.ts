@@ -267,6 +267,8 @@ export const ledgerEntries = pgTable('ledger_entries', {
   note: text('note'),
 }, (t) => [
   index('ledger_person_time_id_idx').on(t.personId, t.occurredAt, t.id),
+  // 家庭共济缴费: premiums paid for relatives from the account (no settlement), paged newest first.
+  index('ledger_family_premiums_idx').on(t.personId, t.occurredAt, t.id).where(sql`kind = 'mutual_aid' and settlement_id is null`),
   index('ledger_person_posted_idx').on(t.personId, t.postedAt),
 ])
 
@@ -283,6 +285,9 @@ export const claims = pgTable('claims', {
   missingMaterials: jsonb('missing_materials').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   submittedAt: ts('submitted_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
+  /** Where the money goes: the bank's name and the card number, encrypted (DataCipher); only `**** 1234` leaves the server. */
+  payoutBank: text('payout_bank'),
+  payoutCardEnc: text('payout_card_enc'),
 }, (t) => [uniqueIndex('claims_claim_no_key').on(t.claimNo), index('claims_person_idx').on(t.personId, t.submittedAt, t.id)])
 
 export const claimEvents = pgTable('claim_events', {
@@ -304,7 +309,11 @@ export const disputes = pgTable('disputes', {
   note: text('note'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
-}, (t) => [index('disputes_settlement_idx').on(t.settlementId, t.createdAt), index('disputes_person_idx').on(t.personId, t.createdAt)])
+}, (t) => [
+  index('disputes_settlement_idx').on(t.settlementId, t.createdAt), index('disputes_person_idx').on(t.personId, t.createdAt),
+  // At most one open dispute per settlement, whatever the application does.
+  uniqueIndex('disputes_one_open_key').on(t.settlementId).where(sql`status = 'open'`),
+])
 
 /** Every read of account data and every share view, for 谁查看了我的数据. */
 export const accessLogs = pgTable('access_logs', {
@@ -336,6 +345,16 @@ export const claimSubscriptions = pgTable('claim_subscriptions', {
   createdAt: ts('created_at').notNull(),
   usedAt: ts('used_at'),
 }, (t) => [index('claim_subscriptions_claim_idx').on(t.claimId, t.usedAt)])
+
+/** What the dev subscribe-message stand-in "sent" (GET /api/v1/dev/subscribe-outbox); never written in production. */
+export const devSubscribeOutbox = pgTable('dev_subscribe_outbox', {
+  id: id(),
+  touser: text('touser').notNull(),
+  templateId: text('template_id').notNull(),
+  page: text('page').notNull(),
+  data: jsonb('data').$type<Record<string, { value: string }>>().notNull(),
+  sentAt: ts('sent_at').notNull().defaultNow(),
+})
 
 /** Small facts about the data set: demo generator version, when the ledger was last synced from the core system. */
 export const meta = pgTable('meta', {

@@ -5,7 +5,7 @@ import { checkDigit } from '../domain/gb11643'
 import { Prng } from './prng'
 
 /** Bump whenever the output for the same (asOf, seed) changes: a database made by another version is reseeded. */
-export const DEMO_VERSION = 1
+export const DEMO_VERSION = 2
 /** 国办发〔2021〕14号 was issued on 2021-04-13; any fixed number would do. */
 export const DEFAULT_DEMO_SEED = 20210413
 
@@ -81,6 +81,9 @@ export interface DemoLedgerEntry {
 
 export interface DemoClaimEvent { stage: ClaimStage; occurredAt: Date; note: string }
 
+/** Where a claim's money goes: the person's social security card bank account (only `**** 1234` is ever shown). */
+export interface DemoPayout { bankName: string; cardNumber: string }
+
 export interface DemoClaim {
   claimNo: string
   institutionCode: string | null
@@ -92,6 +95,8 @@ export interface DemoClaim {
   submittedAt: Date
   updatedAt: Date
   events: DemoClaimEvent[]
+  /** Null while the person has not given a bank account yet (it is then among the missing materials). */
+  payout: DemoPayout | null
 }
 
 export interface DemoPersonData {
@@ -387,6 +392,8 @@ interface PersonPlan {
   outlierMonth?: number
   stay?: { template: keyof typeof STAYS; month: number }
   mutualAid?: { child: { name: string; relation: string; month: number }; premium?: { name: string; relation: string } }
+  /** Charges the unusual-charge rules must catch (server/domain/anomalies.ts), besides the night-time outlier. */
+  oddCharges?: { farAwayMonth: number; farAwayCode: string; repeatedMonth: number }
   claims: ClaimPlan[]
 }
 
@@ -400,6 +407,8 @@ interface ClaimPlan {
   endDaysAgo: number
   missingMaterials?: string[]
   rejectReason?: string
+  /** The bank account is still missing (it is one of the missing materials): no payout yet. */
+  noPayout?: boolean
 }
 
 interface Credit { postedMs: number; amountFen: number }
@@ -441,6 +450,7 @@ class PersonBuilder {
     this.everydaySpending()
     if (this.plan.stay) this.hospitalStay(this.plan.stay.template, this.plan.stay.month)
     if (this.plan.mutualAid) this.familyMutualAid(this.plan.mutualAid)
+    if (this.plan.oddCharges) this.oddCharges(this.plan.oddCharges)
     if (this.hasAccount) this.yearEndInterest()
     this.settleInTimeOrder()
     for (const [i, c] of this.plan.claims.entries()) this.claim(c, i)
@@ -597,10 +607,29 @@ class PersonBuilder {
     } })
   }
 
+  /**
+   * The unusual-charge demo cases: a pharmacy purchase in a city far from home, and the same pharmacy charge twice a
+   * few minutes apart. They draw from their own stream, so the rest of the person's story is not reshuffled.
+   */
+  private oddCharges (o: NonNullable<PersonPlan['oddCharges']>): void {
+    const rng = this.rng.fork('odd-charges')
+    const t = this.plan.facts.insuranceType
+    const far = monthOf(o.farAwayMonth)
+    this.settlement({ code: o.farAwayCode, visitType: 'pharmacy', at: timeOn(rng, dayNo(far.y, far.mo, rng.int(3, 26)), 10, 18),
+      items: drawItems(rng, pickSome(rng, PHARMACY_ITEMS, 1, 2), t, 'pharmacy'), rng })
+    const rep = monthOf(o.repeatedMonth)
+    const first = timeOn(rng, dayNo(rep.y, rep.mo, rng.int(3, 26)), 10, 18)
+    const items = drawItems(rng, pickSome(rng, PHARMACY_ITEMS, 1, 2), t, 'pharmacy')
+    const code = this.rules.pharmacy[0]!
+    this.settlement({ code, visitType: 'pharmacy', at: first, items, rng })
+    const again = new Date(first.getTime() + rng.int(2, 6) * MINUTE + rng.int(0, 59) * 1000)
+    this.settlement({ code, visitType: 'pharmacy', at: again, items: items.map((i) => ({ ...i })), rng })
+  }
+
   /** Queues a settlement: the split between account (or a relative's account) and cash is decided in time order. */
-  private settlement (s: { code: string; visitType: VisitType; at: Date; items: DemoSettlementItem[]; beneficiary?: { name: string; relation: string } }): void {
+  private settlement (s: { code: string; visitType: VisitType; at: Date; items: DemoSettlementItem[]; beneficiary?: { name: string; relation: string }; rng?: Prng }): void {
     if (s.at.getTime() < this.firstMonthStartMs()) return
-    const postedAt = postDelay(this.rng, s.at)
+    const postedAt = postDelay(s.rng ?? this.rng, s.at)
     if (!this.known(postedAt)) return
     const key = `${this.plan.facts.n}:s:${++this.settlementSeq}`
     const totalFen = s.items.reduce((sum, i) => sum + i.amountFen, 0)
@@ -699,8 +728,27 @@ class PersonBuilder {
       approvedFen: c.stage === 'approved' || c.stage === 'paid' ? (c.approvedFen ?? c.claimedFen) : null,
       missingMaterials: c.stage === 'materials_needed' ? (c.missingMaterials ?? []) : [],
       submittedAt, updatedAt: times[times.length - 1]!, events,
+      payout: c.noPayout ? null : demoPayout(this.plan.facts),
     })
   }
+}
+
+/** The bank that issues social security cards in the region (by province), as plausible demo text. */
+const PAYOUT_BANKS: Readonly<Record<string, string>> = { 31: '上海银行', 11: '北京银行', 44: '广州农村商业银行', 33: '杭州银行' }
+
+/**
+ * A made-up 19-digit card number with a valid Luhn digit, derived from the person (no PRNG draw, so adding payouts
+ * changed no other demo value). Only its last four digits ever leave the server.
+ */
+function demoPayout (f: DemoPersonFacts): DemoPayout {
+  const body = `623199${f.regionCode}${pad(f.n, 6)}`
+  let sum = 0
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i])
+    if (i % 2 === 0) { d *= 2; if (d > 9) d -= 9 }
+    sum += d
+  }
+  return { bankName: PAYOUT_BANKS[f.regionCode.slice(0, 2)] ?? '中国工商银行', cardNumber: body + String((10 - (sum % 10)) % 10) }
 }
 
 /** The stages a claim passes through to reach each stage (the order the bureau works in). */
@@ -745,12 +793,13 @@ function demoPlans (rng: Prng, asOf: Date): PersonPlan[] {
       gapMonth, latePaidMonth: now - rng.int(6, 9), outlierMonth: now - rng.int(2, 4),
       stay: { template: 'appendix', month: now - rng.int(10, 14) },
       mutualAid: { child: { name: '陈小满', relation: '女儿', month: now - rng.int(5, 8) }, premium: { name: '陈国栋', relation: '父亲' } },
+      oddCharges: { farAwayMonth: now - 1, farAwayCode: 'P44010600001', repeatedMonth: now - 3 },
       claims: [
         { stage: 'paid', title: '异地就医门诊费用报销（浙江省杭州市）', institutionCode: 'H33010600001', claimedFen: 128_640, approvedFen: 110_230, endDaysAgo: rng.int(200, 260) },
         { stage: 'rejected', title: '外购药品费用报销', institutionCode: null, claimedFen: 46_800, endDaysAgo: rng.int(100, 140),
           rejectReason: '所购药品为医保目录外（丙类）药品，不予报销' },
         { stage: 'materials_needed', title: '住院费用零星报销', institutionCode: 'H31010400001', claimedFen: 862_450, endDaysAgo: rng.int(8, 15),
-          missingMaterials: ['出院小结（加盖医院公章）', '住院费用明细清单', '本人社会保障卡银行账户信息'] },
+          missingMaterials: ['出院小结（加盖医院公章）', '住院费用明细清单', '本人社会保障卡银行账户信息'], noPayout: true },
         { stage: 'first_review', title: '外地急诊费用报销（江苏省苏州市）', institutionCode: null, claimedFen: 35_620, endDaysAgo: rng.int(1, 3) },
       ],
     },
@@ -759,6 +808,8 @@ function demoPlans (rng: Prng, asOf: Date): PersonPlan[] {
       stay: { template: 'cataract', month: now - rng.int(15, 25) },
       claims: [
         { stage: 'approved', title: '异地就医住院费用报销（海南省三亚市）', institutionCode: null, claimedFen: 523_000, approvedFen: 418_400, endDaysAgo: rng.int(4, 9) },
+        // Just handed in; a fixed day rather than a PRNG draw, so that the other persons' data stay as they were.
+        { stage: 'submitted', title: '门诊慢特病费用报销（高血压）', institutionCode: 'H11010500001', claimedFen: 68_450, endDaysAgo: 1 },
       ],
     },
     {

@@ -5,6 +5,7 @@ import {
   claimEvents, claims, contributions, institutions, ledgerEntries, meta, persons, platformIdentities, settlementItems, settlements,
 } from '../db/schema'
 import { hashPassword, type DataCipher } from '../domain/secrets'
+import { flagSettlements } from '../domain/anomalies'
 import { DEMO_VERSION, chinaDateString, chinaTime, generateDemo, type DemoData } from './generator'
 
 export interface SeedSummary {
@@ -55,7 +56,7 @@ export async function seedDemo (db: Db, o: { cipher: DataCipher; asOf: Date; pro
       summary = { seeded: false, persons: again.persons, entries: await countEntries(tx), reason: 'up_to_date' }
       return
     }
-    summary = await replaceData(tx, data, prepared)
+    summary = await replaceData(tx, data, prepared, o.cipher)
   })
   return summary
 }
@@ -70,7 +71,7 @@ export async function writeDemoData (db: Db, data: DemoData, o: { cipher: DataCi
   let summary: SeedSummary = { seeded: false, persons: 0, entries: 0 }
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`)
-    summary = await replaceData(tx, data, prepared)
+    summary = await replaceData(tx, data, prepared, o.cipher)
   })
   return summary
 }
@@ -151,7 +152,7 @@ function chunks<T> (rows: T[]): T[][] {
   return out
 }
 
-async function replaceData (db: Db, data: DemoData, prepared: PreparedPerson[]): Promise<SeedSummary> {
+async function replaceData (db: Db, data: DemoData, prepared: PreparedPerson[], cipher: DataCipher): Promise<SeedSummary> {
   await db.execute(sql.raw(`truncate table ${DATA_TABLES.join(', ')} restart identity cascade`))
   const institutionIds = new Map<string, number>()
   for (const part of chunks(data.institutions)) {
@@ -195,11 +196,21 @@ async function replaceData (db: Db, data: DemoData, prepared: PreparedPerson[]):
   }
 
   const settlementIds = new Map<string, number>()
-  const settlementRows = data.persons.flatMap((p) => p.settlements.map((s) => ({ s, row: {
+  // Unusual-charge flags are decided as settlements are written (server/domain/anomalies.ts), per person.
+  const institutionByCode = new Map(data.institutions.map((i) => [i.code, i]))
+  const institutionOf = (code: string) => {
+    const i = institutionByCode.get(code)
+    if (!i) throw new Error(`demo data names an unknown institution ${code}`)
+    return i
+  }
+  const flagsOf = (p: DemoData['persons'][number]) => flagSettlements(p.facts.regionCode, p.settlements.map((s) => ({
+    settledAt: s.settledAt, totalFen: s.totalFen, visitType: s.visitType, institution: institutionOf(s.institutionCode),
+  })))
+  const settlementRows = data.persons.flatMap((p) => { const flags = flagsOf(p); return p.settlements.map((s, i) => ({ s, row: {
     personId: personId(p), institutionId: institutionId(s.institutionCode), visitType: s.visitType, settledAt: s.settledAt,
     totalFen: s.totalFen, fundFen: s.fundFen, accountFen: s.accountFen, mutualAidFen: s.mutualAidFen, selfFen: s.selfFen,
-    beneficiaryName: s.beneficiaryName, beneficiaryRelation: s.beneficiaryRelation,
-  } })))
+    beneficiaryName: s.beneficiaryName, beneficiaryRelation: s.beneficiaryRelation, anomalies: flags[i]!,
+  } })) })
   for (const part of chunks(settlementRows)) {
     const rows = await db.insert(settlements).values(part.map((x) => x.row))
       .returning({ id: settlements.id, personId: settlements.personId, settledAt: settlements.settledAt, totalFen: settlements.totalFen })
@@ -231,6 +242,7 @@ async function replaceData (db: Db, data: DemoData, prepared: PreparedPerson[]):
     personId: personId(p), claimNo: c.claimNo, institutionId: c.institutionCode ? institutionId(c.institutionCode) : null,
     title: c.title, stage: c.stage, claimedFen: c.claimedFen, approvedFen: c.approvedFen,
     missingMaterials: c.missingMaterials, submittedAt: c.submittedAt, updatedAt: c.updatedAt,
+    payoutBank: c.payout?.bankName ?? null, payoutCardEnc: c.payout ? cipher.encrypt(c.payout.cardNumber) : null,
   })))
   for (const part of chunks(claimRows)) {
     const rows = await db.insert(claims).values(part).returning({ id: claims.id, claimNo: claims.claimNo })

@@ -41,6 +41,13 @@ const messages: Record<ErrorCode, string> = {
   binding_not_started: '请先填写姓名和身份证号，再完成验证',
   binding_proof_unavailable: '请先用刷脸完成验证；刷脸两次没有通过后，可以改用短信验证码',
   consent_outdated: '隐私政策或授权书已经更新，请重新打开小程序，阅读新的内容后再同意',
+  claim_final: '这笔报销已经办结，进度不会再变化，无需订阅提醒',
+  claim_stage_invalid: '这笔报销现在不能进入这个阶段，请核对它当前的进度',
+  subscribe_unavailable: '进度提醒需要在微信小程序里订阅，请在微信中打开小程序后再试',
+  subscribe_template_unknown: '提醒的类型已经更新，请重新打开报销详情后再订阅',
+  dispute_exists: '这笔消费已经标记为“不是我的消费”，正在核实中，请等待结果，无需重复标记',
+  dispute_not_open: '这次申诉已经撤回或已有核实结果，不能再撤回，请刷新后查看',
+  dispute_limit_reached: '这笔消费已经多次标记和撤回，不能再在线标记，请拨打 12393 医保服务热线说明情况',
   phone_shared: '这个手机号登记在不止一位参保人名下，无法确定是哪一位，请用微信或支付宝登录，或联系参保地医保经办机构',
 }
 

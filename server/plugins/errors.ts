@@ -12,6 +12,10 @@ const fieldLabels: Record<string, string> = {
   '/api/v1/auth/login/platform#code': '平台登录凭证',
   idNumber: '身份证号', cardNumber: '医保卡号', password: '查询密码', newPassword: '新的查询密码',
   document: '授权文本', version: '文本版本', channel: '使用渠道',
+  cursor: '翻页位置', limit: '每页条数', from: '开始日期', to: '结束日期',
+  stage: '办理阶段', '/api/v1/claims/:id#id': '报销申请编号', '/api/v1/claims/:id/subscriptions#id': '报销申请编号', templateIds: '同意的提醒模板',
+  '/api/v1/spending#type': '就诊类型', institution: '医疗机构', '/api/v1/spending/:id#id': '消费记录编号', '/api/v1/spending/:id/disputes#id': '消费记录编号',
+  '/api/v1/spending/:id/disputes#note': '补充说明', '/api/v1/spending/:id/disputes/:disputeId/withdraw#id': '消费记录编号', disputeId: '申诉编号',
 }
 /** The most specific entry: this route's field first, then the field anywhere. */
 const lookup = (table: Record<string, string>, route: string, field: string) => table[`${route}#${field}`] ?? table[field]
@@ -28,6 +32,8 @@ const fieldHints: Record<string, string> = {
   cardNumber: '请输入正确的医保卡号（字母和数字）',
   password: '查询密码为 6 位数字',
   newPassword: '新的查询密码应为 6 位数字',
+  limit: '每页条数应为 1 到 100 之间的整数', from: '请选择正确的开始日期，格式如 2026-01-31', to: '请选择正确的结束日期，格式如 2026-12-31',
+  '/api/v1/spending#type': '就诊类型只能是门诊、住院或药店', institution: '医疗机构编码不正确，请从机构列表中选择',
 }
 
 export function validationMessage (context: string | undefined, errors: AjvError[], route = ''): string {

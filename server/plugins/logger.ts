@@ -38,7 +38,7 @@ export function loggerOptions (level: string): LoggerOptions {
       req: (req: { method: string; url: string; headers: Record<string, unknown> }) =>
         ({ method: req.method, url: req.url, headers: req.headers }),
     },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[REDACTED]' },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-operator-token"]', 'res.headers["set-cookie"]'], censor: '[REDACTED]' },
     // Key rule: values under secret keys go, at any depth of what a call site logs.
     formatters: { log: (obj: Record<string, unknown>) => scrub(obj) as Record<string, unknown> },
     // Pattern rule: phones, ID numbers and bearer tokens are masked in the finished line, whatever put them there.

@@ -15,7 +15,7 @@ export function inlineScriptHashes (html: string): string[] {
   return hashes
 }
 
-export default fp(async (app, o: { scriptHashes?: string[] }) => {
+export default fp(async (app, o: { scriptHashes?: string[]; maxEventLoopDelayMs?: number }) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -27,7 +27,7 @@ export default fp(async (app, o: { scriptHashes?: string[] }) => {
     crossOriginEmbedderPolicy: false,
   })
   await app.register(underPressure, {
-    maxEventLoopDelay: 2000,
+    maxEventLoopDelay: o.maxEventLoopDelayMs ?? 2000, // 0: off
     pressureHandler: () => { throw new AppError(503, 'service_unavailable', undefined, { 'retry-after': '5' }) },
   })
 }, { name: 'security' })

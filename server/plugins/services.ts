@@ -12,6 +12,8 @@ import { FaceCheckService, type FaceProviders } from '../domain/face-checks'
 import type { DataCipher } from '../domain/secrets'
 import { SoterService } from '../domain/soter'
 import type { WechatSoterVerifier } from '../adapters/wechat-soter'
+import type { SubscribeSender } from '../adapters/wechat-subscribe'
+import { ClaimService } from '../domain/claims'
 
 export interface Services {
   db: Db
@@ -23,6 +25,8 @@ export interface Services {
   passwords: PasswordService
   faceChecks: FaceCheckService
   soter: SoterService
+  claims: ClaimService
+  subscribe?: SubscribeSender
   exchangers: Record<Platform, CodeExchanger>
   sms: SmsSender
 }
@@ -45,6 +49,8 @@ export interface ServicesOptions {
   face?: FaceProviders
   /** WeChat SOTER signature check, only with WeChat credentials. */
   soter?: WechatSoterVerifier
+  /** WeChat subscribe messages for claim stage changes (createAdapters: real with credentials, else the dev outbox). */
+  subscribe?: SubscribeSender
 }
 
 export default fp(async (app, o: ServicesOptions) => {
@@ -57,7 +63,8 @@ export default fp(async (app, o: ServicesOptions) => {
   const passwords = new PasswordService(o.db, o.cipher, o.clock)
   const faceChecks = new FaceCheckService(o.db, o.cipher, o.clock, o.face ?? {})
   const soter = new SoterService(o.db, o.clock, sessions, o.soter)
-  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks, soter })
+  const claims = new ClaimService({ db: o.db, cipher: o.cipher, clock: o.clock, notice: o.cfg.claimNotice, sender: o.subscribe, log: app.log })
+  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks, soter, claims })
   app.decorateRequest('auth', null)
   app.decorate('authenticate', async (req: FastifyRequest) => {
     req.auth = await sessions.authenticate(req.headers.authorization)

@@ -1,5 +1,5 @@
 // A fake WeChat API server on 127.0.0.1 for tests: jscode2session, stable_token, face check 2.0 (getverifyid /
-// queryverifyinfo) and SOTER verify_signature. It checks what WeChat checks — appid/secret, the access_token
+// queryverifyinfo), SOTER verify_signature and subscribe-message send. It checks what WeChat checks — appid/secret, the access_token
 // (issued, current, unexpired), out_seq_no / openid / cert_hash against what getverifyid received, the SOTER
 // signature against the device key — and answers the rest as programmed. Plain node:http, so any layer can start it.
 //
@@ -57,6 +57,22 @@ export interface WechatServerOptions {
   verifyIdLifetimeSeconds?: number
   /** The face outcome for a check nobody programmed; default verify_ret 90002 (the person gave up). */
   faceFallback?: WechatFaceOutcome
+  /** Subscribe-message templates this app has: id → keyword keys; default FAKE_SUBSCRIBE_TEMPLATE. */
+  subscribeTemplates?: Record<string, string[]>
+  /** Pages of the released mini-program; a subscribe message naming another page is 41030. Default: any page. */
+  pages?: string[]
+}
+
+/** The fake's default subscribe template (a claim progress notice): title, stage, time, note. */
+export const FAKE_SUBSCRIBE_TEMPLATE = { id: 'fake-claim-progress-tmpl-01', keys: ['thing1', 'phrase2', 'time3', 'thing4'] } as const
+
+/** A subscribe message the fake accepted (and so, in WeChat, delivered). */
+export interface WechatSubscribeDelivery {
+  touser: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+  miniprogramState?: string
 }
 
 export interface WechatCall {
@@ -105,6 +121,15 @@ export interface FakeWechatServer {
    * signs a resultJSON the way the device's TEE does (RSASSA-PSS, SHA-256, salt length 20, base64).
    */
   soterDevice (openid: string): Promise<{ sign (jsonString: string): string }>
+  /**
+   * As if `openid` tapped 'accept' in wx.requestSubscribeMessage for `templateId`, `times` times: each acceptance
+   * allows one message; a send without one answers 43101, as WeChat does.
+   */
+  acceptSubscription (openid: string, templateId: string, times?: number): void
+  /** Acceptances not yet used, per openid and template. */
+  subscriptionsLeft (openid: string, templateId: string): number
+  /** The subscribe messages sent (accepted by the fake), oldest first. */
+  deliveries: WechatSubscribeDelivery[]
   close (): Promise<void>
 }
 
@@ -118,6 +143,30 @@ const ERRMSG: Record<number, string> = {
   [FACE_ERRCODES.verifyIdInvalid]: 'verify_id invalid or expired', [FACE_ERRCODES.outSeqNoMismatch]: 'out_seq_no not match',
   [FACE_ERRCODES.openidMismatch]: 'openid not match', [FACE_ERRCODES.certHashMismatch]: 'cert_hash not match',
   [FACE_ERRCODES.outSeqNoUsed]: 'out_seq_no duplicate',
+  40037: 'invalid template_id', 41030: 'invalid page', 43101: 'user refuse to accept the msg',
+  47003: 'argument invalid!',
+}
+
+/**
+ * WeChat's rules for a subscribe-message value, by the keyword's type (the key without its number): undefined when
+ * the value is fine, else why not (WeChat's 47003 errmsg names the field). Types the fake does not know pass.
+ */
+function subscribeValueProblem (key: string, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return 'empty'
+  if (Array.from(value).some((ch) => ch.charCodeAt(0) < 0x20)) return 'control character'
+  const type = key.replace(/[0-9]+$/, '')
+  const chars = Array.from(value).length
+  switch (type) {
+    case 'thing': return chars <= 20 ? undefined : 'longer than 20 characters'
+    case 'phrase': return /^[\u4e00-\u9fff]{1,5}$/.test(value) ? undefined : 'not 1–5 Chinese characters'
+    case 'character_string': return /^[\x21-\x7e]{1,32}$/.test(value) ? undefined : 'not 1–32 letters, digits or symbols'
+    case 'number': return /^[0-9]{1,32}(\.[0-9]+)?$/.test(value) ? undefined : 'not a number'
+    case 'time':
+    case 'date':
+      return /^([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}-[0-9]{2}-[0-9]{2})( [0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$/.test(value) ||
+        (type === 'time' && /^[0-9]{2}:[0-9]{2}(:[0-9]{2})?$/.test(value)) ? undefined : 'not a time'
+    default: return undefined
+  }
 }
 
 const OUT_SEQ_NO = /^[A-Za-z0-9_-]{5,32}$/
@@ -155,6 +204,10 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
   const usedOutSeqNos = new Set<string>()
   const queue: { path: string; answer: WechatQueuedAnswer }[] = []
   const soterKeys = new Map<string, KeyObject>()
+  const subscribeTemplates = new Map<string, string[]>(Object.entries(opts.subscribeTemplates ?? { [FAKE_SUBSCRIBE_TEMPLATE.id]: [...FAKE_SUBSCRIBE_TEMPLATE.keys] }))
+  /** `${openid}\n${templateId}` → acceptances left. */
+  const acceptances = new Map<string, number>()
+  const deliveries: WechatSubscribeDelivery[] = []
 
   /** Every token issued: its expiry and whether a forced refresh revoked it. */
   const tokens = new Map<string, { expiresAt: number; revoked: boolean }>()
@@ -260,11 +313,40 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
     return { errcode: 0, errmsg: 'ok', is_ok: ok }
   }
 
+  function subscribeSend (b: Record<string, unknown>): Record<string, unknown> {
+    if (!nonEmpty(b.touser) || !/^[A-Za-z0-9_-]{6,64}$/.test(b.touser)) return error(40003)
+    const keys = nonEmpty(b.template_id) ? subscribeTemplates.get(b.template_id) : undefined
+    if (!keys) return error(40037)
+    const data = b.data
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return error(47003)
+    for (const key of keys) {
+      const entry = (data as Record<string, unknown>)[key]
+      const problem = typeof entry === 'object' && entry !== null ? subscribeValueProblem(key, (entry as Record<string, unknown>).value) : 'missing'
+      if (problem) return { errcode: 47003, errmsg: `argument invalid! data.${key}.value ${problem}, rid: ${randomBytes(6).toString('hex')}` }
+    }
+    if (b.miniprogram_state !== undefined && !['developer', 'trial', 'formal'].includes(String(b.miniprogram_state))) return error(40097)
+    if (b.page !== undefined) {
+      const path = typeof b.page === 'string' ? b.page.split('?')[0]! : ''
+      if (typeof b.page !== 'string' || path.startsWith('/') || (opts.pages && !opts.pages.includes(path))) return error(41030)
+    }
+    const slot = `${b.touser}\n${b.template_id as string}`
+    const left = acceptances.get(slot) ?? 0
+    if (left <= 0) return error(43101)
+    acceptances.set(slot, left - 1)
+    deliveries.push({
+      touser: b.touser, templateId: b.template_id as string, page: typeof b.page === 'string' ? b.page : '',
+      data: data as Record<string, { value: string }>,
+      ...(b.miniprogram_state !== undefined ? { miniprogramState: String(b.miniprogram_state) } : {}),
+    })
+    return { errcode: 0, errmsg: 'ok', msgid: Date.now() * 1000 + deliveries.length }
+  }
+
   /** The APIs called with ?access_token=: POST JSON only, the token checked first, as WeChat does. */
   const tokenApis: Record<string, (b: Record<string, unknown>) => Record<string, unknown>> = {
     '/cityservice/face/identify/getverifyid': getVerifyId,
     '/cityservice/face/identify/queryverifyinfo': queryVerifyInfo,
     '/cgi-bin/soter/verify_signature': verifySignature,
+    '/cgi-bin/message/subscribe/send': subscribeSend,
   }
 
   function handle (req: IncomingMessage, res: ServerResponse, call: WechatCall, raw: string): void {
@@ -343,6 +425,12 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
           { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 20 }).toString('base64'),
       }
     },
+    acceptSubscription (openid: string, templateId: string, times = 1) {
+      const slot = `${openid}\n${templateId}`
+      acceptances.set(slot, (acceptances.get(slot) ?? 0) + times)
+    },
+    subscriptionsLeft: (openid: string, templateId: string) => acceptances.get(`${openid}\n${templateId}`) ?? 0,
+    deliveries,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections()
       server.close(() => resolve())

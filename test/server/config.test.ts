@@ -11,6 +11,12 @@ test('defaults: loopback, port 12393, .data, dev key, 30 min idle, 12 h absolute
   expect(c.databaseUrl).toBeUndefined()
 })
 
+test('load shedding is on by default (2 s of event-loop lag) and can be switched off with 0', () => {
+  expect(loadConfig({}).maxEventLoopDelayMs).toBe(2000)
+  expect(loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '0' }).maxEventLoopDelayMs).toBe(0)
+  expect(() => loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '-5' })).toThrow(/MAX_EVENT_LOOP_DELAY_MS/)
+})
+
 test('bad numbers are refused with the variable named', () => {
   expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
   expect(() => loadConfig({ VERIFY_WINDOW_MINUTES: '0' })).toThrow(/VERIFY_WINDOW_MINUTES/)

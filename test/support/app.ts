@@ -36,7 +36,7 @@ export async function smsSent (t: Pick<TestApp, 'smsLines'>, count: number, ms =
 export async function makeTestApp (o: { env?: Record<string, string>; handle?: DbHandle; seed?: boolean; rateLimitMax?: number; logger?: FastifyServerOptions['logger'] } = {}): Promise<TestApp> {
   const handle = o.handle ?? await testDb()
   const cfg = loadConfig({
-    NODE_ENV: 'test', STATIC_ROOT: '', LOG_LEVEL: 'silent', SMS_RESEND_SECONDS: '0', LOGIN_RATE_PER_MINUTE: '1000', SMS_RATE_PER_HOUR: '1000', ...o.env,
+    NODE_ENV: 'test', STATIC_ROOT: '', LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0', SMS_RESEND_SECONDS: '0', LOGIN_RATE_PER_MINUTE: '1000', SMS_RATE_PER_HOUR: '1000', ...o.env,
   })
   const cipher = new DataCipher(cfg.dataKey)
   if (o.seed !== false) await seedDemo(handle.db, { cipher, asOf: TEST_AS_OF, production: false })

@@ -27,3 +27,5 @@ export type ErrorCode =
   | 'cursor_invalid' | 'identity_mismatch' | 'binding_locked' | 'already_bound' | 'binding_not_started' | 'binding_proof_unavailable'
   | 'soter_unavailable' | 'soter_result_malformed' | 'soter_challenge_invalid' | 'soter_failed'
   | 'consent_outdated'
+  | 'claim_final' | 'claim_stage_invalid' | 'subscribe_unavailable' | 'subscribe_template_unknown'
+  | 'dispute_exists' | 'dispute_not_open' | 'dispute_limit_reached'

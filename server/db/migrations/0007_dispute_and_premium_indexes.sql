@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "disputes_one_open_key" ON "disputes" USING btree ("settlement_id") WHERE status = 'open';--> statement-breakpoint
+CREATE INDEX "ledger_family_premiums_idx" ON "ledger_entries" USING btree ("person_id","occurred_at","id") WHERE kind = 'mutual_aid' and settlement_id is null;

@@ -1,0 +1,65 @@
+// 报销进度: GET /api/v1/claims (the verified person's claims, newest first), GET /api/v1/claims/{id} (one claim with
+// its timeline), POST /api/v1/claims/{id}/subscriptions (WeChat stage-change notices the person accepted).
+// Another person's claim id answers 404, like a missing one; every read leaves an access-log row.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ClaimDetail, ClaimParams, ClaimsPage, ClaimsQuery, ClaimSubscribeBody, ClaimSubscribeResult,
+} from '../../../../../types/api/claims'
+import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
+import { clientContext, recordAccess } from '../../../../domain/access-log'
+import { sessionOf } from '../../../../plugins/services'
+import operatorRoutes from './operator'
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { sessions, db, clock, claims } = app.services
+
+  app.get('/claims', {
+    preHandler: app.authenticate,
+    schema: {
+      tags: ['account'], summary: '报销进度：按提交时间从新到旧', headers: BearerHeaders, querystring: ClaimsQuery, security: [{ bearer: [] }],
+      response: { 200: ClaimsPage, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+    },
+  }, async (req, reply) => {
+    const session = sessionOf(req)
+    const personId = sessions.requireVerifiedPerson(session)
+    reply.header('cache-control', 'no-store')
+    const page = await claims.list(personId, req.query)
+    await recordAccess(db, { personId, sessionId: session.id, resource: 'claims', ...clientContext(req), at: clock.now() })
+    return page
+  })
+
+  app.get('/claims/:id', {
+    preHandler: app.authenticate,
+    schema: {
+      tags: ['account'], summary: '报销详情：办理记录、缺少的材料、下一步、收款账户（卡号只显示后四位）',
+      headers: BearerHeaders, params: ClaimParams, security: [{ bearer: [] }],
+      response: { 200: ClaimDetail, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+    },
+  }, async (req, reply) => {
+    const session = sessionOf(req)
+    const personId = sessions.requireVerifiedPerson(session)
+    reply.header('cache-control', 'no-store')
+    const id = Number(req.params.id)
+    const detail = await claims.detail(personId, id, session.identityId)
+    await recordAccess(db, { personId, sessionId: session.id, resource: 'claim_detail', resourceId: id, ...clientContext(req), at: clock.now() })
+    return detail
+  })
+
+  app.post('/claims/:id/subscriptions', {
+    preHandler: app.authenticate,
+    schema: {
+      tags: ['account'],
+      summary: '订阅这笔报销的进度提醒：wx.requestSubscribeMessage 返回 accept 后，把同意的模板 id 发给服务端（仅微信小程序）',
+      headers: BearerHeaders, params: ClaimParams, body: ClaimSubscribeBody, security: [{ bearer: [] }],
+      response: { 200: ClaimSubscribeResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
+  }, async (req, reply) => {
+    const session = sessionOf(req)
+    const personId = sessions.requireVerifiedPerson(session)
+    reply.header('cache-control', 'no-store')
+    return claims.subscribe(personId, Number(req.params.id), session.identityId, req.body.templateIds)
+  })
+
+  await app.register(operatorRoutes)
+}
+export default routes

@@ -1,0 +1,213 @@
+// Moving a claim along end to end: the person subscribes in the mini-program, the operator (loopback + token, never a
+// user) moves the claim, the person's timeline shows it and one subscribe message goes out — to the dev outbox with
+// the dev stand-ins, to the fake WeChat server with real credentials. Also the operator command that drives it.
+import { and, eq } from 'drizzle-orm'
+import type { AddressInfo } from 'node:net'
+import { buildApp } from '../../../../../../server/app'
+import { createAdapters } from '../../../../../../server/adapters'
+import { DEV_CLAIM_TEMPLATE_ID, DEV_OPERATOR_TOKEN } from '../../../../../../server/config'
+import { claimSubscriptions, claims, persons, platformIdentities } from '../../../../../../server/db/schema'
+import type { ClaimDetail, DevSubscribeOutbox } from '../../../../../../types/api/claims'
+import { parseArgs, run } from '../../../../../../scripts/claims-advance'
+import { FAKE_SUBSCRIBE_TEMPLATE, startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
+import { Writable } from 'node:stream'
+import { loggerOptions } from '../../../../../../server/plugins/logger'
+import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { demoPerson } from '../../../../../support/demo'
+
+interface Err { error: { code: string; message: string } }
+type Res = { statusCode: number; json: () => unknown }
+const err = (res: Res) => [res.statusCode, (res.json() as Err).error.code]
+
+async function login (t: TestApp, n: number): Promise<Record<string, string>> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
+  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+}
+
+async function claimAt (t: TestApp, n: number, stage: 'first_review' | 'second_review' | 'submitted' | 'materials_needed') {
+  const [p] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
+  const [c] = await t.handle.db.select().from(claims).where(and(eq(claims.personId, p!.id), eq(claims.stage, stage)))
+  return c!
+}
+
+const advance = (t: TestApp, claimNo: string, body: unknown, headers: Record<string, string> = { 'x-operator-token': DEV_OPERATOR_TOKEN }, remoteAddress?: string) =>
+  t.app.inject({ method: 'POST', url: `/api/v1/operator/claims/${claimNo}/advance`, headers, payload: body as Record<string, unknown>, ...(remoteAddress ? { remoteAddress } : {}) })
+
+describe('with the dev stand-ins', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await makeTestApp() })
+  afterAll(async () => { await t.close() })
+
+  test('subscribe, advance, and the person sees the new stage while the message waits in the dev outbox', async () => {
+    const h = await login(t, 1)
+    const c = await claimAt(t, 1, 'first_review')
+    const sub = await t.app.inject({ method: 'POST', url: `/api/v1/claims/${c.id}/subscriptions`, headers: h, payload: { templateIds: [DEV_CLAIM_TEMPLATE_ID] } })
+    expect(sub.statusCode).toBe(200)
+
+    const res = await advance(t, c.claimNo, { stage: 'second_review', note: '初审通过，材料齐全' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ id: c.id, claimNo: c.claimNo, stage: 'second_review', stageName: '复审中', notice: 'sent' })
+
+    const d = (await t.app.inject({ method: 'GET', url: `/api/v1/claims/${c.id}`, headers: h })).json() as ClaimDetail
+    expect(d).toMatchObject({ stage: 'second_review', stageName: '复审中', subscribed: false })
+    expect(d.timeline.at(-1)).toEqual({ stage: 'second_review', stageName: '复审中', at: t.clock.now().toISOString(), note: '初审通过，材料齐全' })
+
+    const box = await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox' })
+    expect(box.statusCode).toBe(200)
+    const items = (box.json() as DevSubscribeOutbox).items
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatchObject({
+      touser: demoPerson(1).wechatSubject, templateId: DEV_CLAIM_TEMPLATE_ID, page: `packages/account/pages/claim/index?id=${c.id}`,
+      data: { thing1: { value: c.title }, phrase2: { value: '复审中' }, time3: { value: expect.stringMatching(/^2026年11月20日 \d\d:\d\d$/) }, thing4: { value: '初审通过，材料齐全' } },
+    })
+    const mine = await t.app.inject({ method: 'GET', url: `/api/v1/dev/subscribe-outbox?touser=${demoPerson(2).wechatSubject}` })
+    expect((mine.json() as DevSubscribeOutbox).items).toEqual([])
+
+    // No subscription left: the next move sends nothing.
+    const again = await advance(t, c.claimNo, { stage: 'approved', approvedFen: 30_000 })
+    expect(again.json()).toMatchObject({ stage: 'approved', notice: 'no_subscription' })
+    expect(((await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox' })).json() as DevSubscribeOutbox).items).toHaveLength(1)
+  })
+
+  test('the operator endpoint: a wrong or missing token is 403; a forwarded or remote caller gets a plain 404', async () => {
+    const c = await claimAt(t, 3, 'second_review')
+    const body = { stage: 'approved' }
+    expect(err(await advance(t, c.claimNo, body, {}))).toEqual([403, 'forbidden'])
+    expect(err(await advance(t, c.claimNo, body, { 'x-operator-token': 'guess' }))).toEqual([403, 'forbidden'])
+    const proxied: Record<string, string>[] = [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }]
+    for (const forwarded of proxied) {
+      const res = await advance(t, c.claimNo, body, { 'x-operator-token': DEV_OPERATOR_TOKEN, ...forwarded })
+      expect(err(res)).toEqual([404, 'not_found'])
+    }
+    expect(err(await advance(t, c.claimNo, { stage: 'nonsense' }, { 'x-operator-token': DEV_OPERATOR_TOKEN }, '203.0.113.9'))).toEqual([404, 'not_found'])
+    const [still] = await t.handle.db.select().from(claims).where(eq(claims.id, c.id))
+    expect(still!.stage).toBe('second_review')
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> }
+    expect(Object.keys(spec.paths).filter((p) => p.includes('operator'))).toEqual([])
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/claims', '/api/v1/claims/{id}', '/api/v1/claims/{id}/subscriptions']))
+  })
+
+  test('the operator endpoint refuses moves the rules forbid and bodies that make no sense', async () => {
+    const c = await claimAt(t, 3, 'second_review')
+    const wrong = await advance(t, c.claimNo, { stage: 'paid' })
+    expect(err(wrong)).toEqual([409, 'claim_stage_invalid'])
+    expect((wrong.json() as Err).error.message).toBe('这笔报销现在是“复审中”，不能变为“已打款”；可以变为“审核通过”、“未通过”、“需补充材料”')
+    expect(err(await advance(t, c.claimNo, { stage: 'approved', approvedFen: 0 }))).toEqual([400, 'validation_failed'])
+    expect(err(await advance(t, c.claimNo, { stage: 'approved', extra: true }))).toEqual([400, 'validation_failed'])
+    expect(err(await advance(t, 'NO-SUCH-CLAIM', { stage: 'approved' }))).toEqual([404, 'not_found'])
+  })
+
+  test('the dev outbox answers loopback callers only', async () => {
+    for (const headers of [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }]) {
+      expect(err(await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox', headers }))).toEqual([404, 'not_found'])
+    }
+    expect(err(await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox', remoteAddress: '10.1.2.3' }))).toEqual([404, 'not_found'])
+  })
+
+  test('without an operator token the endpoint does not exist', async () => {
+    const adapters = createAdapters(t.cfg, { db: t.handle.db, cipher: t.cipher, devSmsOut: () => undefined })
+    const bare = await buildApp({ db: t.handle.db, cfg: { ...t.cfg, operatorToken: undefined }, clock: t.clock, cipher: t.cipher, ...adapters, logger: false })
+    try {
+      const c = await claimAt(t, 3, 'second_review')
+      const res = await bare.inject({ method: 'POST', url: `/api/v1/operator/claims/${c.claimNo}/advance`, headers: { 'x-operator-token': DEV_OPERATOR_TOKEN }, payload: { stage: 'approved' } })
+      expect(err(res)).toEqual([404, 'not_found'])
+    } finally {
+      await bare.close()
+    }
+  })
+
+  describe('npm run claims:advance', () => {
+    let url: string
+    beforeAll(async () => {
+      await t.app.listen({ host: '127.0.0.1', port: 0 })
+      url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
+    })
+
+    test('moves the claim on the running server and says what happened', async () => {
+      const c = await claimAt(t, 2, 'submitted')
+      const out: string[] = []
+      const errs: string[] = []
+      const code = await run([c.claimNo, 'first_review', '已受理', '--server', url], {}, (s) => out.push(s), (s) => errs.push(s))
+      expect([code, errs]).toEqual([0, []])
+      expect(out).toEqual([`${c.claimNo} 已变为“初审中”；进度提醒：本人没有订阅这笔报销的提醒，未发送\n`])
+      const [row] = await t.handle.db.select().from(claims).where(eq(claims.id, c.id))
+      expect(row!.stage).toBe('first_review')
+    })
+
+    test('passes the server\'s refusal on, in Chinese; a wrong token and a missing server are explained', async () => {
+      const c = await claimAt(t, 1, 'materials_needed')
+      const errs: string[] = []
+      expect(await run([c.claimNo, 'paid', '--server', url], {}, () => undefined, (s) => errs.push(s))).toBe(1)
+      expect(errs[0]).toBe('未能变更（HTTP 409）：这笔报销现在是“需补充材料”，不能变为“已打款”；可以变为“初审中”\n')
+      expect(await run([c.claimNo, 'first_review', '--server', url], { OPERATOR_TOKEN: 'wrong' }, () => undefined, (s) => errs.push(s))).toBe(1)
+      expect(errs[1]).toMatch(/^未能变更（HTTP 403）：操作员口令不对/)
+      expect(await run([c.claimNo, 'first_review', '--server', 'http://127.0.0.1:9'], {}, () => undefined, (s) => errs.push(s))).toBe(1)
+      expect(errs[2]).toMatch(/^无法连接服务 http:\/\/127\.0\.0\.1:9/)
+    })
+
+    test('argument errors print the usage and exit 2', async () => {
+      expect(parseArgs(['BX1', 'approved', '复审通过', '--approved-fen', '41840', '--missing', 'a、b'])).toEqual({
+        claimNo: 'BX1', server: undefined, body: { stage: 'approved', note: '复审通过', approvedFen: 41840, missingMaterials: ['a', 'b'] },
+      })
+      for (const argv of [[], ['BX1'], ['BX1', 'done'], ['BX1', 'approved', '--approved-fen', '1.5'], ['BX1', 'approved', '--what'], ['BX1', 'paid', '--server']]) {
+        const errs: string[] = []
+        expect(await run(argv, {}, () => undefined, (s) => errs.push(s))).toBe(2)
+        expect(errs[0]).toContain('用法：npm run claims:advance')
+      }
+    })
+  })
+})
+
+test('the operator token, the openid and the claim\'s text never reach the log', async () => {
+  const lines: string[] = []
+  const stream = new Writable({ write (chunk, _enc, cb) { lines.push(String(chunk)); cb() } })
+  const t = await makeTestApp({ env: { OPERATOR_TOKEN: 'operator-token-for-the-log-test-0123' }, logger: { ...loggerOptions('debug'), stream } })
+  try {
+    const h = await login(t, 1)
+    const c = await claimAt(t, 1, 'first_review')
+    await t.app.inject({ method: 'POST', url: `/api/v1/claims/${c.id}/subscriptions`, headers: h, payload: { templateIds: [DEV_CLAIM_TEMPLATE_ID] } })
+    const res = await advance(t, c.claimNo, { stage: 'rejected', note: '所购药品不在医保目录内' }, { 'x-operator-token': 'operator-token-for-the-log-test-0123' })
+    expect(res.json()).toMatchObject({ notice: 'sent' })
+    const log = lines.join('')
+    expect(log).toContain('/advance') // the request was logged, and the notice outcome too
+    expect(log).toContain('claim notice sent')
+    for (const secret of ['operator-token-for-the-log-test-0123', demoPerson(1).wechatSubject, c.title, '所购药品不在医保目录内']) expect(log).not.toContain(secret)
+  } finally {
+    await t.close()
+  }
+})
+
+describe('with real WeChat credentials (the fake WeChat server)', () => {
+  let t: TestApp
+  let fake: FakeWechatServer
+  beforeAll(async () => {
+    fake = await startWechatServer()
+    t = await makeTestApp({
+      env: { WECHAT_APPID: fake.appId, WECHAT_SECRET: fake.secret, WECHAT_API_BASE: fake.url, WECHAT_CLAIM_TEMPLATE_ID: FAKE_SUBSCRIBE_TEMPLATE.id },
+    })
+  })
+  afterAll(async () => {
+    await t.close()
+    await fake.close()
+  })
+
+  test('one stage change, one subscribe message to WeChat; no dev outbox', async () => {
+    const c = await claimAt(t, 1, 'first_review')
+    const openid = demoPerson(1).wechatSubject
+    const [identity] = await t.handle.db.select({ id: platformIdentities.id }).from(platformIdentities)
+      .where(and(eq(platformIdentities.platform, 'wechat'), eq(platformIdentities.subject, openid)))
+    await t.handle.db.insert(claimSubscriptions).values({ personId: c.personId, claimId: c.id, identityId: identity!.id, templateId: FAKE_SUBSCRIBE_TEMPLATE.id, createdAt: t.clock.now() })
+    fake.acceptSubscription(openid, FAKE_SUBSCRIBE_TEMPLATE.id)
+
+    const res = await advance(t, c.claimNo, { stage: 'materials_needed', missingMaterials: ['门诊病历', '费用明细清单'] })
+    expect(res.json()).toMatchObject({ stage: 'materials_needed', notice: 'sent' })
+    expect(fake.deliveries).toEqual([{
+      touser: openid, templateId: FAKE_SUBSCRIBE_TEMPLATE.id, page: `packages/account/pages/claim/index?id=${c.id}`,
+      data: {
+        thing1: { value: c.title }, phrase2: { value: '需补充材料' }, time3: { value: expect.stringMatching(/^2026年11月20日 /) },
+        thing4: { value: '请补充2项材料，点开查看清单' },
+      },
+    }])
+    expect(err(await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox' }))).toEqual([404, 'not_found'])
+  })
+})
