@@ -1,6 +1,6 @@
 // Decorates the app with its domain services and the auth guards every account route uses.
 import fp from 'fastify-plugin'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../db'
 import type { ServerConfig } from '../config'
 import type { Clock, CodeExchanger, SmsSender } from '../adapters/types'
@@ -14,6 +14,10 @@ import { SoterService } from '../domain/soter'
 import type { WechatSoterVerifier } from '../adapters/wechat-soter'
 import type { SubscribeSender } from '../adapters/wechat-subscribe'
 import { ClaimService } from '../domain/claims'
+import { clientContext, recordAccess, type AccessResource } from '../domain/access-log'
+
+/** What an account-data read names in the access log: the resource, and the entry's id for a detail. */
+export interface AccountRead { resource: AccessResource; resourceId?: number }
 
 export interface Services {
   db: Db
@@ -36,6 +40,13 @@ declare module 'fastify' {
     services: Services
     /** preHandler: any live session (bound or not). */
     authenticate: (req: FastifyRequest) => Promise<void>
+    /**
+     * Every read of account data goes through here: a bound person verified within the window (else 403
+     * binding_required / verification_required), never cached, and one access-log row once `read` has answered
+     * (a refusal or a 404 is not a read).
+     */
+    readAccountData: <T> (req: FastifyRequest, reply: FastifyReply, what: AccountRead,
+      read: (personId: number, session: SessionContext) => Promise<T>) => Promise<T>
   }
   interface FastifyRequest {
     auth: SessionContext | null
@@ -68,6 +79,15 @@ export default fp(async (app, o: ServicesOptions) => {
   app.decorateRequest('auth', null)
   app.decorate('authenticate', async (req: FastifyRequest) => {
     req.auth = await sessions.authenticate(req.headers.authorization)
+  })
+  app.decorate('readAccountData', async <T> (req: FastifyRequest, reply: FastifyReply, what: AccountRead,
+    read: (personId: number, session: SessionContext) => Promise<T>): Promise<T> => {
+    const session = sessionOf(req)
+    const personId = sessions.requireVerifiedPerson(session)
+    reply.header('cache-control', 'no-store')
+    const result = await read(personId, session)
+    await recordAccess(o.db, { personId, sessionId: session.id, ...what, ...clientContext(req), at: o.clock.now() })
+    return result
   })
 }, { name: 'services' })
 

@@ -6,12 +6,11 @@ import {
   ClaimDetail, ClaimParams, ClaimsPage, ClaimsQuery, ClaimSubscribeBody, ClaimSubscribeResult,
 } from '../../../../../types/api/claims'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
-import { clientContext, recordAccess } from '../../../../domain/access-log'
 import { sessionOf } from '../../../../plugins/services'
 import operatorRoutes from './operator'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { sessions, db, clock, claims } = app.services
+  const { sessions, claims } = app.services
 
   app.get('/claims', {
     preHandler: app.authenticate,
@@ -20,12 +19,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ClaimsPage, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
-    const page = await claims.list(personId, req.query)
-    await recordAccess(db, { personId, sessionId: session.id, resource: 'claims', ...clientContext(req), at: clock.now() })
-    return page
+    return app.readAccountData(req, reply, { resource: 'claims' }, (personId) => claims.list(personId, req.query))
   })
 
   app.get('/claims/:id', {
@@ -36,13 +30,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ClaimDetail, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
     const id = Number(req.params.id)
-    const detail = await claims.detail(personId, id, session.identityId)
-    await recordAccess(db, { personId, sessionId: session.id, resource: 'claim_detail', resourceId: id, ...clientContext(req), at: clock.now() })
-    return detail
+    return app.readAccountData(req, reply, { resource: 'claim_detail', resourceId: id },
+      (personId, session) => claims.detail(personId, id, session.identityId))
   })
 
   app.post('/claims/:id/subscriptions', {

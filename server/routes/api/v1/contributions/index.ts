@@ -2,13 +2,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { ContributionsPage, ContributionsQuery } from '../../../../../types/api/contributions'
-import { clientContext, recordAccess } from '../../../../domain/access-log'
 import { listContributions } from '../../../../domain/contributions'
 import { CursorCodec } from '../../../../domain/cursor'
-import { sessionOf } from '../../../../plugins/services'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { sessions, db, clock, cipher } = app.services
+  const { db, clock, cipher } = app.services
   const codec = new CursorCodec(cipher)
   app.get('/contributions', {
     preHandler: app.authenticate,
@@ -18,12 +16,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ContributionsPage, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
-    const page = await listContributions(db, clock, codec, personId, req.query)
-    await recordAccess(db, { personId, sessionId: session.id, resource: 'contributions', ...clientContext(req), at: clock.now() })
-    return page
+    return app.readAccountData(req, reply, { resource: 'contributions' },
+      (personId) => listContributions(db, clock, codec, personId, req.query))
   })
 }
 export default routes

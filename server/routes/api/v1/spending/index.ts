@@ -10,7 +10,6 @@ import {
   Dispute, DisputeBody, DisputeParams, FamilyPremiumsPage, FamilyPremiumsQuery, SpendingDetail, SpendingInstitutions,
   SpendingPage, SpendingParams, SpendingQuery,
 } from '../../../../../types/api/spending'
-import { clientContext, recordAccess } from '../../../../domain/access-log'
 import { SpendingService } from '../../../../domain/spending'
 import { sessionOf } from '../../../../plugins/services'
 
@@ -27,12 +26,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SpendingPage, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
-    const page = await spending.list(personId, req.query)
-    await recordAccess(db, { personId, sessionId: session.id, resource: 'spending', ...clientContext(req), at: clock.now() })
-    return page
+    return app.readAccountData(req, reply, { resource: 'spending' }, (personId) => spending.list(personId, req.query))
   })
 
   // Static paths are matched before /spending/:id, whatever the order they are declared in.
@@ -44,12 +38,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SpendingInstitutions, 401: ErrorBody, 403: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
-    const result = await spending.institutions(personId)
-    await recordAccess(db, { personId, sessionId: session.id, resource: 'spending', ...clientContext(req), at: clock.now() })
-    return result
+    return app.readAccountData(req, reply, { resource: 'spending' }, (personId) => spending.institutions(personId))
   })
 
   app.get('/spending/family-premiums', {
@@ -60,12 +49,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: FamilyPremiumsPage, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
-    const page = await spending.familyPremiums(personId, req.query)
-    await recordAccess(db, { personId, sessionId: session.id, resource: 'spending', ...clientContext(req), at: clock.now() })
-    return page
+    return app.readAccountData(req, reply, { resource: 'spending' }, (personId) => spending.familyPremiums(personId, req.query))
   })
 
   app.get('/spending/:id', {
@@ -76,13 +60,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SpendingDetail, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
     const id = Number(req.params.id)
-    const detail = await spending.detail(personId, id)
-    await recordAccess(db, { personId, sessionId: session.id, resource: 'spending_detail', resourceId: id, ...clientContext(req), at: clock.now() })
-    return detail
+    return app.readAccountData(req, reply, { resource: 'spending_detail', resourceId: id }, (personId) => spending.detail(personId, id))
   })
 
   app.post('/spending/:id/disputes', {
