@@ -1,14 +1,5 @@
-// Alipay: the launch scene as the platform reports it (Taro maps getLaunchOptionsSync onto my's).
-import Taro from '@tarojs/taro'
+// Alipay: which build this is and its launch scene, for the server's access log.
 import type { ClientChannel } from './types'
 
 export const channel: ClientChannel = 'alipay'
-
-export function entryScene (): string | null {
-  try {
-    const scene = Taro.getLaunchOptionsSync().scene
-    return scene == null ? null : String(scene)
-  } catch {
-    return null
-  }
-}
+export { miniEntryScene as entryScene } from './mini-scene'
