@@ -21,7 +21,6 @@ export class BindingStore {
   /** The matched record (masked) and how it may be proved; null while name and ID number are asked for. */
   state: BindingState | null = null
   submitting = false
-  sending = false
   faceRunning = false
   /** Where the code went, in the server's words. */
   codeNotice: string | null = null
@@ -44,8 +43,13 @@ export class BindingStore {
     return this.cooldown.seconds
   }
 
+  /** A code is being asked for. */
+  get sending (): boolean {
+    return this.cooldown.sending
+  }
+
   get canRequestCode (): boolean {
-    return !this.sending && this.cooldown.seconds === 0
+    return this.cooldown.canSend
   }
 
   /** Face check comes first where the server offers it for this login and this build can open it. */
@@ -99,17 +103,12 @@ export class BindingStore {
   async requestCode (): Promise<boolean> {
     if (!this.canRequestCode) return false
     this.error = null
-    this.sending = true
-    try {
-      const sent = await this.cooldown.send(() => this.api.requestSmsCode())
-      runInAction(() => { this.codeNotice = sent.message })
-      return true
-    } catch (error) {
-      runInAction(() => { this.error = messageOf(error, '验证码发送失败，请稍后重试') })
-      return false
-    } finally {
-      runInAction(() => { this.sending = false })
-    }
+    const outcome = await this.cooldown.request(() => this.api.requestSmsCode())
+    runInAction(() => {
+      if ('error' in outcome) this.error = outcome.error
+      else this.codeNotice = outcome.sent.message
+    })
+    return !('error' in outcome)
   }
 
   async submitCode (code: string): Promise<boolean> {

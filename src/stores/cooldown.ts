@@ -1,5 +1,6 @@
-// The wait before another SMS code may be asked for: whole seconds counted down on an injected clock.
-import { makeAutoObservable } from 'mobx'
+// Asking for an SMS code, the same way everywhere: one request at a time, then the wait before another may be asked
+// for (whole seconds counted down on an injected clock), and the server's sentence when it says no.
+import { makeAutoObservable, runInAction } from 'mobx'
 import { ApiError } from '../services/http'
 
 /** Used when an answer names no wait of its own (the server's resend interval). */
@@ -17,14 +18,41 @@ export const realClock: SessionClock = {
   clearInterval: (id) => clearInterval(id),
 }
 
+/** The server's sentence for the person, or ours when no answer came. */
+export function messageOf (error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback
+}
+
 export class Cooldown {
   /** Seconds before the next request; 0 means now. */
   seconds = 0
+  /** A request for a code is under way. */
+  sending = false
 
   private timer: ReturnType<typeof setInterval> | null = null
 
   constructor (private readonly clock: SessionClock = realClock) {
     makeAutoObservable<this, 'timer' | 'clock'>(this, { timer: false, clock: false }, { autoBind: true })
+  }
+
+  /** Neither a request under way nor a wait running. */
+  get canSend (): boolean {
+    return !this.sending && this.seconds === 0
+  }
+
+  /**
+   * Asks for a code (`send` below), one request at a time: what the server answered, or the sentence to show when
+   * it did not send one. Callers check `canSend` first.
+   */
+  async request<T extends { resendAfterSeconds: number }> (ask: () => Promise<T>): Promise<{ sent: T } | { error: string }> {
+    this.sending = true
+    try {
+      return { sent: await this.send(ask) }
+    } catch (error) {
+      return { error: messageOf(error, '验证码发送失败，请稍后重试') }
+    } finally {
+      runInAction(() => { this.sending = false })
+    }
   }
 
   start (seconds: number): void {

@@ -16,7 +16,6 @@ export interface PasswordResetForm {
 }
 
 export class PasswordResetStore {
-  sending = false
   /** Where the code went, in the server's words (the same whether or not the ID number is on file). */
   codeNotice: string | null = null
   submitting = false
@@ -37,8 +36,13 @@ export class PasswordResetStore {
     return this.cooldown.seconds
   }
 
+  /** A code is being asked for. */
+  get sending (): boolean {
+    return this.cooldown.sending
+  }
+
   get canRequestCode (): boolean {
-    return !this.sending && this.cooldown.seconds === 0
+    return this.cooldown.canSend
   }
 
   /** A fresh form each time the page opens; the resend cooldown carries on (the server keeps its own). */
@@ -56,20 +60,16 @@ export class PasswordResetStore {
     }
     if (!this.canRequestCode) return false
     this.error = null
-    this.sending = true
-    try {
-      const sent = await this.cooldown.send(() => this.api.requestPasswordResetCode(normalizeIdNumber(idNumber)))
-      runInAction(() => {
-        const minutes = Math.max(1, Math.round(sent.expiresInSeconds / 60))
-        this.codeNotice = `${sent.message}，${minutes} 分钟内有效`
-      })
-      return true
-    } catch (error) {
-      runInAction(() => { this.error = messageOf(error, '验证码发送失败，请稍后重试') })
-      return false
-    } finally {
-      runInAction(() => { this.sending = false })
-    }
+    const outcome = await this.cooldown.request(() => this.api.requestPasswordResetCode(normalizeIdNumber(idNumber)))
+    runInAction(() => {
+      if ('error' in outcome) {
+        this.error = outcome.error
+      } else {
+        const minutes = Math.max(1, Math.round(outcome.sent.expiresInSeconds / 60))
+        this.codeNotice = `${outcome.sent.message}，${minutes} 分钟内有效`
+      }
+    })
+    return !('error' in outcome)
   }
 
   async submit (form: PasswordResetForm): Promise<boolean> {

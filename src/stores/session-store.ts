@@ -7,7 +7,7 @@ import { ApiError } from '../services/http'
 import type { PlatformAdapter, PlatformLoginCode } from '../platform/types'
 import { maskPhone } from '../utils/mask'
 import { loginIdentifierError, parseLoginIdentifier, phoneError, queryPasswordError, smsCodeError } from '../utils/validate'
-import { Cooldown, realClock, type SessionClock } from './cooldown'
+import { Cooldown, messageOf, realClock, type SessionClock } from './cooldown'
 
 export type { SessionClock }
 
@@ -15,10 +15,7 @@ export const SESSION_STORAGE_KEY = 'yibao.session'
 
 type StoredSession = Pick<LoginResult, 'token' | 'expiresAt' | 'bound' | 'verifiedUntil'>
 
-/** The server's sentence for the person, or ours when no answer came. */
-export function messageOf (error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.message : fallback
-}
+export { messageOf }
 
 export class SessionStore {
   token: string | null = null
@@ -28,7 +25,6 @@ export class SessionStore {
   /** False until the stored session has been read: until then nobody knows whether the person is signed in. */
   restored = false
 
-  smsSending = false
   /** The masked phone the last code went to (`138****5678`). */
   smsSentTo: string | null = null
   loggingIn = false
@@ -71,8 +67,13 @@ export class SessionStore {
     return this.cooldown.seconds
   }
 
+  /** A code is being asked for. */
+  get smsSending (): boolean {
+    return this.cooldown.sending
+  }
+
   get canRequestSmsCode (): boolean {
-    return !this.smsSending && this.cooldownSeconds === 0
+    return this.cooldown.canSend
   }
 
   /** Reads the stored session back, once: later calls share the first one's answer. */
@@ -108,17 +109,12 @@ export class SessionStore {
     }
     if (!this.canRequestSmsCode) return false
     this.error = null
-    this.smsSending = true
-    try {
-      await this.cooldown.send(() => this.api.requestSmsCode(phone.trim()))
-      runInAction(() => { this.smsSentTo = maskPhone(phone.trim()) })
-      return true
-    } catch (error) {
-      runInAction(() => { this.error = messageOf(error, '验证码发送失败，请稍后重试') })
-      return false
-    } finally {
-      runInAction(() => { this.smsSending = false })
-    }
+    const outcome = await this.cooldown.request(() => this.api.requestSmsCode(phone.trim()))
+    runInAction(() => {
+      if ('error' in outcome) this.error = outcome.error
+      else this.smsSentTo = maskPhone(phone.trim())
+    })
+    return !('error' in outcome)
   }
 
   async loginWithSms (phone: string, code: string): Promise<boolean> {

@@ -46,7 +46,6 @@ export class VerificationStore {
   methodsError: string | null = null
   method: VerificationMethodName | null = null
 
-  sending = false
   /** Where the code went, in the server's words. */
   codeNotice: string | null = null
   submitting = false
@@ -105,8 +104,13 @@ export class VerificationStore {
     return this.cooldown.seconds
   }
 
+  /** A code is being asked for. */
+  get sending (): boolean {
+    return this.cooldown.sending
+  }
+
   get canRequestCode (): boolean {
-    return !this.sending && this.cooldown.seconds === 0
+    return this.cooldown.canSend
   }
 
   /** The methods the person can use now, in the order shown. */
@@ -251,19 +255,12 @@ export class VerificationStore {
   async requestCode (): Promise<boolean> {
     if (!this.canRequestCode) return false
     this.error = null
-    this.sending = true
-    try {
-      const sent = await this.cooldown.send(() => this.api.requestSmsCode())
-      runInAction(() => {
-        this.codeNotice = sent.message
-      })
-      return true
-    } catch (error) {
-      runInAction(() => { this.error = messageOf(error, '验证码发送失败，请稍后重试') })
-      return false
-    } finally {
-      runInAction(() => { this.sending = false })
-    }
+    const outcome = await this.cooldown.request(() => this.api.requestSmsCode())
+    runInAction(() => {
+      if ('error' in outcome) this.error = outcome.error
+      else this.codeNotice = outcome.sent.message
+    })
+    return !('error' in outcome)
   }
 
   submitSms (code: string): Promise<boolean> {
