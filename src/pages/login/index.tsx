@@ -8,6 +8,7 @@ import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../stores/index'
 import { digitsOnly } from '../../utils/validate'
 import PrivacyGate from '../PrivacyGate'
+import SmsCodeField from '../../components/SmsCodeField'
 import './index.scss'
 
 const PLATFORM_BUTTON: Record<'wechat' | 'alipay', string> = {
@@ -92,18 +93,10 @@ function LoginPage () {
               className='phone-input' type='number' maxLength={11} clearable placeholder='请输入手机号'
               value={phone} onChange={(value) => { setPhone(value); session.clearError() }}
             />
-            <View className='code-row'>
-              <Input
-                className='code-input' type='number' maxLength={6} placeholder='请输入 6 位验证码'
-                value={code} onChange={(value) => { setCode(value); session.clearError() }}
-              />
-              <Button
-                className='send-code-btn' type='primary' fill='outline' size='small'
-                disabled={!session.canRequestSmsCode} loading={session.smsSending} onClick={sendCode}
-              >
-                {session.cooldownSeconds > 0 ? `${session.cooldownSeconds}秒后重新获取` : '获取验证码'}
-              </Button>
-            </View>
+            <SmsCodeField
+              value={code} onChange={(value) => { setCode(value); session.clearError() }} seconds={session.cooldownSeconds}
+              canSend={session.canRequestSmsCode} sending={session.smsSending} onSend={sendCode}
+            />
           </View>
           {session.smsSentTo ? <Text className='sms-sent'>验证码已发送至 {session.smsSentTo}，5 分钟内有效</Text> : null}
           {errorIn('sms')}

@@ -10,6 +10,7 @@ import { rootStore } from '../../../../stores/index'
 import { BindingStore } from '../../../../stores/binding-store'
 import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
+import SmsCodeField from '../../../../components/SmsCodeField'
 import './index.scss'
 
 // Created here, so that the binding code stays in this subpackage; one per page visit.
@@ -103,18 +104,10 @@ function BindPage () {
               {binding.faceOffered ? <Text className='bind-or'>或者用短信验证码完成绑定</Text> : null}
               <Text className='bind-phone'>验证码将发送到参保登记的手机 {state.phoneMasked}</Text>
               <View className='bind-form'>
-                <View className='bind-code-row'>
-                  <Input
-                    className='bind-code-input' type='number' maxLength={6} placeholder='请输入 6 位验证码'
-                    value={code} onChange={edit(setCode)}
-                  />
-                  <Button
-                    className='bind-send-code-btn' type='primary' fill='outline' size='small'
-                    disabled={!binding.canRequestCode} loading={binding.sending} onClick={sendCode}
-                  >
-                    {binding.cooldownSeconds > 0 ? `${binding.cooldownSeconds}秒后重新获取` : '获取验证码'}
-                  </Button>
-                </View>
+                <SmsCodeField
+                  classPrefix='bind' value={code} onChange={edit(setCode)} seconds={binding.cooldownSeconds}
+                  canSend={binding.canRequestCode} sending={binding.sending} onSend={sendCode}
+                />
               </View>
               {binding.codeNotice ? <Text className='bind-code-sent'>{binding.codeNotice}</Text> : null}
             </>

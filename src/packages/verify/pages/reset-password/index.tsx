@@ -7,6 +7,7 @@ import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { passwordResetOf } from '../../../../stores/password-reset-store'
 import { digitsOnly, NEW_PASSWORD_RULES } from '../../../../utils/validate'
+import SmsCodeField from '../../../../components/SmsCodeField'
 import './index.scss'
 
 function backToLogin () {
@@ -48,18 +49,10 @@ function ResetPasswordPage () {
           className='reset-id-input' type='idcard' maxLength={18} clearable placeholder='请输入 18 位身份证号'
           value={idNumber} onChange={edit(setIdNumber)}
         />
-        <View className='reset-code-row'>
-          <Input
-            className='reset-code-input' type='number' maxLength={6} placeholder='请输入 6 位验证码'
-            value={code} onChange={edit(setCode)}
-          />
-          <Button
-            className='reset-send-code-btn' type='primary' fill='outline' size='small'
-            disabled={!reset.canRequestCode} loading={reset.sending} onClick={sendCode}
-          >
-            {reset.cooldownSeconds > 0 ? `${reset.cooldownSeconds}秒后重新获取` : '获取验证码'}
-          </Button>
-        </View>
+        <SmsCodeField
+          classPrefix='reset' value={code} onChange={edit(setCode)} seconds={reset.cooldownSeconds}
+          canSend={reset.canRequestCode} sending={reset.sending} onSend={sendCode}
+        />
         <Input
           className='reset-new-password-input' type='password' maxLength={6} placeholder='设置新的 6 位数字查询密码'
           value={newPassword} formatter={digitsOnly} onChange={edit(setNewPassword)}

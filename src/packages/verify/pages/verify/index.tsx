@@ -14,6 +14,7 @@ import LoadFailed from '../../../../components/LoadFailed'
 import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
 import { digitsOnly } from '../../../../utils/validate'
+import SmsCodeField from '../../../../components/SmsCodeField'
 import './index.scss'
 
 const RESET_PAGE = '/packages/verify/pages/reset-password/index'
@@ -124,18 +125,10 @@ function VerifyPage () {
               <TabPane className='verify-sms-pane' value='sms' title={LABELS.sms}>
                 <Text className='verify-phone'>验证码将发送到您登记的手机 {verification.phoneMasked}</Text>
                 <View className='verify-form'>
-                  <View className='verify-code-row'>
-                    <Input
-                      className='verify-code-input' type='number' maxLength={6} placeholder='请输入 6 位验证码'
-                      value={code} onChange={edit(setCode)}
-                    />
-                    <Button
-                      className='verify-send-code-btn' type='primary' fill='outline' size='small'
-                      disabled={!verification.canRequestCode} loading={verification.sending} onClick={sendCode}
-                    >
-                      {verification.cooldownSeconds > 0 ? `${verification.cooldownSeconds}秒后重新获取` : '获取验证码'}
-                    </Button>
-                  </View>
+                  <SmsCodeField
+                    classPrefix='verify' value={code} onChange={edit(setCode)} seconds={verification.cooldownSeconds}
+                    canSend={verification.canRequestCode} sending={verification.sending} onSend={sendCode}
+                  />
                 </View>
                 {verification.codeNotice ? <Text className='verify-code-sent'>{verification.codeNotice}</Text> : null}
               </TabPane>
