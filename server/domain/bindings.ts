@@ -4,7 +4,7 @@
 // binding ties the identity and this session to the person and counts as a verification (DESIGN §3).
 import type { Db } from '../db'
 import type { Clock } from '../adapters/types'
-import type { BindingState } from '../../types/api/binding'
+import type { BindingFaceResult, BindingState } from '../../types/api/binding'
 import { findPendingBinding, completeBinding, countFailedBindFaceChecks, insertBinding, type BindingRow } from '../db/repositories/bindings'
 import { findIdentityById, type IdentityRow } from '../db/repositories/identities'
 import { clearAttempts, readAttempts, reserveAttempt } from '../db/repositories/password-attempts'
@@ -97,12 +97,17 @@ export class BindingService {
   }
 
   /** Only the server's own query to the platform decides; a pass completes the binding. */
-  async finishFace (s: SessionContext, checkId: number): Promise<{ verifiedUntil: Date | null; faceFailures: number }> {
+  async finishFace (s: SessionContext, checkId: number): Promise<BindingFaceResult> {
     const binding = await this.pending(s)
     if (await this.faceChecks.finish(s, checkId, { purpose: 'bind', personId: binding.personId })) {
-      return { verifiedUntil: await this.complete(s, binding, 'face'), faceFailures: 0 }
+      const verifiedUntil = await this.complete(s, binding, 'face')
+      return { passed: true, verifiedUntil: verifiedUntil.toISOString(), message: '绑定成功', faceFailures: 0 }
     }
-    return { verifiedUntil: null, faceFailures: await countFailedBindFaceChecks(this.db, s.id, binding.personId, binding.createdAt) }
+    const faceFailures = await countFailedBindFaceChecks(this.db, s.id, binding.personId, binding.createdAt)
+    const message = faceFailures >= FACE_FAILURES_BEFORE_SMS
+      ? '刷脸验证没有通过，可以再试一次，或改用短信验证码完成绑定'
+      : '刷脸验证没有通过，请按提示调整后再试一次'
+    return { passed: false, verifiedUntil: null, message, faceFailures }
   }
 
   private async complete (s: SessionContext, binding: BindingRow, by: 'face' | 'sms'): Promise<Date> {

@@ -6,7 +6,7 @@ import { SmsCodeSent } from '../../../../../types/api/auth'
 import { BindingDone, BindingFaceResult, BindingSmsBody, BindingStartBody, BindingState } from '../../../../../types/api/binding'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { FaceCheckParams, FaceStart } from '../../../../../types/api/verification'
-import { BindingService, FACE_FAILURES_BEFORE_SMS } from '../../../../domain/bindings'
+import { BindingService } from '../../../../domain/bindings'
 import { sessionOf } from '../../../../plugins/services'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 429: ErrorBody, 502: ErrorBody }
@@ -57,13 +57,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       ...common, summary: '向平台查询绑定刷脸的结果（客户端回调的结果不作数）', params: FaceCheckParams,
       response: { 200: BindingFaceResult, ...errors },
     },
-  }, async (req) => {
-    const { verifiedUntil, faceFailures } = await bindings.finishFace(sessionOf(req), req.params.checkId)
-    if (verifiedUntil) return { passed: true, verifiedUntil: verifiedUntil.toISOString(), message: '绑定成功', faceFailures }
-    const message = faceFailures >= FACE_FAILURES_BEFORE_SMS
-      ? '刷脸验证没有通过，可以再试一次，或改用短信验证码完成绑定'
-      : '刷脸验证没有通过，请按提示调整后再试一次'
-    return { passed: false, verifiedUntil: null, message, faceFailures }
-  })
+  }, async (req) => bindings.finishFace(sessionOf(req), req.params.checkId))
 }
 export default routes
