@@ -34,7 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // OUTPUT_ROOT: a build of one's own elsewhere (e.g. beside a test run that reads dist/ meanwhile).
+    outputRoot: process.env.OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       API_BASE: JSON.stringify(API_BASE),

@@ -51,3 +51,14 @@ interface WxGlobal {
   }) => void
 }
 declare const wx: WxGlobal
+
+/** Native WeChat components used from React (their props as the page passes them). */
+declare namespace JSX {
+  interface IntrinsicElements {
+    'spending-chunk': {
+      rows: readonly unknown[]
+      visible: boolean
+      onOpen: (event: { detail: { id: number | string } }) => void
+    }
+  }
+}

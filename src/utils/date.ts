@@ -50,3 +50,24 @@ export function formatAsOf (input: DateInput, now: DateInput = Date.now()): stri
   if (label === '今天' || label === '昨天') return `数据截至 ${label} ${china(input).format('HH:mm')}`
   return `数据截至 ${formatDateTime(input)}`
 }
+
+/** Today's date in China as `2026-11-24` (what the lists' from / to take). */
+export function chinaDate (input: DateInput = Date.now()): string {
+  return china(input).format('YYYY-MM-DD')
+}
+
+/** `2026年11月24日 14:05` (no weekday: for list rows, where space is short). */
+export function formatDateTimeShort (input: DateInput): string {
+  return china(input).format('YYYY年M月D日 HH:mm')
+}
+
+/** An ISO date `2026-11-24` read as China's calendar day, shown `2026年11月24日`. */
+export function formatIsoDate (isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+/** Whole days from the calendar day `isoDate` to the China day of `input` (positive when `input` is later). */
+export function daysBetween (isoDate: string, input: DateInput): number {
+  return china(input).startOf('day').diff(dayjs.tz(isoDate, CHINA_TZ).startOf('day'), 'day')
+}

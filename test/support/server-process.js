@@ -3,6 +3,7 @@
 const { spawn } = require('node:child_process')
 const { join } = require('node:path')
 const http = require('node:http')
+const { distDir } = require('./dist')
 
 const root = join(__dirname, '..', '..')
 const DEMO_AS_OF = '2026-11-20'
@@ -12,7 +13,7 @@ function startServer (env = {}) {
     cwd: root,
     env: {
       ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: '0', DATA_DIR: 'memory://', DEMO_AS_OF,
-      LOG_LEVEL: 'warn', STATIC_ROOT: join(root, 'dist', 'h5'), ...env,
+      LOG_LEVEL: 'warn', STATIC_ROOT: distDir('h5'), ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

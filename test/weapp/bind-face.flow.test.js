@@ -3,14 +3,14 @@
 // → face check → back to the balance; past the window once more, the phone's fingerprint (SOTER) re-opens it. Only
 // wx.requestFacialVerify and the SOTER calls are stubbed (they play the person and the phone: the fake WeChat server
 // learns how the face check ended, and the phone's key signs the challenge); the server asks WeChat itself.
-const path = require('path')
+const { distDir } = require('../support/dist')
 const { createMiniProgram, waitFor, agreeToPrivacy, agreeToSensitive } = require('./harness')
 const { startServer, startFakeWechat, requestJson } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 const { yuan } = require('../support/money')
 
 jest.setTimeout(90_000)
-const root = path.join(__dirname, '..', '..', 'dist', 'weapp')
+const root = distDir('weapp')
 const WINDOW_SECONDS = 4
 
 let wechat; let server

@@ -169,3 +169,24 @@ async function agreeToSensitive (mp, page = mp.current()) {
 }
 
 module.exports = { createMiniProgram, waitFor, agreeToPrivacy, agreeToSensitive }
+
+/**
+ * A mini-program signed in as a demo person, the way a person gets there: 首页 → privacy → 登录 → 微信一键登录 →
+ * sensitive-information consent → the balance on 首页. Returns { mp, home }; open account pages from there with
+ * `mp.open(route + '?query')` or through 首页's entries.
+ */
+async function signedInMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', wxOverrides = {} }) {
+  const mp = createMiniProgram({ root, apiOrigin, loginCode, wxOverrides })
+  await waitFor(() => mp.privacyListener())
+  const home = mp.open('pages/index/index')
+  await agreeToPrivacy(mp, home)
+  ;(await waitFor(() => home.querySelector('.login-entry-btn'))).dispatchEvent('tap')
+  const login = await waitFor(() => mp.pages.length === 2 && mp.current())
+  ;(await waitFor(() => login.querySelector('.platform-login-btn'))).dispatchEvent('tap')
+  await waitFor(() => mp.pages.length === 1 && home.querySelector('.sensitive-agree-btn'), 10_000)
+  await agreeToSensitive(mp, home)
+  await waitFor(() => home.querySelector('.entry-spending'), 10_000)
+  return { mp, home }
+}
+
+module.exports.signedInMiniProgram = signedInMiniProgram

@@ -1,13 +1,13 @@
 // Compiled weapp layer: the real dist/weapp in miniprogram-simulate, talking to the real server over HTTP.
 // Flow: signed-out 首页 with the first-run privacy dialog (and WeChat's own privacy prompt answered through it) →
 // 登录 → 微信一键登录 (wx.login stub, dev demo code) → 首页's sensitive-information consent → the balance → 余额.
-const path = require('path')
+const { distDir } = require('../support/dist')
 const { createMiniProgram, waitFor, agreeToPrivacy, agreeToSensitive } = require('./harness')
 const { startServer, requestJson } = require('../support/server-process')
 const { yuan } = require('../support/money')
 
 jest.setTimeout(60_000)
-const root = path.join(__dirname, '..', '..', 'dist', 'weapp')
+const root = distDir('weapp')
 const API_BASE = 'http://127.0.0.1:12393' // the weapp build's default; the harness swaps the origin
 
 let server

@@ -17,6 +17,9 @@ import { formatAsOf } from '../../utils/date'
 import './index.scss'
 
 const BALANCE_PAGE = '/packages/account/pages/balance/index'
+const CONTRIBUTIONS_PAGE = '/packages/account/pages/contributions/index'
+const SPENDING_PAGE = '/packages/account/pages/spending/index'
+const CLAIMS_PAGE = '/packages/account/pages/claims/index'
 const COMING_SOON = '该功能即将上线，敬请期待'
 
 const soonTag = <Tag className='soon-tag' type='warning' round>即将上线</Tag>
@@ -101,9 +104,9 @@ function HomePage () {
         </View>
         <CellGroup className='home-entries'>
           <Cell className='entry-balance' title='账户余额' extra='查看' clickable onClick={() => { void Taro.navigateTo({ url: BALANCE_PAGE }) }} />
-          <Cell className='entry-contributions' title='缴费记录' extra={soonTag} clickable onClick={soon} />
-          <Cell className='entry-spending' title='消费记录' extra={soonTag} clickable onClick={soon} />
-          <Cell className='entry-claims' title='报销进度' extra={soonTag} clickable onClick={soon} />
+          <Cell className='entry-contributions' title='缴费记录' extra='查看' clickable onClick={() => { void Taro.navigateTo({ url: CONTRIBUTIONS_PAGE }) }} />
+          <Cell className='entry-spending' title='消费记录' extra='查看' clickable onClick={() => { void Taro.navigateTo({ url: SPENDING_PAGE }) }} />
+          <Cell className='entry-claims' title='报销进度' extra='查看' clickable onClick={() => { void Taro.navigateTo({ url: CLAIMS_PAGE }) }} />
         </CellGroup>
         <CellGroup className='home-entries'>
           <Cell className='entry-scan' title='扫一扫' description='扫医院的二维码，查看在这家医院的消费和报销' extra={soonTag} clickable onClick={soon} />

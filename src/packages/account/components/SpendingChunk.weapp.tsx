@@ -1,0 +1,15 @@
+// WeChat: one page of 消费记录 rows drawn by the native `spending-chunk` component (see its index.js for why).
+import { memo } from 'react'
+import type { SpendingRow } from '../../../stores/spending-store'
+
+interface SpendingChunkProps {
+  rows: readonly SpendingRow[]
+  visible: boolean
+  onOpen: (id: number) => void
+}
+
+function SpendingChunk ({ rows, visible, onOpen }: SpendingChunkProps) {
+  return <spending-chunk rows={rows} visible={visible} onOpen={(event) => onOpen(Number(event.detail.id))} />
+}
+
+export default memo(SpendingChunk)

@@ -1,0 +1,86 @@
+// 消费记录's list: one chunk per server page, and only the chunks around the scroll position draw their rows; the
+// others keep their height through two spacers. Rows have one fixed height, so where each chunk sits is arithmetic,
+// and the window moves only when the scroll position reaches another chunk (a re-render, not one per scroll event).
+import { memo, useCallback, useEffect, useRef, useState } from 'react'
+import { View } from '@tarojs/components'
+import Taro, { usePageScroll } from '@tarojs/taro'
+import type { SpendingRow } from '../../../stores/spending-store'
+import SpendingChunk from './SpendingChunk'
+
+/** The row height in design px (750 wide); the row styles use the same figure. */
+export const SPENDING_ROW_RPX = 176
+
+interface SpendingListProps {
+  pages: ReadonlyArray<readonly SpendingRow[]>
+  onOpen: (id: number) => void
+}
+
+function windowSize () {
+  const info = Taro.getWindowInfo?.() ?? { windowWidth: 375, windowHeight: 667 }
+  return { rowPx: SPENDING_ROW_RPX * (info.windowWidth || 375) / 750, viewportPx: info.windowHeight || 667 }
+}
+
+/** The first and last chunk that meet [top − one screen, top + two screens] of the list's own coordinates. */
+export function chunkWindow (pages: SpendingListProps['pages'], rowPx: number, viewportPx: number, listTop: number): [number, number] {
+  const from = listTop - viewportPx
+  const to = listTop + 2 * viewportPx
+  let first = -1
+  let last = -1
+  let y = 0
+  for (let i = 0; i < pages.length; i++) {
+    const end = y + pages[i]!.length * rowPx
+    if (end >= from && y <= to) {
+      if (first < 0) first = i
+      last = i
+    } else if (y > to) break
+    y = end
+  }
+  return first < 0 ? [0, -1] : [first, last]
+}
+
+function SpendingList ({ pages, onOpen }: SpendingListProps) {
+  const [{ rowPx, viewportPx }] = useState(windowSize)
+  // The list-relative scroll position at the last window move: state changes only when another chunk is reached.
+  const [position, setPosition] = useState(0)
+  const [first, last] = chunkWindow(pages, rowPx, viewportPx, position)
+  const shown = `${first}:${last}`
+  // What the scroll handler reads: the page scroll, where the list starts (measured once), the rows, the window.
+  const live = useRef({ top: 0, offset: 0, pages, shown })
+  useEffect(() => { live.current.pages = pages; live.current.shown = shown })
+
+  const move = useCallback(() => {
+    const now = live.current
+    const at = Math.max(0, now.top - now.offset)
+    const [f, l] = chunkWindow(now.pages, rowPx, viewportPx, at)
+    if (`${f}:${l}` !== now.shown) { now.shown = `${f}:${l}`; setPosition(at) }
+  }, [rowPx, viewportPx])
+
+  usePageScroll(({ scrollTop }) => { live.current.top = scrollTop; move() })
+
+  const hasRows = pages.length > 0
+  useEffect(() => {
+    if (!hasRows) return
+    Taro.createSelectorQuery().select('.spending-list').boundingClientRect().selectViewport().scrollOffset().exec((answer) => {
+      const [rect, viewport] = (answer ?? []) as Array<{ top?: number, scrollTop?: number } | null>
+      if (rect?.top == null) return
+      live.current.offset = rect.top + (viewport?.scrollTop ?? 0)
+      move()
+    })
+  }, [hasRows, move])
+
+  let above = 0
+  let below = 0
+  pages.forEach((rows, i) => {
+    if (i < first) above += rows.length * rowPx
+    else if (i > last) below += rows.length * rowPx
+  })
+  return (
+    <View className='spending-list'>
+      <View className='list-spacer' style={{ height: `${Math.round(above)}px` }} />
+      {pages.map((rows, i) => <SpendingChunk key={i} rows={rows} visible={i >= first && i <= last} onOpen={onOpen} />)}
+      <View className='list-spacer' style={{ height: `${Math.round(below)}px` }} />
+    </View>
+  )
+}
+
+export default memo(SpendingList)

@@ -1,0 +1,16 @@
+// 消费记录's rows on WeChat: a native component fed one page of display-ready rows (strings prepared in the store),
+// so a new page costs about what a native page's setData does, and a page that leaves the screen keeps its rows here
+// and draws nothing (`visible` false): moving the window sends a boolean, not the rows (see recipes/long-lists.md).
+/* global Component */
+Component({
+  options: { virtualHost: true },
+  properties: {
+    rows: { type: Array, value: [] },
+    visible: { type: Boolean, value: false },
+  },
+  methods: {
+    open (event) {
+      this.triggerEvent('open', { id: event.currentTarget.dataset.id })
+    },
+  },
+})

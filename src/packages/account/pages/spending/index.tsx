@@ -1,0 +1,95 @@
+// 消费记录: each settlement at a hospital or pharmacy (institution, type, time, total, how it was paid), filtered by
+// time, type and institution; the 家庭共济缴费 paid for relatives above them; a tap opens the settlement's detail.
+import { useCallback } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { observer } from 'mobx-react-lite'
+import { spendingStore } from '../../stores'
+import { formatAsOf } from '../../../../utils/date'
+import AccountGate from '../../components/AccountGate'
+import FilterBar from '../../components/FilterBar'
+import ListEmpty from '../../components/ListEmpty'
+import ListFooter from '../../components/ListFooter'
+import SpendingList from '../../components/SpendingList'
+import { useListPage } from '../../list-page'
+import './index.scss'
+
+const SPENDING_DETAIL_PAGE = '/packages/account/pages/spending-detail/index'
+
+function SpendingPage () {
+  const store = spendingStore()
+  const { list, premiums, filters } = store
+  useListPage(store)
+  const open = useCallback((id: number) => { void Taro.navigateTo({ url: `${SPENDING_DETAIL_PAGE}?id=${id}` }) }, [])
+
+  const asOf = list.answer?.asOf
+  let body
+  if (list.loading || !list.loaded) {
+    body = <Skeleton className='list-skeleton' rows={8} animated />
+  } else if (list.empty) {
+    const reasons: string[] = []
+    if (filters.active) reasons.push('当前的筛选条件下没有消费记录，可以清除筛选条件后再看看。')
+    if (asOf && filters.reachesRecent(asOf)) reasons.push(`${formatAsOf(asOf)}。医院和药店的结算通常 1 到 3 天后才会同步到这里，最近几天的消费可能还没有显示。`)
+    if (!filters.active && !reasons.length) reasons.push('这段时间里没有在医院或药店用医保结算的记录。')
+    body = (
+      <ListEmpty
+        title={filters.active ? '没有符合条件的消费记录' : '还没有消费记录'} reasons={reasons}
+        onClearFilters={filters.active ? filters.clearAll : undefined}
+      />
+    )
+  } else {
+    body = (
+      <>
+        <SpendingList pages={list.pages} onOpen={open} />
+        <ListFooter loading={list.loadingMore} error={list.moreError} hasMore={list.hasMore} onRetry={() => { void list.loadMore() }} endText='已显示全部消费记录' />
+      </>
+    )
+  }
+
+  const premiumRows = store.premiumsApply ? premiums.pages.flat() : []
+  return (
+    <View className='spending-page'>
+      <AccountGate what='消费记录' error={list.error} loading={list.loading} onRetry={() => { void store.loadAll() }}>
+        <FilterBar
+          filters={filters} firstYear={Number(filters.today.slice(0, 4)) - 9}
+          type={{ allLabel: '全部类型', title: '选择就医类型', choices: store.typeChoices }}
+          institution={{
+            allLabel: '全部医院和药店', title: '选择医院或药店', choices: store.institutionChoices, onOpen: () => { void store.loadInstitutions() },
+            emptyText: store.institutionsError ?? '正在读取您去过的医院和药店…',
+          }}
+        />
+        {asOf ? <Text className='list-as-of'>{formatAsOf(asOf)}，最近 1 到 3 天的消费可能还没有同步</Text> : null}
+        {list.refreshError ? <Text className='page-notice refresh-error'>{list.refreshError}</Text> : null}
+        {premiumRows.length
+          ? (
+            <View className='premiums'>
+              <Text className='section-title'>家庭共济缴费</Text>
+              {premiumRows.map((row) => (
+                <View key={row.id} className='premium-row'>
+                  <View className='premium-main'>
+                    <Text className='premium-title'>{row.title}</Text>
+                    <Text className='premium-meta'>{row.who} · {row.time}</Text>
+                  </View>
+                  <Text className='premium-amount amount-text'>{row.amount}</Text>
+                </View>
+              ))}
+              {premiums.hasMore || premiums.moreError
+                ? (
+                  <Button className='premiums-more-btn' size='small' fill='none' loading={premiums.loadingMore} onClick={() => { void premiums.loadMore() }}>
+                    {premiums.moreError ? `${premiums.moreError}，点此重试` : '查看更多家庭共济缴费'}
+                  </Button>
+                  )
+                : null}
+            </View>
+            )
+          : null}
+        {store.premiumsApply && premiums.error ? <Text className='page-notice premiums-error'>{premiums.error.message}</Text> : null}
+        <View className='list-title-row'><Text className='section-title'>医院和药店的结算</Text></View>
+        {body}
+      </AccountGate>
+    </View>
+  )
+}
+
+export default observer(SpendingPage)

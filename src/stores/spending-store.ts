@@ -1,0 +1,173 @@
+// 消费记录: the settlements at hospitals and pharmacies under the person's filters, the 家庭共济缴费 paid for relatives,
+// and the institutions to filter by. Created by the account subpackage's page (rootStore.feature), so it stays there.
+import { makeAutoObservable, reaction, runInAction, type IReactionDisposer } from 'mobx'
+import type {
+  FamilyPremiumItem, FamilyPremiumsPage, SpendingInstitutions, SpendingItem, SpendingPage, VisitType,
+} from '../../types/api/spending'
+import type { SpendingApi } from '../services/api/spending'
+import { formatFen } from '../utils/money'
+import { formatDateTimeShort } from '../utils/date'
+import { ListFilters, type FilterChoice } from './list-filters'
+import { PagedList } from './paged-list'
+import { messageOf } from './cooldown'
+
+/** One row of the list as drawn: every string prepared here, class names only (see recipes/long-lists.md). */
+export interface SpendingRow {
+  id: number
+  inst: string
+  total: string
+  time: string
+  type: string
+  /** A short tag at the right of the second line (请留意 / 核实中 / 为女儿支付), or ''. */
+  tag: string
+  tagCls: string
+  /** How it was paid: 统筹 ¥… · 个账 ¥… · 共济 ¥… · 自付 ¥… (the parts that are not zero). */
+  pay: string
+  /** Modifier class of the row ('row--flag' for an unusual charge), or ''. */
+  cls: string
+}
+
+export interface PremiumRow {
+  id: number
+  title: string
+  who: string
+  amount: string
+  time: string
+}
+
+export const VISIT_TYPES: ReadonlyArray<{ value: VisitType, label: string }> = [
+  { value: 'outpatient', label: '门诊' }, { value: 'inpatient', label: '住院' }, { value: 'pharmacy', label: '药店' },
+]
+
+export function payLine (item: Pick<SpendingItem, 'fundFen' | 'accountFen' | 'mutualAidFen' | 'selfFen'>): string {
+  const parts: string[] = []
+  if (item.fundFen) parts.push(`统筹 ${formatFen(item.fundFen)}`)
+  if (item.accountFen) parts.push(`个账 ${formatFen(item.accountFen)}`)
+  if (item.mutualAidFen) parts.push(`共济 ${formatFen(item.mutualAidFen)}`)
+  if (item.selfFen || !parts.length) parts.push(`自付 ${formatFen(item.selfFen)}`)
+  return parts.join(' · ')
+}
+
+export function toSpendingRow (item: SpendingItem): SpendingRow {
+  let tag = ''
+  let tagCls = ''
+  if (item.openDispute) { tag = '核实中'; tagCls = 'tag--dispute' } else if (item.anomalies.length) { tag = '请留意'; tagCls = 'tag--warn' } else if (item.beneficiary) { tag = `为${item.beneficiary.relation}支付`; tagCls = 'tag--aid' }
+  const pay = payLine(item)
+  return {
+    id: item.id,
+    inst: item.institution.name,
+    total: formatFen(item.totalFen),
+    time: formatDateTimeShort(item.settledAt),
+    type: item.visitTypeName,
+    tag,
+    tagCls,
+    pay: item.beneficiary ? `${item.beneficiary.relation} ${item.beneficiary.nameMasked}：${pay}` : pay,
+    cls: item.anomalies.length && !item.openDispute ? 'row--flag' : '',
+  }
+}
+
+export function toPremiumRow (item: FamilyPremiumItem): PremiumRow {
+  return {
+    id: item.id,
+    title: item.title,
+    who: `${item.beneficiary.relation} ${item.beneficiary.nameMasked}`,
+    amount: formatFen(item.amountFen),
+    time: formatDateTimeShort(item.paidAt),
+  }
+}
+
+export class SpendingStore {
+  readonly filters: ListFilters
+  readonly list: PagedList<SpendingItem, SpendingRow, SpendingPage>
+  /** 家庭共济缴费 in the chosen time range (not settlements: no type or institution, no detail). */
+  readonly premiums: PagedList<FamilyPremiumItem, PremiumRow, FamilyPremiumsPage>
+  institutions: SpendingInstitutions['items'] | null = null
+  institutionsError: string | null = null
+  private started: IReactionDisposer | null = null
+
+  constructor (private readonly api: SpendingApi, now: () => number = Date.now) {
+    this.filters = new ListFilters(now)
+    this.list = new PagedList({
+      fetch: (cursor) => api.list({ ...this.filters.query as { type?: VisitType }, cursor, limit: 20 }),
+      toRows: (items) => items.map(toSpendingRow),
+      fallbackMessage: '消费记录暂时无法显示，请稍后重试',
+    })
+    this.premiums = new PagedList({
+      fetch: (cursor) => {
+        const { from, to } = this.filters.query
+        return api.familyPremiums({ from, to, cursor, limit: 5 })
+      },
+      toRows: (items) => items.map(toPremiumRow),
+      fallbackMessage: '家庭共济缴费暂时无法显示，请稍后重试',
+    })
+    makeAutoObservable<this, 'api' | 'started'>(this, { api: false, started: false, filters: false, list: false, premiums: false }, { autoBind: true })
+  }
+
+  /** 家庭共济缴费 are not visits: with a type or an institution chosen they are not part of what is asked for. */
+  get premiumsApply (): boolean {
+    return !this.filters.type && !this.filters.institution
+  }
+
+  get typeChoices (): FilterChoice[] {
+    return VISIT_TYPES.map((t) => ({ value: t.value, label: t.label }))
+  }
+
+  get institutionChoices (): FilterChoice[] {
+    return (this.institutions ?? []).map((i) => ({ value: i.code, label: i.name }))
+  }
+
+  /** Loads the lists (once) and reloads them whenever a filter changes. */
+  start (): void {
+    if (!this.started) {
+      this.started = reaction(() => this.filters.key, () => { void this.loadAll() })
+    }
+    if (!this.list.loaded && !this.list.loading) void this.loadAll()
+  }
+
+  loadAll (): Promise<unknown> {
+    const jobs: Promise<unknown>[] = [this.list.load()]
+    if (this.premiumsApply) jobs.push(this.premiums.load())
+    else this.premiums.reset()
+    return Promise.all(jobs)
+  }
+
+  /** Pull to refresh: both lists from their first page. */
+  refresh (): Promise<unknown> {
+    const jobs: Promise<unknown>[] = [this.list.refresh()]
+    if (this.premiumsApply) jobs.push(this.premiums.refresh())
+    return Promise.all(jobs)
+  }
+
+  /** The next page of settlements (the 家庭共济缴费 section has its own 查看更多). */
+  loadMore (): Promise<void> {
+    return this.list.loadMore()
+  }
+
+  async loadInstitutions (): Promise<void> {
+    if (this.institutions) return
+    this.institutionsError = null
+    try {
+      const answer = await this.api.institutions()
+      runInAction(() => { this.institutions = answer.items })
+    } catch (error) {
+      runInAction(() => { this.institutionsError = messageOf(error, '医院和药店列表暂时无法显示，请稍后重试') })
+    }
+  }
+
+  /** A settlement's row after its detail changed (a dispute made or withdrawn): only its page is replaced. */
+  replaceRow (item: SpendingItem): void {
+    this.list.replaceRow((row) => row.id === item.id, toSpendingRow(item))
+  }
+
+  reset (): void {
+    this.list.reset()
+    this.premiums.reset()
+    this.institutions = null
+    this.institutionsError = null
+  }
+
+  dispose (): void {
+    this.started?.()
+    this.started = null
+  }
+}
