@@ -1,0 +1,108 @@
+// SpendingStore: rows prepared for drawing, filters sent as the query (and a reload when they change), the
+// 家庭共济缴费 section only where it applies, the institutions for the filter, and a row replaced after a dispute.
+import { SpendingStore, toSpendingRow, payLine } from '../../../src/stores/spending-store'
+import type { SpendingItem, SpendingPage } from '../../../types/api/spending'
+import { ApiError } from '../../../src/services/http'
+import { fakeApi } from './fakes'
+
+const NOW = Date.parse('2026-11-24T04:00:00Z')
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+function item (over: Partial<SpendingItem> = {}): SpendingItem {
+  return {
+    id: 11, settledAt: '2026-11-14T04:15:00Z', visitType: 'outpatient', visitTypeName: '门诊',
+    institution: { code: 'H31010400001', name: '上海市第六人民医院', kind: 'hospital', regionName: '上海市徐汇区' },
+    totalFen: 16350, fundFen: 6433, accountFen: 9917, mutualAidFen: 0, selfFen: 0,
+    beneficiary: null, anomalies: [], openDispute: false, ...over,
+  }
+}
+
+const pageOf = (items: SpendingItem[], nextCursor: string | null = null): SpendingPage => ({ items, nextCursor, asOf: '2026-11-20T00:00:00Z' })
+
+describe('spending rows', () => {
+  it('prepares every string a row shows, in China time', () => {
+    expect(toSpendingRow(item())).toEqual({
+      id: 11, inst: '上海市第六人民医院', total: '¥163.50', time: '2026年11月14日 12:15', type: '门诊',
+      tag: '', tagCls: '', pay: '统筹 ¥64.33 · 个账 ¥99.17', cls: '',
+    })
+  })
+
+  it('flags an unusual charge, shows a dispute under way instead, and names a relative paid for', () => {
+    const odd = item({ anomalies: [{ rule: 'odd_hour', reason: '凌晨结算' }] })
+    expect(toSpendingRow(odd)).toMatchObject({ tag: '请留意', tagCls: 'tag--warn', cls: 'row--flag' })
+    expect(toSpendingRow({ ...odd, openDispute: true })).toMatchObject({ tag: '核实中', tagCls: 'tag--dispute', cls: '' })
+    const aid = item({ accountFen: 0, mutualAidFen: 9917, beneficiary: { nameMasked: '陈**', relation: '父亲' } })
+    expect(toSpendingRow(aid)).toMatchObject({ tag: '为父亲支付', tagCls: 'tag--aid', pay: '父亲 陈**：统筹 ¥64.33 · 共济 ¥99.17' })
+  })
+
+  it('lists only the parts that were paid, and 自付 ¥0.00 when nothing was', () => {
+    expect(payLine({ fundFen: 0, accountFen: 0, mutualAidFen: 0, selfFen: 1234 })).toBe('自付 ¥12.34')
+    expect(payLine({ fundFen: 0, accountFen: 0, mutualAidFen: 0, selfFen: 0 })).toBe('自付 ¥0.00')
+    expect(payLine({ fundFen: 100, accountFen: 200, mutualAidFen: 300, selfFen: 400 })).toBe('统筹 ¥1.00 · 个账 ¥2.00 · 共济 ¥3.00 · 自付 ¥4.00')
+  })
+})
+
+describe('SpendingStore', () => {
+  it('loads the settlements and the 家庭共济缴费 once started, 20 and 5 at a time', async () => {
+    const api = fakeApi()
+    api.spending.list.mockResolvedValue(pageOf([item()], 'c1'))
+    const store = new SpendingStore(api.spending, () => NOW)
+    store.start()
+    store.start()
+    await flush()
+    expect(api.spending.list).toHaveBeenCalledTimes(1)
+    expect(api.spending.list).toHaveBeenCalledWith({ limit: 20, cursor: undefined })
+    expect(api.spending.familyPremiums).toHaveBeenCalledWith({ limit: 5, cursor: undefined, from: undefined, to: undefined })
+    expect(store.list.pages[0]![0]!.inst).toBe('上海市第六人民医院')
+    await store.loadMore()
+    expect(api.spending.list).toHaveBeenLastCalledWith({ limit: 20, cursor: 'c1' })
+    store.dispose()
+  })
+
+  it('reloads with the filters as the query when one changes; premiums only for a time range', async () => {
+    const api = fakeApi()
+    const store = new SpendingStore(api.spending, () => NOW)
+    store.start()
+    await flush()
+    store.filters.setRange({ kind: 'chosen-year', year: 2025 })
+    await flush()
+    expect(api.spending.list).toHaveBeenLastCalledWith({ from: '2025-01-01', to: '2025-12-31', limit: 20, cursor: undefined })
+    expect(api.spending.familyPremiums).toHaveBeenLastCalledWith({ from: '2025-01-01', to: '2025-12-31', limit: 5, cursor: undefined })
+    const premiumCalls = api.spending.familyPremiums.mock.calls.length
+    store.filters.setType({ value: 'pharmacy', label: '药店' })
+    await flush()
+    expect(api.spending.list).toHaveBeenLastCalledWith({ from: '2025-01-01', to: '2025-12-31', type: 'pharmacy', limit: 20, cursor: undefined })
+    expect(store.premiumsApply).toBe(false)
+    expect(api.spending.familyPremiums).toHaveBeenCalledTimes(premiumCalls)
+    store.dispose()
+    store.filters.clearAll()
+    await flush()
+    expect(api.spending.list).toHaveBeenCalledTimes(3) // disposed: no reload
+  })
+
+  it('reads the institutions once for the filter, and says so when it cannot', async () => {
+    const api = fakeApi()
+    api.spending.institutions.mockRejectedValueOnce(new ApiError(503, 'service_unavailable', '服务暂时不可用，请稍后重试'))
+    const store = new SpendingStore(api.spending, () => NOW)
+    await store.loadInstitutions()
+    expect(store.institutionsError).toBe('服务暂时不可用，请稍后重试')
+    api.spending.institutions.mockResolvedValueOnce({ items: [{ ...item().institution, count: 3, lastSettledAt: '2026-11-14T04:15:00Z' }] })
+    await store.loadInstitutions()
+    await store.loadInstitutions()
+    expect(api.spending.institutions).toHaveBeenCalledTimes(2)
+    expect(store.institutionChoices).toEqual([{ value: 'H31010400001', label: '上海市第六人民医院' }])
+    expect(store.typeChoices.map((c) => c.label)).toEqual(['门诊', '住院', '药店'])
+  })
+
+  it('replaces a settlement\'s row after its detail changed, and forgets everything on reset', async () => {
+    const api = fakeApi()
+    api.spending.list.mockResolvedValue(pageOf([item(), item({ id: 12 })]))
+    const store = new SpendingStore(api.spending, () => NOW)
+    await store.loadAll()
+    store.replaceRow(item({ id: 12, openDispute: true }))
+    expect(store.list.pages[0]!.map((r) => r.tag)).toEqual(['', '核实中'])
+    store.reset()
+    expect(store.list.loaded).toBe(false)
+    expect(store.institutions).toBeNull()
+  })
+})
