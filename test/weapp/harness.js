@@ -190,3 +190,21 @@ async function signedInMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', 
 }
 
 module.exports.signedInMiniProgram = signedInMiniProgram
+
+/**
+ * Elements drawn by a native custom component (e.g. 消费记录's `spending-chunk` rows): simulate's querySelector
+ * stops at a component's shadow root, but the page's composed DOM holds them, with class names prefixed by the
+ * component's tag (`spending-chunk--row`).
+ */
+function nativeElements (page, component, cls) {
+  return [...page.dom.querySelectorAll(`[class~="${component}--${cls}"]`)]
+}
+
+/** A tap on such an element, as WeChat delivers it (through exparser, so the component's bindtap runs). */
+function tapElement (element) {
+  const exparser = require('miniprogram-exparser')
+  exparser.Event.dispatchEvent(element.__wxElement, exparser.Event.create('tap', {}, { bubbles: true, composed: true, capturePhase: true }))
+}
+
+module.exports.nativeElements = nativeElements
+module.exports.tapElement = tapElement

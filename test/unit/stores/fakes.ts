@@ -2,6 +2,9 @@
 import type { AccountSummary } from '../../../types/api/account'
 import type { LoginResult } from '../../../types/api/auth'
 import type { BindingState } from '../../../types/api/binding'
+import type { ClaimDetail, ClaimsPage } from '../../../types/api/claims'
+import type { ContributionsPage } from '../../../types/api/contributions'
+import type { Dispute, FamilyPremiumsPage, SpendingDetail, SpendingInstitutions, SpendingPage } from '../../../types/api/spending'
 import type { FaceStart, VerificationMethods } from '../../../types/api/verification'
 import type { Api } from '../../../src/services/api/create-api'
 import type { BiometricMode, BiometricResult, FaceOutcome, PlatformAdapter, PlatformLoginCode } from '../../../src/platform/types'
@@ -42,6 +45,26 @@ export const employeeSummary: AccountSummary = {
   maskedName: '张*', insuranceType: 'employee', insuranceTypeName: '职工医保（在职）',
   region: { code: '110105', name: '北京市朝阳区' }, hasPersonalAccount: true, balanceFen: 123456,
   asOf: '2026-01-15T12:00:00+08:00',
+  // Reconciles: 123456 = 100000 + 40000 + 0 − 9000 − 5544 − 2000.
+  thisYear: {
+    year: 2026, openingBalanceFen: 100_000, creditedFen: 40_000, adjustmentsFen: 0,
+    spentAtHospitalsFen: 9_000, spentAtPharmaciesFen: 5_544, mutualAidFen: 2_000,
+    settlementCount: 3, settlementTotalFen: 30_000, fundPaidFen: 12_000, premiums: [], claimsInProgress: 1, claimsPaidFen: 0,
+  },
+}
+
+/** A resident: no personal account, so every ledger figure is 0; this year's visits and the yearly premiums instead. */
+export const residentSummary: AccountSummary = {
+  ...employeeSummary, insuranceType: 'resident', insuranceTypeName: '城乡居民医保', hasPersonalAccount: false, balanceFen: 0,
+  thisYear: {
+    year: 2026, openingBalanceFen: 0, creditedFen: 0, adjustmentsFen: 0, spentAtHospitalsFen: 0, spentAtPharmaciesFen: 0, mutualAidFen: 0,
+    settlementCount: 2, settlementTotalFen: 20_000, fundPaidFen: 9_000,
+    premiums: [
+      { year: 2026, amountFen: 40_000, paidAt: '2025-11-19T10:33:05.000Z' },
+      { year: 2025, amountFen: 40_000, paidAt: '2024-11-19T11:18:32.000Z' },
+    ],
+    claimsInProgress: 0, claimsPaidFen: 0,
+  },
 }
 
 export function fakeApi () {
@@ -77,6 +100,22 @@ export function fakeApi () {
       faceResult: jest.fn(async () => ({ passed: true, verifiedUntil: VERIFIED_UNTIL as string | null, message: '绑定成功', faceFailures: 0 })),
     },
     consent: fakeConsentApi(),
+    contributions: {
+      list: jest.fn(async () => ({ items: [], nextCursor: null, asOf: '2026-01-15T12:00:00+08:00', note: null }) as ContributionsPage),
+    },
+    spending: {
+      list: jest.fn(async () => ({ items: [], nextCursor: null, asOf: '2026-01-15T12:00:00+08:00' }) as SpendingPage),
+      get: jest.fn(async (): Promise<SpendingDetail> => { throw new Error('no detail set') }),
+      institutions: jest.fn(async () => ({ items: [] }) as SpendingInstitutions),
+      familyPremiums: jest.fn(async () => ({ items: [], nextCursor: null, asOf: '2026-01-15T12:00:00+08:00' }) as FamilyPremiumsPage),
+      dispute: jest.fn(async (): Promise<Dispute> => { throw new Error('no dispute set') }),
+      withdrawDispute: jest.fn(async (): Promise<Dispute> => { throw new Error('no dispute set') }),
+    },
+    claims: {
+      list: jest.fn(async () => ({ items: [], nextCursor: null }) as ClaimsPage),
+      get: jest.fn(async (): Promise<ClaimDetail> => { throw new Error('no claim set') }),
+      subscribe: jest.fn(async () => ({ subscribed: true as const, remaining: 1 })),
+    },
   } satisfies Api
 }
 

@@ -85,7 +85,11 @@ function FilterBar ({ filters, type, institution, firstYear }: FilterBarProps) {
         ? (
           <View className='filter-chips'>
             {filters.chips.map((chip) => (
-              <Tag key={chip.key} className={`filter-chip filter-chip--${chip.key}`} type='primary' plain round closeable onClose={() => filters.clear(chip.key)}>
+              // The whole chip clears its filter (NutUI's own close icon is 8 px: too small a target).
+              <Tag
+                key={chip.key} className={`filter-chip filter-chip--${chip.key}`} type='primary' plain round closeable
+                closeIcon={<Text className='filter-chip-x'>×</Text>} onClick={() => filters.clear(chip.key)} onClose={() => filters.clear(chip.key)}
+              >
                 {chip.label}
               </Tag>
             ))}

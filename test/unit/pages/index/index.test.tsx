@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import Taro from '@tarojs/taro'
 import HomePage from '../../../../src/pages/index/index'
 import { rootStore } from '../../../../src/stores/index'
-import { employeeSummary, loginResult } from '../../stores/fakes'
+import { employeeSummary, loginResult, residentSummary } from '../../stores/fakes'
 import { bothAccepted, CONSENT_VERSION } from '../../stores/consent-fakes'
 import { storage } from '../../../../src/platform/storage'
 import { PRIVACY_STORAGE_KEY } from '../../../../src/stores/consent-store'
@@ -73,13 +73,18 @@ describe('pages/index', () => {
     fireEvent.click(byClass('entry-balance'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/balance/index' })
 
-    expect(byClass('entry-claims').textContent).toContain('即将上线')
-    fireEvent.click(byClass('entry-contributions'))
+    for (const [entry, page] of [['entry-contributions', 'contributions'], ['entry-spending', 'spending'], ['entry-claims', 'claims']]) {
+      expect(byClass(entry).textContent).not.toContain('即将上线')
+      fireEvent.click(byClass(entry))
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/account/pages/${page}/index` })
+    }
+    // The scan entry is the one still to come.
+    fireEvent.click(byClass('entry-scan'))
     await screen.findByText('该功能即将上线，敬请期待')
   })
 
   it('resident: says kindly there is no personal account instead of ¥0.00', async () => {
-    serve(() => ({ statusCode: 200, data: { ...employeeSummary, insuranceType: 'resident', insuranceTypeName: '城乡居民医保', hasPersonalAccount: false, balanceFen: 0 } }))
+    serve(() => ({ statusCode: 200, data: residentSummary }))
     await signIn()
     render(<HomePage />)
     await screen.findByText(/城乡居民医保没有个人账户/)

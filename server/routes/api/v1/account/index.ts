@@ -1,4 +1,4 @@
-// GET /api/v1/account: the verified person's account summary.
+// GET /api/v1/account: the verified person's account summary, with this year's money in and out (thisYear).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AccountSummary } from '../../../../../types/api/account'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
@@ -9,7 +9,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/account', {
     preHandler: app.authenticate,
     schema: {
-      tags: ['account'], summary: '账户概况：余额、数据截至、参保类型、参保地', headers: BearerHeaders, security: [{ bearer: [] }],
+      tags: ['account'], summary: '账户概况：余额、数据截至、参保类型、参保地，以及今年的收支（城乡居民为缴费、就医和报销）', headers: BearerHeaders, security: [{ bearer: [] }],
       response: { 200: AccountSummary, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req, reply) => app.readAccountData(req, reply, { resource: 'account' }, (personId) => accountSummary(db, clock, personId)))
