@@ -13,7 +13,8 @@ function startServer (env = {}) {
     cwd: root,
     env: {
       ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: '0', DATA_DIR: 'memory://', DEMO_AS_OF,
-      LOG_LEVEL: 'warn', STATIC_ROOT: distDir('h5'), ...env,
+      // A busy machine (two cores, parallel test files) must not turn answers into 503s: under-pressure is off here.
+      LOG_LEVEL: 'warn', STATIC_ROOT: distDir('h5'), MAX_EVENT_LOOP_DELAY_MS: '0', ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -2,12 +2,14 @@
 import type { AccountSummary } from '../../../types/api/account'
 import type { LoginResult } from '../../../types/api/auth'
 import type { BindingState } from '../../../types/api/binding'
-import type { ClaimDetail, ClaimsPage } from '../../../types/api/claims'
-import type { ContributionsPage } from '../../../types/api/contributions'
-import type { Dispute, FamilyPremiumsPage, SpendingDetail, SpendingInstitutions, SpendingPage } from '../../../types/api/spending'
+import type { ClaimDetail, ClaimsPage, ClaimsQuery } from '../../../types/api/claims'
+import type { ContributionsPage, ContributionsQuery } from '../../../types/api/contributions'
+import type {
+  Dispute, DisputeBody, FamilyPremiumsPage, FamilyPremiumsQuery, SpendingDetail, SpendingInstitutions, SpendingPage, SpendingQuery,
+} from '../../../types/api/spending'
 import type { FaceStart, VerificationMethods } from '../../../types/api/verification'
 import type { Api } from '../../../src/services/api/create-api'
-import type { BiometricMode, BiometricResult, FaceOutcome, PlatformAdapter, PlatformLoginCode } from '../../../src/platform/types'
+import type { BiometricMode, BiometricResult, FaceOutcome, PlatformAdapter, PlatformLoginCode, SubscribeAnswer } from '../../../src/platform/types'
 import { fakeConsentApi } from './consent-fakes'
 
 export const loginResult: LoginResult = {
@@ -101,20 +103,20 @@ export function fakeApi () {
     },
     consent: fakeConsentApi(),
     contributions: {
-      list: jest.fn(async () => ({ items: [], nextCursor: null, asOf: '2026-01-15T12:00:00+08:00', note: null }) as ContributionsPage),
+      list: jest.fn(async (_query: ContributionsQuery) => ({ items: [], nextCursor: null, asOf: '2026-01-15T12:00:00+08:00', note: null }) as ContributionsPage),
     },
     spending: {
-      list: jest.fn(async () => ({ items: [], nextCursor: null, asOf: '2026-01-15T12:00:00+08:00' }) as SpendingPage),
-      get: jest.fn(async (): Promise<SpendingDetail> => { throw new Error('no detail set') }),
+      list: jest.fn(async (_query: SpendingQuery) => ({ items: [], nextCursor: null, asOf: '2026-01-15T12:00:00+08:00' }) as SpendingPage),
+      get: jest.fn(async (_id: number): Promise<SpendingDetail> => { throw new Error('no detail set') }),
       institutions: jest.fn(async () => ({ items: [] }) as SpendingInstitutions),
-      familyPremiums: jest.fn(async () => ({ items: [], nextCursor: null, asOf: '2026-01-15T12:00:00+08:00' }) as FamilyPremiumsPage),
-      dispute: jest.fn(async (): Promise<Dispute> => { throw new Error('no dispute set') }),
-      withdrawDispute: jest.fn(async (): Promise<Dispute> => { throw new Error('no dispute set') }),
+      familyPremiums: jest.fn(async (_query: FamilyPremiumsQuery) => ({ items: [], nextCursor: null, asOf: '2026-01-15T12:00:00+08:00' }) as FamilyPremiumsPage),
+      dispute: jest.fn(async (_id: number, _body: DisputeBody): Promise<Dispute> => { throw new Error('no dispute set') }),
+      withdrawDispute: jest.fn(async (_id: number, _disputeId: number): Promise<Dispute> => { throw new Error('no dispute set') }),
     },
     claims: {
-      list: jest.fn(async () => ({ items: [], nextCursor: null }) as ClaimsPage),
-      get: jest.fn(async (): Promise<ClaimDetail> => { throw new Error('no claim set') }),
-      subscribe: jest.fn(async () => ({ subscribed: true as const, remaining: 1 })),
+      list: jest.fn(async (_query: ClaimsQuery) => ({ items: [], nextCursor: null }) as ClaimsPage),
+      get: jest.fn(async (_id: number): Promise<ClaimDetail> => { throw new Error('no claim set') }),
+      subscribe: jest.fn(async (_id: number, _templateIds: string[]) => ({ subscribed: true as const, remaining: 1 })),
     },
   } satisfies Api
 }
@@ -143,6 +145,11 @@ export function fakePlatform (code: PlatformLoginCode | null = { platform: 'wech
     biometric: {
       mode: jest.fn(async (): Promise<BiometricMode | null> => null),
       authenticate: jest.fn(async (): Promise<BiometricResult> => ({ resultJSON: '{"raw":"challenge-1"}', resultJSONSignature: 'c2lnbmVk' })),
+    },
+    // Subscribe messages where the build logs in with WeChat; the person accepts unless a test says otherwise.
+    subscribe: {
+      supported: code?.platform === 'wechat',
+      request: jest.fn(async (): Promise<SubscribeAnswer> => (code?.platform === 'wechat' ? 'accept' : 'unsupported')),
     },
   }
   return { platform, memory }

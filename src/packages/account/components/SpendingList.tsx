@@ -77,7 +77,11 @@ function SpendingList ({ pages, onOpen }: SpendingListProps) {
   return (
     <View className='spending-list'>
       <View className='list-spacer' style={{ height: `${Math.round(above)}px` }} />
-      {pages.map((rows, i) => <SpendingChunk key={i} rows={rows} visible={i >= first && i <= last} onOpen={onOpen} />)}
+      {/* The chunks in a parent of their own: a new one is appended at its end (one key), where inserting it before
+          the bottom spacer made Taro re-send the list's children (bench:setdata). */}
+      <View className='list-chunks'>
+        {pages.map((rows, i) => <SpendingChunk key={i} rows={rows} visible={i >= first && i <= last} onOpen={onOpen} />)}
+      </View>
       <View className='list-spacer' style={{ height: `${Math.round(below)}px` }} />
     </View>
   )

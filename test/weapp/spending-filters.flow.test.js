@@ -1,0 +1,49 @@
+// Compiled weapp layer: 消费记录's filters under simulate against the real server with demo data: an empty result
+// explained, cleared in one tap. (One mini-program per file: app.js runs App() once per module registry.)
+const { distDir } = require('../support/dist')
+const { waitFor, signedInMiniProgram, nativeElements } = require('./harness')
+const { startServer, requestJson } = require('../support/server-process')
+
+jest.setTimeout(90_000)
+const root = distDir('weapp')
+
+let server
+beforeAll(async () => { server = await startServer() })
+afterAll(async () => { await server?.stop() })
+
+const text = (comp) => comp.dom.textContent.replace(/\s+/g, ' ')
+const rows = (page) => nativeElements(page, 'spending-chunk', 'row')
+const spendingCalls = (mp) => mp.requests.filter((r) => /\/api\/v1\/spending(\?|$)/.test(r.url)).map((r) => new URL(r.url).search)
+
+async function apiAs (code, path) {
+  const login = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code } })
+  const answer = await requestJson(`${server.url}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })
+  if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.json)}`)
+  return answer.json
+}
+
+test('an empty filtered result says the filters may explain it, and clears them in one tap', async () => {
+  const { mp, home } = await signedInMiniProgram({ root, apiOrigin: server.url, loginCode: 'wx-demo-1' })
+  home.querySelector('.entry-spending').dispatchEvent('tap')
+  const page = await waitFor(() => mp.pages.length === 2 && mp.current())
+  await waitFor(() => rows(page).length > 0, 10_000)
+  const choose = async (button, label) => {
+    page.querySelector(button).dispatchEvent('tap')
+    const item = await waitFor(() => page.querySelectorAll('.nut-actionsheet-item').find((el) => el.dom.textContent.trim().startsWith(label)), 10_000)
+    item.dispatchEvent('tap')
+  }
+  // A pharmacy the person has been to (the sheet lists them from /spending/institutions), then 住院: no such visit.
+  const institutions = await apiAs('wx-demo-1', '/api/v1/spending/institutions')
+  const store = institutions.items.find((i) => i.kind === 'pharmacy')
+  await choose('.filter-btn--institution', store.name)
+  await waitFor(() => spendingCalls(mp).some((q) => q === `?institution=${store.code}&limit=20`), 10_000)
+  await choose('.filter-btn--type', '住院')
+  await waitFor(() => text(page).includes('没有符合条件的消费记录'), 10_000)
+  expect(text(page)).toContain('当前的筛选条件下没有消费记录')
+  expect(rows(page)).toHaveLength(0)
+  expect(page.querySelectorAll('.filter-chip').map((c) => c.dom.textContent.replace('×', '').trim())).toEqual(['住院', store.name])
+  // 家庭共济缴费 are not visits: not shown under a type or an institution.
+  expect(text(page)).not.toContain('家庭共济缴费')
+  page.querySelector('.clear-filters-btn').dispatchEvent('tap')
+  await waitFor(() => rows(page).length === 20 && !page.querySelector('.filter-chip') && text(page).includes('家庭共济缴费'), 10_000)
+})
