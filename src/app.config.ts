@@ -5,7 +5,13 @@ export default defineAppConfig({
     'pages/login/index',
   ],
   subPackages: [
-    { root: 'packages/account', pages: ['pages/balance/index', 'pages/spending/index'] },
+    {
+      root: 'packages/account',
+      pages: [
+        'pages/balance/index', 'pages/contributions/index', 'pages/spending/index', 'pages/spending-detail/index',
+        'pages/claims/index', 'pages/claim/index',
+      ],
+    },
     { root: 'packages/verify', pages: ['pages/reset-password/index', 'pages/verify/index', 'pages/bind/index'] },
   ],
   // 首页 leads to the account pages, so their package downloads while the person reads the balance, and to the

@@ -42,6 +42,25 @@ export interface Biometric {
   authenticate (o: { challenge: string; authContent: string; mode: BiometricMode }): Promise<BiometricResult>
 }
 
+/**
+ * How the platform's subscribe-message dialog ended for one template: 'accept' (one notice may be sent), 'reject'
+ * (the person said no, or chose it before with 总是保持以上选择), 'ban' (the platform blocks this template), 'filter'
+ * (the platform dropped the template), 'switched_off' (the person turned this mini-program's notices off in its
+ * settings), 'failed' (no answer: network, the dialog could not show), 'unsupported' (not offered by this build).
+ */
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter' | 'switched_off' | 'failed' | 'unsupported'
+
+export interface SubscribeMessages {
+  /** This build can ask for subscribe messages (WeChat only); elsewhere the offer is not shown. */
+  supported: boolean
+  /**
+   * Opens the platform's dialog asking the person to receive one message of `templateId`. WeChat shows it only
+   * from a tap: call this synchronously in the tap handler (nothing awaited before it); the dialog is asked for
+   * before this returns.
+   */
+  request (templateId: string): Promise<SubscribeAnswer>
+}
+
 /** What stores receive as `platform`: tests pass a fake. */
 export interface PlatformAdapter {
   /** The one-tap login this build offers, or null (then only SMS login is shown). */
@@ -52,4 +71,6 @@ export interface PlatformAdapter {
   preferences: SecureStorage
   face: FaceCheck
   biometric: Biometric
+  /** Stage-change notices for a claim (WeChat subscribe messages). */
+  subscribe: SubscribeMessages
 }

@@ -21,7 +21,7 @@ export interface SpendingRow {
   /** A short tag at the right of the second line (请留意 / 核实中 / 为女儿支付), or ''. */
   tag: string
   tagCls: string
-  /** How it was paid: 统筹 ¥… · 个账 ¥… · 共济 ¥… · 自付 ¥… (the parts that are not zero). */
+  /** How it was paid: 统筹 ¥… · 个人账户 ¥… · 共济 ¥… · 自付 ¥… (the parts that are not zero). */
   pay: string
   /** Modifier class of the row ('row--flag' for an unusual charge), or ''. */
   cls: string
@@ -42,7 +42,7 @@ export const VISIT_TYPES: ReadonlyArray<{ value: VisitType, label: string }> = [
 export function payLine (item: Pick<SpendingItem, 'fundFen' | 'accountFen' | 'mutualAidFen' | 'selfFen'>): string {
   const parts: string[] = []
   if (item.fundFen) parts.push(`统筹 ${formatFen(item.fundFen)}`)
-  if (item.accountFen) parts.push(`个账 ${formatFen(item.accountFen)}`)
+  if (item.accountFen) parts.push(`个人账户 ${formatFen(item.accountFen)}`)
   if (item.mutualAidFen) parts.push(`共济 ${formatFen(item.mutualAidFen)}`)
   if (item.selfFen || !parts.length) parts.push(`自付 ${formatFen(item.selfFen)}`)
   return parts.join(' · ')

@@ -1,6 +1,7 @@
 // Compiled weapp layer: the real dist/weapp in miniprogram-simulate, talking to the real server over HTTP.
 // Flow: signed-out 首页 with the first-run privacy dialog (and WeChat's own privacy prompt answered through it) →
-// 登录 → 微信一键登录 (wx.login stub, dev demo code) → 首页's sensitive-information consent → the balance → 余额.
+// 登录 → 微信一键登录 (wx.login stub, dev demo code) → 首页's sensitive-information consent → the balance → 余额 with
+// this year's money in and out → 消费记录.
 const { distDir } = require('../support/dist')
 const { createMiniProgram, waitFor, agreeToPrivacy, agreeToSensitive } = require('./harness')
 const { startServer, requestJson } = require('../support/server-process')
@@ -82,6 +83,32 @@ test('platform login, then the balance on 首页 and on the subpackage page', as
   expect(mp.pages[1].route).toBe('packages/account/pages/balance/index')
   await waitFor(() => text(balance).includes(yuan(summary.balanceFen)))
   expect(text(balance)).toContain(summary.insuranceTypeName)
+
+  // This year's money in and out, the server's own figures, as a sum that ends at the balance.
+  const y = summary.thisYear
+  expect(y.creditedFen).toBeGreaterThan(0)
+  expect(y.spentAtHospitalsFen).toBeGreaterThan(0)
+  expect(y.spentAtPharmaciesFen).toBeGreaterThan(0)
+  await waitFor(() => text(balance).includes(`${y.year}年收支`))
+  expect(text(balance)).toMatch(/1 到 3 天/)
+  // One cell's words and figure, run together as the view layer holds them (the 收入 / 支出 word, label, note, figure).
+  const cell = (cls) => balance.querySelector(`.${cls}`).dom.textContent
+  expect(cell('flow-opening')).toBe(`年初余额${y.year}年1月1日的余额${yuan(y.openingBalanceFen)}`)
+  expect(cell('flow-credited')).toBe(`收入计入个人账户个人缴费中划入账户的部分+${yuan(y.creditedFen)}`)
+  expect(cell('flow-hospitals')).toBe(`支出在医院和诊所支付本人看病时从账户支付−${yuan(y.spentAtHospitalsFen)}`)
+  expect(cell('flow-pharmacies')).toBe(`支出在药店支付本人买药时从账户支付−${yuan(y.spentAtPharmaciesFen)}`)
+  const income = y.creditedFen + Math.max(y.adjustmentsFen, 0)
+  const spent = y.spentAtHospitalsFen + y.spentAtPharmaciesFen + y.mutualAidFen + Math.max(-y.adjustmentsFen, 0)
+  expect(cell('reconcile-line')).toBe(`年初余额 ${yuan(y.openingBalanceFen)} + 收入 ${yuan(income)} − 支出 ${yuan(spent)} = 当前余额 ${yuan(summary.balanceFen)}`)
+  expect(cell('fact-settlements')).toBe(`医保结算在医院和药店用医保结算的次数${y.settlementCount} 笔`)
+  expect(cell('fact-total')).toBe(`总费用${yuan(y.settlementTotalFen)}`)
+  expect(cell('fact-fund')).toBe(`其中统筹基金支付医保基金替您付的部分${yuan(y.fundPaidFen)}`)
+
+  // An entry opens 消费记录 on top of 账户余额.
+  balance.querySelector('.entry-spending').dispatchEvent('tap')
+  const spending = await waitFor(() => mp.pages.length === 3 && mp.current())
+  expect(mp.pages[2].route).toBe('packages/account/pages/spending/index')
+  await waitFor(() => text(spending).includes('医院和药店的结算'), 10_000)
 
   // setData payloads stay small (printed for the record; bench/ tracks them).
   const total = mp.setDataLog.reduce((a, e) => a + e.bytes, 0)

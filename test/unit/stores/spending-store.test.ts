@@ -23,7 +23,7 @@ describe('spending rows', () => {
   it('prepares every string a row shows, in China time', () => {
     expect(toSpendingRow(item())).toEqual({
       id: 11, inst: '上海市第六人民医院', total: '¥163.50', time: '2026年11月14日 12:15', type: '门诊',
-      tag: '', tagCls: '', pay: '统筹 ¥64.33 · 个账 ¥99.17', cls: '',
+      tag: '', tagCls: '', pay: '统筹 ¥64.33 · 个人账户 ¥99.17', cls: '',
     })
   })
 
@@ -38,7 +38,7 @@ describe('spending rows', () => {
   it('lists only the parts that were paid, and 自付 ¥0.00 when nothing was', () => {
     expect(payLine({ fundFen: 0, accountFen: 0, mutualAidFen: 0, selfFen: 1234 })).toBe('自付 ¥12.34')
     expect(payLine({ fundFen: 0, accountFen: 0, mutualAidFen: 0, selfFen: 0 })).toBe('自付 ¥0.00')
-    expect(payLine({ fundFen: 100, accountFen: 200, mutualAidFen: 300, selfFen: 400 })).toBe('统筹 ¥1.00 · 个账 ¥2.00 · 共济 ¥3.00 · 自付 ¥4.00')
+    expect(payLine({ fundFen: 100, accountFen: 200, mutualAidFen: 300, selfFen: 400 })).toBe('统筹 ¥1.00 · 个人账户 ¥2.00 · 共济 ¥3.00 · 自付 ¥4.00')
   })
 })
 

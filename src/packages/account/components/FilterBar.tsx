@@ -69,14 +69,14 @@ function FilterBar ({ filters, type, institution, firstYear }: FilterBarProps) {
   return (
     <View className='filter-bar'>
       <View className='filter-buttons'>
-        <Button className='filter-btn filter-btn--range' size='small' fill='outline' onClick={() => setSheet('range')}>{filters.rangeLabel} ▾</Button>
+        <Button className='filter-btn filter-btn--range' size='small' fill='outline' onClick={() => setSheet('range')}>{filters.rangeLabel}<Text className='filter-arrow'>▾</Text></Button>
         {type
-          ? <Button className='filter-btn filter-btn--type' size='small' fill='outline' onClick={() => { type.onOpen?.(); setSheet('type') }}>{filters.type?.label ?? type.allLabel} ▾</Button>
+          ? <Button className='filter-btn filter-btn--type' size='small' fill='outline' onClick={() => { type.onOpen?.(); setSheet('type') }}>{filters.type?.label ?? type.allLabel}<Text className='filter-arrow'>▾</Text></Button>
           : null}
         {institution
           ? (
             <Button className='filter-btn filter-btn--institution' size='small' fill='outline' onClick={() => { institution.onOpen?.(); setSheet('institution') }}>
-              <Text className='filter-btn-text'>{filters.institution?.label ?? institution.allLabel}</Text> ▾
+              <Text className='filter-btn-text'>{filters.institution?.label ?? institution.allLabel}</Text><Text className='filter-arrow'>▾</Text>
             </Button>
             )
           : null}

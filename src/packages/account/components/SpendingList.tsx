@@ -56,6 +56,8 @@ function SpendingList ({ pages, onOpen }: SpendingListProps) {
   }, [rowPx, viewportPx])
 
   usePageScroll(({ scrollTop }) => { live.current.top = scrollTop; move() })
+  // A page appended while the person waits at the bottom must be drawn without another scroll.
+  useEffect(() => { move() }, [pages, move])
 
   const hasRows = pages.length > 0
   useEffect(() => {

@@ -1,4 +1,7 @@
-// 账户余额: the balance with its 数据截至 time and why recent records may be missing, 参保类型 and 参保地.
+// 账户余额: the balance with its 数据截至 time and why recent records may be missing, this year's money in and out as a
+// reconciliation, this year's visits and claims, the ways into the three lists, 参保类型 and 参保地. A resident has no
+// personal account: the page says so and shows the yearly payments instead of a balance.
+import { Fragment } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
@@ -10,12 +13,87 @@ import LoadFailed from '../../../../components/LoadFailed'
 import AccountLoadFailed from '../../../../components/AccountLoadFailed'
 import { toBind, toLogin, toVerify, useAccountPage } from '../../../../pages/account-page'
 import { formatAsOf } from '../../../../utils/date'
+import { balanceView, type FactRow, type PremiumRow, type Reconciliation } from './year-view'
 import './index.scss'
+
+const CONTRIBUTIONS_PAGE = '/packages/account/pages/contributions/index'
+const SPENDING_PAGE = '/packages/account/pages/spending/index'
+const CLAIMS_PAGE = '/packages/account/pages/claims/index'
+const go = (url: string) => () => { void Taro.navigateTo({ url }) }
 
 const toHome = () => {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
   else void Taro.reLaunch({ url: '/pages/index/index' })
 }
+
+/** 年初余额, each line in (+) and out (−) with its word, 当前余额, and the sum that ties them together. */
+function YearFlows ({ r }: { r: Reconciliation }) {
+  return (
+    <>
+      <Text className='section-title'>{r.title}</Text>
+      <CellGroup className='balance-group flows-group'>
+        <Cell
+          className='flow-cell flow-opening' align='center' title='年初余额' description={r.openingNote}
+          extra={<Text className='flow-amount amount-text'>{r.opening}</Text>}
+        />
+        {r.rows.map((row) => (
+          <Cell
+            key={row.key} className={`flow-cell flow-${row.key}`} align='center'
+            // Two Texts straight in the title, no wrapper: on WeChat anything deeper is drawn through Taro's slower
+            // recursive template (baseLevel 8).
+            title={<><Text className={`flow-word flow-word-${row.flow}`}>{row.word}</Text><Text className='flow-label'>{row.label}</Text></>}
+            description={row.note}
+            extra={<Text className={`flow-amount flow-amount-${row.flow} amount-text`}>{row.amount}</Text>}
+          />
+        ))}
+        <Cell
+          className='flow-cell flow-balance' align='center' title='当前余额'
+          extra={<Text className='flow-amount flow-total amount-text'>{r.balance}</Text>}
+        />
+      </CellGroup>
+      {r.equation
+        ? (
+          <View className='reconcile-line'>
+            {r.equation.map((t) => (
+              <Fragment key={t.term}>
+                {t.op ? <Text className='reconcile-op'>{` ${t.op} `}</Text> : null}
+                <Text className='reconcile-term'>{t.term}</Text>
+              </Fragment>
+            ))}
+          </View>
+          )
+        : <Text className='reconcile-line'>今年的各项收支还在核对中，账户余额以上面显示的为准。</Text>}
+    </>
+  )
+}
+
+/** A resident's yearly payments (城乡居民医保个人缴费), newest first. */
+function Premiums ({ rows }: { rows: PremiumRow[] }) {
+  return (
+    <>
+      <Text className='section-title'>每年缴费</Text>
+      <CellGroup className='balance-group premiums-group'>
+        {rows.length
+          ? rows.map((p) => (
+            <Cell
+              key={p.key} className='premium-cell' align='center' title={p.label} description={p.paidOn}
+              extra={<Text className='premium-amount amount-text'>{p.amount}</Text>}
+            />
+          ))
+          : <Cell className='premiums-empty' title='还没有查到缴费记录' description='如果您已经缴费，可能还没有同步过来，请过几天再来查看，也可以拨打 12393 医保服务热线咨询。' />}
+      </CellGroup>
+      <Text className='group-note'>城乡居民医保每年缴一次费，一般在上一年的秋冬季集中缴纳下一年度的费用。</Text>
+    </>
+  )
+}
+
+/** Plain Cells (not wrapped in a component): CellGroup marks its last Cell child so no divider hangs below it. */
+const factCells = (rows: FactRow[]) => rows.map((row) => (
+  <Cell
+    key={row.key} className={`fact-cell fact-${row.key}`} align='center' title={row.label} description={row.note}
+    extra={<Text className='fact-value amount-text'>{row.value}</Text>}
+  />
+))
 
 function BalancePage () {
   const { session, account, consent } = rootStore
@@ -48,17 +126,30 @@ function BalancePage () {
       />
     )
   } else {
+    const view = balanceView(summary)
     body = (
       <>
         <View className='balance-card'>
-          <Text className='balance-label'>个人账户余额</Text>
+          <Text className='balance-label'>{summary.hasPersonalAccount ? '个人账户余额' : '个人账户'}</Text>
           {summary.hasPersonalAccount
             ? <AmountText className='balance-amount' fen={summary.balanceFen} />
             : <ResidentNote className='balance-resident-note' />}
           <Text className='as-of'>{formatAsOf(summary.asOf)}</Text>
-          <Text className='delay-note'>医院和药店的消费、每月的缴费，通常要 1 到 3 天才会记到账户里；最近几天的变动如果还没看到，请过几天再来查看。</Text>
+          <Text className='delay-note'>{view.delayNote}</Text>
         </View>
-        <CellGroup className='balance-details'>
+        {view.reconciliation ? <YearFlows r={view.reconciliation} /> : <Premiums rows={view.premiums ?? []} />}
+        <Text className='section-title'>{view.year}年看病和报销</Text>
+        <CellGroup className='balance-group visits-group'>
+          {factCells([...view.visits, ...view.claims])}
+        </CellGroup>
+        <Text className='section-title'>查看明细</Text>
+        <CellGroup className='balance-group balance-entries'>
+          <Cell className='entry-contributions' align='center' title='缴费记录' description={view.entries.contributions} extra='查看' clickable onClick={go(CONTRIBUTIONS_PAGE)} />
+          <Cell className='entry-spending' align='center' title='消费记录' description={view.entries.spending} extra='查看' clickable onClick={go(SPENDING_PAGE)} />
+          <Cell className='entry-claims' align='center' title='报销进度' description={view.entries.claims} extra='查看' clickable onClick={go(CLAIMS_PAGE)} />
+        </CellGroup>
+        <Text className='section-title'>参保信息</Text>
+        <CellGroup className='balance-group balance-details'>
           <Cell title='参保类型' extra={<Text className='insurance-type'>{summary.insuranceTypeName}</Text>} />
           <Cell title='参保地' extra={<Text className='region-name'>{summary.region.name}</Text>} />
         </CellGroup>

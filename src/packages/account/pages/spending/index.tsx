@@ -1,6 +1,6 @@
 // 消费记录: each settlement at a hospital or pharmacy (institution, type, time, total, how it was paid), filtered by
 // time, type and institution; the 家庭共济缴费 paid for relatives above them; a tap opens the settlement's detail.
-import { useCallback } from 'react'
+import { useCallback, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
@@ -21,7 +21,13 @@ function SpendingPage () {
   const store = spendingStore()
   const { list, premiums, filters } = store
   useListPage(store)
-  const open = useCallback((id: number) => { void Taro.navigateTo({ url: `${SPENDING_DETAIL_PAGE}?id=${id}` }) }, [])
+  // A quick second tap while the detail is opening would push it twice.
+  const opening = useRef(0)
+  const open = useCallback((id: number) => {
+    if (Date.now() - opening.current < 800) return
+    opening.current = Date.now()
+    void Taro.navigateTo({ url: `${SPENDING_DETAIL_PAGE}?id=${id}` })
+  }, [])
 
   const asOf = list.answer?.asOf
   let body

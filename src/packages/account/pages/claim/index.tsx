@@ -1,0 +1,152 @@
+// 报销详情: one claim — its stage at the top, the amounts claimed and approved, the next step, the missing materials
+// when some are needed, the dated timeline with the bureau's notes, the hospital and where the money goes (card
+// masked); in WeChat, 有进度时提醒我 for a notice at the next stage change. Works as the first page opened (a notice
+// opens it with ?id=…): it reads its own claim and offers the list from there.
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Button, Cell, CellGroup, Skeleton, Step, Steps, Tag } from '@nutui/nutui-react-taro'
+import { observer } from 'mobx-react-lite'
+import { rootStore } from '../../../../stores/index'
+import { TONE_TAG_TYPES } from '../../../../stores/claims-store'
+import { claimDetailStore } from '../../stores'
+import AccountGate from '../../components/AccountGate'
+import LoadFailed from '../../../../components/LoadFailed'
+import { useAccountPage } from '../../../../pages/account-page'
+import './index.scss'
+
+const CLAIMS_PAGE = '/packages/account/pages/claims/index'
+
+/** Back to 报销进度 when it is the page below, else open it (this page came first, from a notice). */
+const toClaims = () => {
+  const pages = Taro.getCurrentPages()
+  const below = pages[pages.length - 2]
+  if (below && `/${below.route ?? ''}` === CLAIMS_PAGE) void Taro.navigateBack()
+  else void Taro.navigateTo({ url: CLAIMS_PAGE })
+}
+
+function ClaimPage () {
+  const { params } = useRouter()
+  const store = claimDetailStore(params.id)
+  const { session, consent } = rootStore
+  // Opened from a notice, nothing lies below: the list is offered at the bottom.
+  const [firstPage] = useState(() => Taro.getCurrentPages().length <= 1)
+
+  useAccountPage()
+  const may = session.signedIn && consent.mayShowAccount
+  // Read afresh on every visit (the stage may have moved on since the list or the last visit).
+  useEffect(() => { if (may) void store.load() }, [may, store, session.token, session.verifiedUntil])
+  usePullDownRefresh(() => {
+    void store.load().finally(() => { void Taro.stopPullDownRefresh() })
+  })
+
+  const view = store.view
+  const notFound = store.error?.code === 'not_found'
+  let body
+  if (notFound) {
+    body = (
+      <LoadFailed message={store.error?.message ?? ''}>
+        <Button className='claims-list-btn' type='primary' onClick={toClaims}>查看全部报销进度</Button>
+      </LoadFailed>
+    )
+  } else if (!view) {
+    body = <Skeleton className='page-skeleton' rows={10} animated />
+  } else {
+    body = (
+      <>
+        {store.refreshError ? <Text className='page-notice refresh-error'>{store.refreshError}</Text> : null}
+        <View className={`claim-status claim-status--${view.tone}`}>
+          <View className='claim-status-head'>
+            <Tag className={`claim-stage stage--${view.tone}`} type={TONE_TAG_TYPES[view.tone]} round>{view.stage}</Tag>
+            {view.final ? <Text className='claim-final'>已办结</Text> : null}
+          </View>
+          <Text className='claim-title'>{view.title}</Text>
+          <Text className='claim-submitted'>{view.submitted}提交</Text>
+          <Text className='claim-no'>申请编号 {view.claimNo}</Text>
+          <View className='claim-amounts'>
+            <View className='claim-amount'>
+              <Text className='claim-amount-label'>申请报销</Text>
+              <Text className='claim-amount-value claim-claimed amount-text'>{view.claimed}</Text>
+            </View>
+            <View className='claim-amount'>
+              <Text className='claim-amount-label'>核定报销</Text>
+              <Text className={`claim-amount-value claim-approved ${view.approvedSet ? 'amount-text' : 'claim-approved--pending'}`}>{view.approved}</Text>
+            </View>
+          </View>
+        </View>
+
+        <View className={`claim-next claim-next--${view.tone}`}>
+          <Text className='claim-next-label'>{view.final ? '办理结果' : '下一步'}</Text>
+          <Text className='claim-next-text'>{view.next}</Text>
+        </View>
+
+        {view.materials.length
+          ? (
+            <View className='claim-card claim-materials'>
+              <Text className='claim-card-title'>需要补充的材料（{view.materials.length} 项）</Text>
+              {view.materials.map((m, i) => (
+                <View key={m} className='material'>
+                  <Text className='material-no'>{i + 1}</Text>
+                  <Text className='material-name'>{m}</Text>
+                </View>
+              ))}
+              <Text className='claim-card-note'>请把以上材料交到参保地的医保经办机构；补齐后会重新进入初审。</Text>
+            </View>
+            )
+          : null}
+
+        {store.subscribedText
+          ? <Text className='subscribe-done'>{store.subscribedText}</Text>
+          : null}
+        {store.subscribeOffered
+          ? (
+            <View className='subscribe'>
+              <Button className='subscribe-btn' type='primary' fill='outline' block loading={store.subscribing} onClick={() => { void store.subscribe() }}>
+                有进度时提醒我
+              </Button>
+              <Text className='subscribe-hint'>办理进度有变化时，通过微信服务通知提醒您一次</Text>
+            </View>
+            )
+          : null}
+        {store.subscribeNotice
+          ? <Text className={`page-notice subscribe-notice subscribe-notice--${store.subscribeNotice.tone}`}>{store.subscribeNotice.text}</Text>
+          : null}
+
+        <View className='claim-card claim-timeline'>
+          <Text className='claim-card-title'>办理记录</Text>
+          <Steps className={`claim-steps claim-steps--${view.tone}`} direction='vertical' type='dot' status='dynamic' value={view.steps.length}>
+            {view.steps.map((s, i) => (
+              <Step
+                key={s.key} className='claim-step' value={i + 1} title={s.title}
+                description={<><Text className='claim-step-time'>{s.time}</Text><Text className='claim-step-note'>{s.note}</Text></>}
+              />
+            ))}
+          </Steps>
+        </View>
+
+        <CellGroup className='claim-facts'>
+          <Cell title='就诊机构' extra={<Text className='claim-institution'>{view.institution || '无定点机构'}</Text>} />
+          <Cell
+            title='收款账户'
+            description={view.payout ? '报销款打到这个银行账户' : '请到医保经办机构登记'}
+            extra={<Text className='claim-payout amount-text'>{view.payout ?? '尚未登记'}</Text>}
+          />
+        </CellGroup>
+
+        {firstPage
+          ? <Button className='claims-list-btn' fill='none' block onClick={toClaims}>查看全部报销进度</Button>
+          : null}
+      </>
+    )
+  }
+
+  return (
+    <View className='claim-page'>
+      <AccountGate what='报销详情' error={notFound ? null : store.error} loading={store.loading} onRetry={() => { void store.load() }}>
+        {body}
+      </AccountGate>
+    </View>
+  )
+}
+
+export default observer(ClaimPage)
