@@ -164,6 +164,11 @@ export class ContributionsStore {
     return this.list.answer?.note ?? null
   }
 
+  /** What a retiree reads instead of a list (the server's note, or the same in short should it send none). */
+  get retireeNote (): string {
+    return this.note ?? '退休人员不再缴纳医保费，个人账户每月由统筹基金定额划入，所以这里没有缴费记录。'
+  }
+
   get asOfLine (): string | null {
     const asOf = this.list.answer?.asOf
     return asOf ? `${formatAsOf(asOf, this.now())}，最近 1 到 3 天的缴费可能还没有同步` : null

@@ -46,4 +46,15 @@ test('an empty filtered result says the filters may explain it, and clears them 
   expect(text(page)).not.toContain('家庭共济缴费')
   page.querySelector('.clear-filters-btn').dispatchEvent('tap')
   await waitFor(() => rows(page).length === 20 && !page.querySelector('.filter-chip') && text(page).includes('家庭共济缴费'), 10_000)
+
+  // 选择年份… opens NutUI's year Picker (the sheet must not shut it as it closes); confirming asks for that year.
+  page.querySelector('.filter-btn--range').dispatchEvent('tap')
+  ;(await waitFor(() => page.querySelectorAll('.nut-actionsheet-item').find((el) => el.dom.textContent.includes('选择年份')), 10_000)).dispatchEvent('tap')
+  const confirm = await waitFor(() => page.querySelector('.filter-year-picker .nut-picker-confirm-btn'), 10_000)
+  const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())
+  // The first tap stops the wheel (no transitionend arrives under simulate), the second confirms.
+  confirm.dispatchEvent('tap')
+  confirm.dispatchEvent('tap')
+  await waitFor(() => spendingCalls(mp).some((q) => q.startsWith(`?from=${year}-01-01&to=${year}-`)), 10_000)
+  await waitFor(() => page.querySelector('.filter-chip--range')?.dom.textContent.includes(`${year}年`), 10_000)
 })

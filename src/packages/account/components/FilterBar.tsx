@@ -107,7 +107,9 @@ function FilterBar ({ filters, type, institution, firstYear }: FilterBarProps) {
           else if (kind === 'custom') setSheet('from')
           else { filters.setRange({ kind }); close() }
         }}
-        onCancel={close}
+        // NutUI closes the sheet after a choice through onCancel too: only close what is still this sheet, or the
+        // year picker / date picker just opened would be shut at once.
+        onCancel={() => setSheet((s) => (s === 'range' ? null : s))}
       />
       <Picker
         className='filter-year-picker' visible={sheet === 'year'} title='选择年份' options={[years]}
