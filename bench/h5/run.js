@@ -2,6 +2,7 @@
 // Emulation.setCPUThrottlingRate), 10,765 settlements on the real server: navigation → first rows, and 类型 › 药店 →
 // filtered rows. Figures are printed; goals are printed as met / not met; the exit code is non-zero only on errors.
 // See README.md in this folder.
+/* global window, document, location, Element, MutationObserver, addEventListener, requestAnimationFrame -- used inside page.evaluate / addInitScript, which run in the browser */
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
