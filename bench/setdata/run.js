@@ -85,7 +85,7 @@ function rowHeightPx (pageJsonPath) {
   } catch { /* no page json: the default */ }
   for (const f of files) {
     if (!fs.existsSync(f)) continue
-    const m = /(?:^|[},\s])\.row\s*\{[^}]*?(?:^|[;{\s])height\s*:\s*([\d.]+)(rpx|px)/m.exec(fs.readFileSync(f, 'utf8'))
+    const m = /(?:^|[};,\s])\.row\s*\{[^}]*?(?:^|[;{\s])height\s*:\s*([\d.]+)(rpx|px)/m.exec(fs.readFileSync(f, 'utf8'))
     if (m) return { px: m[2] === 'rpx' ? Number(m[1]) * 375 / 750 : Number(m[1]), from: `${path.relative(root, f)} (.row height ${m[1]}${m[2]})` }
   }
   return { px: 184 * 375 / 750, from: 'default 184rpx at 375 px' }
