@@ -4,7 +4,7 @@
 const { join } = require('node:path')
 const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
 const { yuan } = require('../support/money')
-const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
+const { startServer, latestSmsCode, readAs } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 
 jest.setTimeout(180_000)
@@ -20,10 +20,7 @@ afterAll(async () => { await browser?.close(); await server?.stop() })
 const monthLabel = (period) => `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`
 
 /** The API's answer in a session of the test's own (a dev demo login), to compare the page with. */
-async function apiAs (n, path) {
-  const login = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: `wx-demo-${n}` } })
-  return (await requestJson(`${server.url}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })).json
-}
+const apiAs = (n, path) => readAs(server.url, `wx-demo-${n}`, path)
 
 /** Until no sheet's dimming overlay is left on the screen (it fades out after a choice). */
 function waitForSheetsClosed (page) {

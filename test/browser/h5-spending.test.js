@@ -4,7 +4,7 @@
 const { join } = require('node:path')
 const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
 const { yuan } = require('../support/money')
-const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
+const { startServer, latestSmsCode, readAs } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 
 jest.setTimeout(180_000)
@@ -17,10 +17,7 @@ beforeAll(async () => {
 })
 afterAll(async () => { await browser?.close(); await server?.stop() })
 
-async function apiAs (code, path) {
-  const login = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code } })
-  return (await requestJson(`${server.url}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })).json
-}
+const apiAs = (code, path) => readAs(server.url, code, path)
 
 /** 首页 → 登录 with an SMS code → the sensitive-information consent → 首页 with the balance. */
 async function signIn (person) {

@@ -112,4 +112,16 @@ async function latestSmsCode (origin, phone, options = {}) {
   }
 }
 
-module.exports = { startServer, startFakeWechat, requestJson, latestSmsCode, DEMO_AS_OF }
+/**
+ * What the API answers `path` for a demo person (`code`: a dev login code such as wx-demo-1), in a session of the
+ * test's own: the figures a page is expected to show. Throws on anything but 200.
+ */
+async function readAs (serverUrl, code, path) {
+  const login = await requestJson(`${serverUrl}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code } })
+  if (login.status !== 200) throw new Error(`login ${code}: ${login.status} ${login.text}`)
+  const answer = await requestJson(`${serverUrl}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })
+  if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${answer.text}`)
+  return answer.json
+}
+
+module.exports = { readAs, startServer, startFakeWechat, requestJson, latestSmsCode, DEMO_AS_OF }

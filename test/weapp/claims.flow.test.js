@@ -4,7 +4,7 @@
 // the server "sends" through the dev subscribe stand-in (its outbox), and that notice's page opened on its own.
 const { distDir } = require('../support/dist')
 const { waitFor, signedInMiniProgram } = require('./harness')
-const { startServer, requestJson } = require('../support/server-process')
+const { startServer, requestJson, readAs } = require('../support/server-process')
 const { yuan } = require('../support/money')
 
 jest.setTimeout(120_000)
@@ -26,10 +26,7 @@ const titles = (page) => rows(page).map((r) => byClass({ dom: r }, 'claim-row-ti
 const rowOf = (page, title) => rows(page).find((r) => byClass({ dom: r }, 'claim-row-title')[0].textContent === title)
 const claimCalls = (mp) => mp.requests.filter((r) => /\/api\/v1\/claims(\?|$)/.test(r.url)).map((r) => new URL(r.url).search)
 
-async function apiAs (code, path) {
-  const login = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code } })
-  return (await requestJson(`${server.url}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })).json
-}
+const apiAs = (code, path) => readAs(server.url, code, path)
 
 /** A tap on a Taro view, found in the page's composed DOM (it may lie deeper than querySelector reaches). */
 function tap (element) {

@@ -2,7 +2,7 @@
 // changed employers with one month unpaid between them (断缴) and made one month up later (补缴).
 const { distDir } = require('../support/dist')
 const { waitFor, signedInMiniProgram } = require('./harness')
-const { startServer, requestJson } = require('../support/server-process')
+const { startServer, readAs } = require('../support/server-process')
 const { yuan } = require('../support/money')
 
 jest.setTimeout(90_000)
@@ -18,10 +18,7 @@ const monthLabel = (period) => `${period.slice(0, 4)}年${Number(period.slice(5,
 const all = (page, cls) => page.querySelectorAll(cls)
 const headings = (page) => all(page, '.year-heading').map((h) => h.dom.textContent.trim())
 
-async function apiAs (code, path) {
-  const login = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code } })
-  return (await requestJson(`${server.url}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })).json
-}
+const apiAs = (code, path) => readAs(server.url, code, path)
 
 test('the months with their figures, a gap explained, the next page at the bottom, and 今年 cleared by its chip', async () => {
   const expected = await apiAs('wx-demo-1', '/api/v1/contributions?limit=40')

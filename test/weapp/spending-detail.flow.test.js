@@ -3,7 +3,7 @@
 // its withdrawal, and the list's tag after each; then the page opened first, for a relative and for a foreign id.
 const { distDir } = require('../support/dist')
 const { waitFor, signedInMiniProgram, nativeElements, tapElement } = require('./harness')
-const { startServer, requestJson } = require('../support/server-process')
+const { startServer, readAs } = require('../support/server-process')
 const { yuan } = require('../support/money')
 
 jest.setTimeout(120_000)
@@ -23,10 +23,7 @@ const rows = (page) => nativeElements(page, 'spending-chunk', 'row')
 const rowOf = (page, id) => rows(page).find((r) => Number(r.getAttribute('data-id')) === id)
 const tagOf = (page, id) => rowOf(page, id)?.querySelector('[class~="spending-chunk--tag"]')?.textContent ?? ''
 
-async function apiAs (code, path) {
-  const login = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code } })
-  return (await requestJson(`${server.url}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })).json
-}
+const apiAs = (code, path) => readAs(server.url, code, path)
 
 /** A tap on a NutUI Button (or any node) of the page by class, once it is drawn. */
 async function tap (page, selector) {

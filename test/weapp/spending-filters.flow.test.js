@@ -2,7 +2,7 @@
 // explained, cleared in one tap. (One mini-program per file: app.js runs App() once per module registry.)
 const { distDir } = require('../support/dist')
 const { waitFor, signedInMiniProgram, nativeElements } = require('./harness')
-const { startServer, requestJson } = require('../support/server-process')
+const { startServer, readAs } = require('../support/server-process')
 
 jest.setTimeout(90_000)
 const root = distDir('weapp')
@@ -15,12 +15,7 @@ const text = (comp) => comp.dom.textContent.replace(/\s+/g, ' ')
 const rows = (page) => nativeElements(page, 'spending-chunk', 'row')
 const spendingCalls = (mp) => mp.requests.filter((r) => /\/api\/v1\/spending(\?|$)/.test(r.url)).map((r) => new URL(r.url).search)
 
-async function apiAs (code, path) {
-  const login = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code } })
-  const answer = await requestJson(`${server.url}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })
-  if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.json)}`)
-  return answer.json
-}
+const apiAs = (code, path) => readAs(server.url, code, path)
 
 test('an empty filtered result says the filters may explain it, and clears them in one tap', async () => {
   const { mp, home } = await signedInMiniProgram({ root, apiOrigin: server.url, loginCode: 'wx-demo-1' })

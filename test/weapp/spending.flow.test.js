@@ -2,7 +2,7 @@
 // native `spending-chunk` component, one chunk per server page, only around the scroll position.
 const { distDir } = require('../support/dist')
 const { waitFor, signedInMiniProgram, nativeElements, tapElement } = require('./harness')
-const { startServer, requestJson } = require('../support/server-process')
+const { startServer, readAs } = require('../support/server-process')
 const { yuan } = require('../support/money')
 
 jest.setTimeout(90_000)
@@ -19,12 +19,7 @@ const rowIds = (page) => rows(page).map((r) => Number(r.getAttribute('data-id'))
 const sentRowsOf = (mp, id) => mp.setDataLog.some((e) => JSON.stringify(e.data).includes(`"id":${id},`))
 const spendingCalls = (mp) => mp.requests.filter((r) => /\/api\/v1\/spending(\?|$)/.test(r.url)).map((r) => new URL(r.url).search)
 
-async function apiAs (code, path) {
-  const login = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code } })
-  const answer = await requestJson(`${server.url}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })
-  if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.json)}`)
-  return answer.json
-}
+const apiAs = (code, path) => readAs(server.url, code, path)
 
 test('lists the settlements, appends a page at the bottom, windows the rows, filters, and opens a detail', async () => {
   const expected = await apiAs('wx-demo-1', '/api/v1/spending?limit=40')

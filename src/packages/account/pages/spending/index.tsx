@@ -2,7 +2,7 @@
 // time, type and institution; the 家庭共济缴费 paid for relatives above them; a tap opens the settlement's detail.
 import { useCallback, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { spendingStore } from '../../stores'
@@ -21,12 +21,13 @@ function SpendingPage () {
   const store = spendingStore()
   const { list, premiums, filters } = store
   useListPage(store)
-  // A quick second tap while the detail is opening would push it twice.
-  const opening = useRef(0)
+  // A quick second tap while the detail is opening would push it twice: one at a time until this page shows again.
+  const opening = useRef(false)
+  useDidShow(() => { opening.current = false })
   const open = useCallback((id: number) => {
-    if (Date.now() - opening.current < 800) return
-    opening.current = Date.now()
-    void Taro.navigateTo({ url: `${SPENDING_DETAIL_PAGE}?id=${id}` })
+    if (opening.current) return
+    opening.current = true
+    Taro.navigateTo({ url: `${SPENDING_DETAIL_PAGE}?id=${id}` }).catch(() => { opening.current = false })
   }, [])
 
   const asOf = list.answer?.asOf
