@@ -75,9 +75,8 @@ test('the months with their figures, a gap explained, the next page at the botto
   expect(text(page)).toContain('已显示全部缴费记录')
 
   // 今年 from the range sheet: this year's months (by the phone's calendar, in China time), asked for by date range and
-  // shown as the server answers that query; its chip clears it in one tap.
-  // (选择年份… would open NutUI's year picker, but the shared FilterBar closes it again at once: the range sheet's
-  // onCancel, which NutUI calls when that sheet closes, clears whichever sheet is open. See the session report.)
+  // shown as the server answers that query; its chip clears it in one tap. (选择年份… and its Picker are driven in
+  // spending-filters.flow.test.js.)
   page.querySelector('.filter-btn--range').dispatchEvent('tap')
   const thisYear = await waitFor(() => all(page, '.nut-actionsheet-item').find((el) => el.dom.textContent.trim() === '今年'))
   thisYear.dispatchEvent('tap')
