@@ -82,10 +82,6 @@ export function toClaimRow (item: ClaimListItem): ClaimRow {
   }
 }
 
-function sameRow (a: ClaimRow, b: ClaimRow): boolean {
-  return (Object.keys(a) as Array<keyof ClaimRow>).every((key) => a[key] === b[key])
-}
-
 export class ClaimsStore {
   readonly filters: ListFilters
   readonly list: PagedList<ClaimListItem, ClaimRow, ClaimsPage>
@@ -120,7 +116,7 @@ export class ClaimsStore {
     if (!this.started) {
       this.started = reaction(() => this.filters.key, () => { void this.list.load() })
     }
-    if (!this.list.loaded && !this.list.loading) void this.list.load()
+    void this.list.ensureLoaded()
   }
 
   load (): Promise<void> {
@@ -138,9 +134,7 @@ export class ClaimsStore {
 
   /** A claim read afresh on its detail page (its stage may have moved on): only the page holding its row changes. */
   replaceRow (item: ClaimListItem): void {
-    const row = toClaimRow(item)
-    const shown = this.list.pages.some((page) => page.some((r) => r.id === row.id && sameRow(r, row)))
-    if (!shown) this.list.replaceRow((r) => r.id === item.id, row)
+    this.list.replaceRow((r) => r.id === item.id, toClaimRow(item))
   }
 
   reset (): void {

@@ -32,6 +32,11 @@ export interface PagedListOptions<TItem, TRow, TAnswer extends PageAnswer<TItem>
 
 const FALLBACK = '记录暂时无法显示，请稍后重试'
 
+function sameRow<TRow> (a: TRow, b: TRow): boolean {
+  const keys = Object.keys(a as object) as Array<keyof TRow>
+  return keys.length === Object.keys(b as object).length && keys.every((key) => a[key] === b[key])
+}
+
 function toListError (error: unknown, fallback: string): ListError {
   return error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'client_error', message: fallback }
 }
@@ -163,11 +168,16 @@ export class PagedList<TItem, TRow, TAnswer extends PageAnswer<TItem> = PageAnsw
     }
   }
 
-  /** Replaces the first row that `match`es; only the page holding it becomes a new array (the others are not re-sent). */
+  /**
+   * Replaces the first row that `match`es; only the page holding it becomes a new array (the others are not re-sent),
+   * and not even that when the row reads the same as the one shown (rows are flat display objects). False when no row
+   * matches.
+   */
   replaceRow (match: (row: TRow) => boolean, row: TRow): boolean {
     for (let p = 0; p < this.pages.length; p++) {
       const at = this.pages[p]!.findIndex(match)
       if (at < 0) continue
+      if (sameRow(this.pages[p]![at]!, row)) return true
       const page = this.pages[p]!.slice()
       page[at] = row
       const pages = this.pages.slice()

@@ -129,5 +129,9 @@ describe('PagedList', () => {
     expect(l.pages[1]).not.toBe(second)
     expect(l.pages[1]!.map((r) => r.label)).toEqual(['3:2', 'changed'])
     expect(l.replaceRow((r) => r.n === 99, { n: 99, label: '' })).toBe(false)
+    // A row that reads the same as the one shown changes nothing (its page is not sent again).
+    const before = l.pages
+    expect(l.replaceRow((r) => r.n === 4, { n: 4, label: 'changed' })).toBe(true)
+    expect(l.pages).toBe(before)
   })
 })
