@@ -6,7 +6,7 @@ import type {
 } from '../../types/api/spending'
 import type { SpendingApi } from '../services/api/spending'
 import { formatFen } from '../utils/money'
-import { formatDateTimeShort } from '../utils/date'
+import { formatAsOf, formatDateTimeShort } from '../utils/date'
 import { ListFilters, type FilterChoice } from './list-filters'
 import { PagedList } from './paged-list'
 import { messageOf } from './cooldown'
@@ -85,7 +85,7 @@ export class SpendingStore {
   institutionsError: string | null = null
   private started: IReactionDisposer | null = null
 
-  constructor (private readonly api: SpendingApi, now: () => number = Date.now) {
+  constructor (private readonly api: SpendingApi, private readonly now: () => number = Date.now) {
     this.filters = new ListFilters(now)
     this.list = new PagedList({
       fetch: (cursor) => api.list({ ...this.filters.query as { type?: VisitType }, cursor, limit: 20 }),
@@ -100,12 +100,27 @@ export class SpendingStore {
       toRows: (items) => items.map(toPremiumRow),
       fallbackMessage: '家庭共济缴费暂时无法显示，请稍后重试',
     })
-    makeAutoObservable<this, 'api' | 'started'>(this, { api: false, started: false, filters: false, list: false, premiums: false }, { autoBind: true })
+    makeAutoObservable<this, 'api' | 'started' | 'now'>(this, { api: false, started: false, now: false, filters: false, list: false, premiums: false }, { autoBind: true })
   }
 
   /** 家庭共济缴费 are not visits: with a type or an institution chosen they are not part of what is asked for. */
   get premiumsApply (): boolean {
     return !this.filters.type && !this.filters.institution
+  }
+
+  /** An empty list's title, and what may explain it: the filters, or settlements that have not arrived yet. */
+  get emptyTitle (): string {
+    return this.filters.active ? '没有符合条件的消费记录' : '还没有消费记录'
+  }
+
+  get emptyReasons (): string[] {
+    const { filters } = this
+    const asOf = this.list.answer?.asOf
+    const reasons: string[] = []
+    if (filters.active) reasons.push('当前的筛选条件下没有消费记录，可以清除筛选条件后再看看。')
+    if (asOf && filters.reachesRecent(asOf)) reasons.push(`${formatAsOf(asOf, this.now())}。医院和药店的结算通常 1 到 3 天后才会同步到这里，最近几天的消费可能还没有显示。`)
+    if (!filters.active && !reasons.length) reasons.push('这段时间里没有在医院或药店用医保结算的记录。')
+    return reasons
   }
 
   get typeChoices (): FilterChoice[] {

@@ -105,4 +105,19 @@ describe('SpendingStore', () => {
     expect(store.list.loaded).toBe(false)
     expect(store.institutions).toBeNull()
   })
+
+  it('explains an empty list: the filters, settlements not arrived yet, or none at all', async () => {
+    const api = fakeApi()
+    api.spending.list.mockResolvedValue(pageOf([]))
+    const store = new SpendingStore(api.spending, () => NOW)
+    await store.loadAll()
+    // No filters, and the range (all time) reaches 数据截至 2026-11-20: the delay is the explanation.
+    expect(store.emptyTitle).toBe('还没有消费记录')
+    expect(store.emptyReasons).toEqual([expect.stringMatching(/^数据截至 2026年11月20日 星期五 08:00。医院和药店的结算通常 1 到 3 天后/)])
+    store.filters.setRange({ kind: 'chosen-year', year: 2024 })
+    expect(store.emptyTitle).toBe('没有符合条件的消费记录')
+    expect(store.emptyReasons).toEqual(['当前的筛选条件下没有消费记录，可以清除筛选条件后再看看。'])
+    store.filters.setRange({ kind: 'month' })
+    expect(store.emptyReasons).toHaveLength(2)
+  })
 })

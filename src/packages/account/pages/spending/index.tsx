@@ -35,13 +35,9 @@ function SpendingPage () {
   if (list.loading || !list.loaded) {
     body = <Skeleton className='list-skeleton' rows={8} animated />
   } else if (list.empty) {
-    const reasons: string[] = []
-    if (filters.active) reasons.push('当前的筛选条件下没有消费记录，可以清除筛选条件后再看看。')
-    if (asOf && filters.reachesRecent(asOf)) reasons.push(`${formatAsOf(asOf)}。医院和药店的结算通常 1 到 3 天后才会同步到这里，最近几天的消费可能还没有显示。`)
-    if (!filters.active && !reasons.length) reasons.push('这段时间里没有在医院或药店用医保结算的记录。')
     body = (
       <ListEmpty
-        title={filters.active ? '没有符合条件的消费记录' : '还没有消费记录'} reasons={reasons}
+        title={store.emptyTitle} reasons={store.emptyReasons}
         onClearFilters={filters.active ? filters.clearAll : undefined}
       />
     )
