@@ -201,7 +201,32 @@ export const institutions = pgTable('institutions', {
   kind: text('kind', { enum: institutionKinds }).notNull(),
   level: text('level'),
   regionCode: text('region_code').notNull(),
+  address: text('address'),
+  /** 医保定点 (designated): settlements there are covered. */
+  designated: boolean('designated').notNull().default(true),
+  /** The claims desk (医保报销窗口), for the hospital page a poster's QR code opens; null where there is none. */
+  deskPlace: text('desk_place'),
+  deskHours: text('desk_hours'),
+  deskPhone: text('desk_phone'),
+  /** What to bring to claim there (材料清单). */
+  claimMaterials: jsonb('claim_materials').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
 }, (t) => [uniqueIndex('institutions_code_key').on(t.code)])
+
+/**
+ * Public entry codes (what a hospital's QR code carries): short and random, not the institution's id, so a code can
+ * be revoked (a poster stolen, misprinted) and a new one issued without touching the institution.
+ */
+export const institutionEntries = pgTable('institution_entries', {
+  id: id(),
+  institutionId: ref('institution_id').notNull().references(() => institutions.id),
+  code: text('code').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+}, (t) => [
+  uniqueIndex('institution_entries_code_key').on(t.code),
+  // One live code per institution.
+  uniqueIndex('institution_entries_live_key').on(t.institutionId).where(sql`revoked_at is null`),
+])
 
 /** Monthly (employee) or yearly (resident) contributions; only the credited part reaches the personal account. */
 export const contributions = pgTable('contributions', {
@@ -323,14 +348,35 @@ export const accessLogs = pgTable('access_logs', {
   /** What was read: 'account' | 'contributions' | 'spending' | 'spending_detail' | 'claims' | 'claim_detail'. */
   resource: text('resource').notNull(),
   resourceId: text('resource_id'),
-  /** Who read it: 'self' now; 'share' when a family member opens a shared claim (a later issue). */
+  /** Who read it: 'self', or 'share' when a family member opened a shared claim (share_grant_id says which grant). */
   actor: text('actor').notNull().default('self'),
   /** The mini-program or web build the request came from ('weapp' | 'alipay' | 'h5'), as the client says. */
   channel: text('channel'),
   /** How the app was entered (WeChat launch scene, QR code, share card), as the client says. */
   scene: text('scene'),
+  /** For actor 'share': which grant's token was used (no FK: the log outlives the grant). */
+  shareGrantId: ref('share_grant_id'),
   at: ts('at').notNull(),
 }, (t) => [index('access_logs_person_at_idx').on(t.personId, t.at)])
+
+/**
+ * 分享给家人: one claim shown to one recipient without a login. The token (≥ 128 random bits) is shown once and only
+ * its SHA-256 is kept; unknown, expired and revoked tokens all answer alike.
+ */
+export const shareGrants = pgTable('share_grants', {
+  id: id(),
+  personId: ref('person_id').notNull().references(() => persons.id),
+  claimId: ref('claim_id').notNull().references(() => claims.id),
+  tokenHash: text('token_hash').notNull(),
+  /** The owner's own note of whom it is for (女儿); shown only to the owner. */
+  recipientLabel: text('recipient_label'),
+  showAmounts: boolean('show_amounts').notNull().default(false),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  revokedAt: ts('revoked_at'),
+  viewCount: integer('view_count').notNull().default(0),
+  lastViewedAt: ts('last_viewed_at'),
+}, (t) => [uniqueIndex('share_grants_token_hash_key').on(t.tokenHash), index('share_grants_person_idx').on(t.personId, t.createdAt)])
 
 /**
  * WeChat one-time subscriptions to a claim's stage changes: each acceptance of requestSubscribeMessage allows one

@@ -18,6 +18,7 @@ const Fen = (description: string) => Type.Integer({ minimum: 0, description: `${
 export const ClaimsQuery = Type.Object({
   ...PageQuery.properties,
   stage: Type.Optional(ClaimStage),
+  institution: Type.Optional(Type.String({ pattern: '^[A-Z][0-9A-Z]{5,31}$', description: '只看在这家机构就诊的报销（定点医药机构编码，医院页用）' })),
 })
 export type ClaimsQuery = Static<typeof ClaimsQuery>
 

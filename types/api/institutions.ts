@@ -1,0 +1,58 @@
+// Hospital entry contract: GET /api/v1/institutions/entries/{entryCode} (public: what a poster's QR code opens) and
+// GET /api/v1/institutions/entries/{entryCode}/mine (verified person: my spending and claims there this year).
+import { Type, type Static } from 'typebox'
+
+/**
+ * A public entry code: 8 characters of Crockford base32 (0-9, A-Z without I, L, O, U), random, one live code per
+ * institution, revocable without touching the institution. It is what a WeChat mini-program code's scene
+ * (`h=<code>`), the printed URL (`/h/<code>`) and the H5 page (`?code=<code>`) carry.
+ */
+export const ENTRY_CODE_PATTERN = '^[0-9A-HJKMNP-TV-Z]{8}$'
+export const EntryCode = Type.String({ pattern: ENTRY_CODE_PATTERN, description: '机构的公开入口码（8 位，二维码里带的就是它）' })
+
+export const EntryParams = Type.Object({ entryCode: EntryCode })
+export type EntryParams = Static<typeof EntryParams>
+
+export const InstitutionKindName = Type.String({ description: '医院 / 药店 / 诊所' })
+
+export const ClaimsDesk = Type.Object({
+  place: Type.String({ description: '报销窗口在哪里，如“门诊楼一层 医保服务窗口（12 号）”' }),
+  hours: Type.String({ description: '办理时间，如“周一至周五 8:00–17:00”' }),
+  phone: Type.String({ description: '窗口或医保办的电话，如“021-5403 0000”' }),
+}, { description: '医保报销窗口' })
+export type ClaimsDesk = Static<typeof ClaimsDesk>
+
+export const InstitutionEntry = Type.Object({
+  entryCode: EntryCode,
+  institution: Type.Object({
+    code: Type.String({ description: '国家医保信息业务编码（定点医药机构编码），消费和报销列表按它筛选' }),
+    name: Type.String(),
+    kind: Type.Union([Type.Literal('hospital'), Type.Literal('pharmacy'), Type.Literal('clinic')]),
+    kindName: InstitutionKindName,
+    level: Type.Union([Type.String({ description: '等级，如“三级甲等”' }), Type.Null()]),
+    regionName: Type.String({ description: '所在地区，如“上海市徐汇区”' }),
+    address: Type.String(),
+    designated: Type.Boolean({ description: '是否医保定点机构' }),
+  }),
+  desk: Type.Union([ClaimsDesk, Type.Null()], { description: '医保报销窗口；药店等没有窗口时为 null' }),
+  bring: Type.Array(Type.String(), { description: '来这里办理报销要带的材料' }),
+}, { description: '一家定点医药机构的公开信息（扫医院的二维码打开）' })
+export type InstitutionEntry = Static<typeof InstitutionEntry>
+
+export const InstitutionMine = Type.Object({
+  year: Type.Integer({ description: '统计的年份（中国时间的今年）' }),
+  institutionCode: Type.String(),
+  spending: Type.Object({
+    count: Type.Integer({ minimum: 0, description: '今年在这里结算的次数' }),
+    totalFen: Type.Integer({ minimum: 0, description: '费用总额，单位：分' }),
+    accountFen: Type.Integer({ minimum: 0, description: '其中个人账户支付，单位：分' }),
+    selfFen: Type.Integer({ minimum: 0, description: '其中自付，单位：分' }),
+  }),
+  claims: Type.Object({
+    count: Type.Integer({ minimum: 0, description: '今年提交的、在这里就诊的报销笔数' }),
+    openCount: Type.Integer({ minimum: 0, description: '其中还在办理中的笔数' }),
+    claimedFen: Type.Integer({ minimum: 0, description: '申请报销金额合计，单位：分' }),
+  }),
+  asOf: Type.String({ format: 'date-time', description: '数据截至' }),
+}, { description: '本人今年在这家机构的消费和报销' })
+export type InstitutionMine = Static<typeof InstitutionMine>
