@@ -50,6 +50,20 @@ export default defineConfig(
             from: ['./src/stores', './src/services', './src/platform', ...UI],
             message: 'utils/ are leaves: plain functions with no app state.',
           },
+          // Feature subpackages keep their pages, components, stores and styles in their own folder; nothing
+          // outside a feature reaches into it (else its code would land in the main package or a sibling's).
+          {
+            target: ['./src/pages', './src/components', './src/stores', './src/services', './src/platform', './src/utils',
+              './src/app.ts', './src/packages/account', './src/packages/verify', './src/packages/share'],
+            from: './src/packages/hospital',
+            message: 'packages/hospital is a feature folder: only its own files import it.',
+          },
+          {
+            target: ['./src/pages', './src/components', './src/stores', './src/services', './src/platform', './src/utils',
+              './src/app.ts', './src/packages/account', './src/packages/verify', './src/packages/hospital'],
+            from: './src/packages/share',
+            message: 'packages/share is a feature folder: only its own files import it.',
+          },
           {
             target: './src',
             from: './server',

@@ -1,4 +1,4 @@
-// App pages, the account and verify subpackages and their preloads, and the window look (all three targets).
+// App pages, the account, verify, hospital and share subpackages and their preloads, and the window look (all three targets).
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -13,12 +13,17 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/verify', pages: ['pages/reset-password/index', 'pages/verify/index', 'pages/bind/index'] },
+    // What a hospital's QR code opens (?code=<entry code>): its own small package, so a cold start from a scan is light.
+    { root: 'packages/hospital', pages: ['pages/index/index'] },
+    // 家人查看 (?t=<share token>, no login) and 我的分享.
+    { root: 'packages/share', pages: ['pages/view/index', 'pages/mine/index'] },
   ],
   // 首页 leads to the account pages, so their package downloads while the person reads the balance, and to the
   // verification page once the window has passed; 登录 leads to 忘记密码, so that package is ready before the tap.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/account', 'packages/verify'] },
     'pages/login/index': { network: 'all', packages: ['packages/verify'] },
+    'packages/account/pages/claim/index': { network: 'all', packages: ['packages/share'] },
   },
   window: {
     backgroundTextStyle: 'light',
