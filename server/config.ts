@@ -48,9 +48,27 @@ export interface ServerConfig {
    * app turns it off: under-pressure counts a sample interval with no sample (a busy test machine) as infinite lag.
    */
   maxEventLoopDelayMs: number
+  /**
+   * PUBLIC_BASE_URL: the HTTPS origin people reach this service at (https://yibao.example.cn). Printed hospital codes
+   * (`<origin>/h/<entry code>`) and shared H5 links are made from it; without it the server makes no absolute links
+   * (the H5 client uses its own address). Production requires https.
+   */
+  publicBaseUrl?: string
 }
 
 export class ConfigError extends Error {}
+
+/** An origin only (scheme, host, port), no trailing slash; https in production. */
+function publicBaseUrl (value: string | undefined, production: boolean): string | undefined {
+  if (!value) return undefined
+  let url: URL
+  try { url = new URL(value) } catch { throw new ConfigError(`PUBLIC_BASE_URL is not a URL: ${value}`) }
+  if (url.protocol !== 'https:' && (production || url.protocol !== 'http:')) throw new ConfigError('PUBLIC_BASE_URL must be https')
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
+    throw new ConfigError('PUBLIC_BASE_URL must be an origin only, like https://yibao.example.cn')
+  }
+  return url.origin
+}
 
 /** The key used outside production when DATA_KEY is unset: fine for demo data, refused in production. */
 export const DEV_DATA_KEY = 'dev-only-data-key-not-for-production'
@@ -123,6 +141,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     claimNotice: claimNotice(env, production),
     operatorToken: env.OPERATOR_TOKEN || (production ? undefined : DEV_OPERATOR_TOKEN),
     maxEventLoopDelayMs: int(env, 'MAX_EVENT_LOOP_DELAY_MS', 2000, 0),
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, production),
   }
   if (production) {
     const missing: string[] = []
