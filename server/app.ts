@@ -31,6 +31,11 @@ import verificationRoutes from './routes/api/v1/verifications'
 import soterRoutes from './routes/api/v1/verifications/soter'
 import bindingRoutes from './routes/api/v1/binding'
 import consentRoutes from './routes/api/v1/consents'
+import institutionRoutes from './routes/api/v1/institutions'
+import hospitalEntryRoutes from './routes/h'
+import type { WxacodeMaker } from './adapters/wechat-wxacode'
+import shareRoutes from './routes/api/v1/shares'
+import type { ActivityIdSource } from './adapters/wechat-activity'
 
 export interface AppDeps {
   db: Db
@@ -45,6 +50,10 @@ export interface AppDeps {
   soter?: WechatSoterVerifier
   /** WeChat subscribe messages for claim stage changes (createAdapters). */
   subscribe?: SubscribeSender
+  /** WeChat private-message ids for share cards, only with WeChat credentials (createAdapters). */
+  activity?: ActivityIdSource
+  /** WeChat mini-program codes for hospital posters, only with WeChat credentials (createAdapters). */
+  wxacode?: WxacodeMaker
   logger?: FastifyServerOptions['logger']
   /** Requests per minute per client across the API (tests raise or lower it). */
   rateLimitMax?: number
@@ -88,9 +97,13 @@ export async function buildApp (deps: AppDeps) {
     await api.register(soterRoutes)
     await api.register(bindingRoutes)
     await api.register(consentRoutes)
+    await api.register(institutionRoutes)
+    await api.register(shareRoutes)
     if (!deps.cfg.production && (deps.sms.kind === 'dev' || deps.subscribe?.kind === 'dev')) await api.register(devRoutes)
   }, { prefix: '/api/v1' })
 
+  // A printed hospital code's URL, before the H5 app's wildcard (routes/h).
+  await app.register(hospitalEntryRoutes)
   if (staticRoot) await app.register(fastifyStatic, { root: staticRoot, index: 'index.html', wildcard: true })
 
   // Unknown URLs: the H5 app for page-like GETs, a JSON 404 otherwise; rate-limited so that guessing URLs is slow.

@@ -36,6 +36,10 @@ export interface ServerConfig {
   /** Per client address: login attempts per minute, SMS code requests per hour (issue 3: rate limits per IP too). */
   loginRatePerMinute: number
   smsRatePerHour: number
+  /** Per client address: family views (GET /api/v1/share-view) per minute; tighter than the global limit. */
+  shareViewRatePerMinute: number
+  /** Per client address: public hospital entry lookups (GET /api/v1/institutions/entries/{code}) per minute. */
+  entryRatePerMinute: number
   wechat?: WechatConfig
   alipay?: AlipayConfig
   smsGateway?: SmsGatewayConfig
@@ -137,6 +141,8 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     smsMaxAttempts: int(env, 'SMS_MAX_ATTEMPTS', 5, 1),
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 20, 1),
     smsRatePerHour: int(env, 'SMS_RATE_PER_HOUR', 10, 1),
+    shareViewRatePerMinute: int(env, 'SHARE_VIEW_RATE_PER_MINUTE', 30, 1),
+    entryRatePerMinute: int(env, 'ENTRY_RATE_PER_MINUTE', 60, 1),
     wechat, alipay, smsGateway,
     claimNotice: claimNotice(env, production),
     operatorToken: env.OPERATOR_TOKEN || (production ? undefined : DEV_OPERATOR_TOKEN),

@@ -14,9 +14,11 @@ import { HttpSmsSender } from './http-sms'
 import { systemClock, type Clock, type CodeExchanger, type SmsSender } from './types'
 import { WechatCodeExchanger } from './wechat'
 import { WechatAccessToken } from './wechat-access-token'
+import { WechatActivityIds } from './wechat-activity'
 import { WechatFaceVerifier } from './wechat-face'
 import { WechatSoterVerifier } from './wechat-soter'
 import { WechatSubscribeSender, type SubscribeSender } from './wechat-subscribe'
+import { WechatWxacode } from './wechat-wxacode'
 
 export interface Adapters {
   exchangers: Record<Platform, CodeExchanger>
@@ -27,6 +29,10 @@ export interface Adapters {
   soter?: WechatSoterVerifier
   /** WeChat subscribe messages (claim stage changes): the real client with WeChat credentials, else the dev outbox. */
   subscribe: SubscribeSender
+  /** WeChat private-message activity ids for share cards, only with WeChat credentials (else cards are plain). */
+  activity?: WechatActivityIds
+  /** WeChat mini-program codes for hospital posters (npm run qr), only with WeChat credentials. */
+  wxacode?: WechatWxacode
 }
 
 export interface AdapterDeps {
@@ -69,6 +75,8 @@ export function createAdapters (cfg: ServerConfig, deps: AdapterDeps): Adapters 
     adapters.face = { wechat: new WechatFaceVerifier(cfg.wechat, tokens, { timeoutMs }) }
     adapters.soter = new WechatSoterVerifier(cfg.wechat, tokens, { timeoutMs })
     adapters.subscribe = new WechatSubscribeSender(cfg.wechat, tokens, { timeoutMs })
+    adapters.activity = new WechatActivityIds(cfg.wechat, tokens, { timeoutMs })
+    adapters.wxacode = new WechatWxacode(cfg.wechat, tokens, { timeoutMs })
   }
   if (cfg.alipay) adapters.face = { ...adapters.face, alipay: new AlipayCertifier(cfg.alipay, { timeoutMs }) }
   return adapters

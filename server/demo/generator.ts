@@ -1,11 +1,13 @@
 // The one deterministic demo-data generator: the fixed demo persons and their records up to `asOf`, and bulk data
 // for benchmarks from the same code paths. Plain data only; server/demo/seed.ts writes it to the database.
 import type { claimStages, institutionKinds, insuranceTypes, ledgerKinds, visitTypes } from '../db/schema'
+import { entryCodeFromBytes, ENTRY_CODE_BYTES } from '../domain/entry-codes'
 import { checkDigit } from '../domain/gb11643'
+import { regionName } from '../domain/regions'
 import { Prng } from './prng'
 
 /** Bump whenever the output for the same (asOf, seed) changes: a database made by another version is reseeded. */
-export const DEMO_VERSION = 2
+export const DEMO_VERSION = 3
 /** 国办发〔2021〕14号 was issued on 2021-04-13; any fixed number would do. */
 export const DEFAULT_DEMO_SEED = 20210413
 
@@ -33,7 +35,26 @@ export interface DemoPersonFacts {
   alipaySubject: string
 }
 
-export interface DemoInstitution { code: string; name: string; kind: InstitutionKind; level: string | null; regionCode: string }
+/** A claims desk (医保报销窗口): where, when, which phone. */
+export interface DemoDesk { place: string; hours: string; phone: string }
+
+export interface DemoInstitution {
+  code: string
+  name: string
+  kind: InstitutionKind
+  level: string | null
+  regionCode: string
+  /** The full address: the region's GB/T 2260 name, then the street. */
+  address: string
+  /** 医保定点: settlements there are covered. */
+  designated: boolean
+  /** Null where there is no desk (most pharmacies: their customers claim at the insurance bureau). */
+  desk: DemoDesk | null
+  /** What to bring to claim there. */
+  bring: string[]
+  /** The live public entry code (what its QR code carries), drawn from the seeded PRNG. */
+  entryCode: string
+}
 
 export interface DemoContribution {
   key: string
@@ -198,25 +219,74 @@ export const DEMO_PERSONS: readonly DemoPersonFacts[] = Object.freeze([
 
 // ---------------------------------------------------------------------------------------------------------------
 // Institutions and regional rules. Names and codes are plausible, not real (H = medical institution, P = pharmacy,
-// then the 6-digit region and a 5-digit number, the shape of the national 定点医药机构 codes).
+// then the 6-digit region and a 5-digit number, the shape of the national 定点医药机构 codes). Desk phone numbers
+// have a local part starting with 0, which no Chinese landline number has (local numbers start with 2–8), so that
+// nobody dials a stranger from the demo; streets are made up.
 
-export const DEMO_INSTITUTIONS: readonly DemoInstitution[] = Object.freeze([
-  { code: 'H31010400001', name: '上海市徐汇区滨江医院', kind: 'hospital', level: '三级乙等', regionCode: '310104' },
-  { code: 'H31010400002', name: '上海市漕溪人民医院', kind: 'hospital', level: '三级甲等', regionCode: '310104' },
-  { code: 'H31010400003', name: '上海市徐汇区枫林社区卫生服务中心', kind: 'clinic', level: '一级', regionCode: '310104' },
-  { code: 'H31010400004', name: '上海市徐汇区康健儿童医院', kind: 'hospital', level: '二级甲等', regionCode: '310104' },
-  { code: 'P31010400001', name: '益寿堂大药房（天钥桥路店）', kind: 'pharmacy', level: null, regionCode: '310104' },
-  { code: 'P31010400002', name: '康济大药房（徐家汇24小时店）', kind: 'pharmacy', level: null, regionCode: '310104' },
-  { code: 'H11010500001', name: '北京市朝阳区望京中心医院', kind: 'hospital', level: '二级甲等', regionCode: '110105' },
-  { code: 'H11010500002', name: '北京市朝阳区团结湖社区卫生服务中心', kind: 'clinic', level: '一级', regionCode: '110105' },
-  { code: 'H11010500003', name: '北京市朝阳区安华眼科医院', kind: 'hospital', level: '二级', regionCode: '110105' },
-  { code: 'P11010500001', name: '同济堂大药房（团结湖店）', kind: 'pharmacy', level: null, regionCode: '110105' },
-  { code: 'H44010600001', name: '广州市天河区珠江新城医院', kind: 'hospital', level: '二级甲等', regionCode: '440106' },
-  { code: 'H44010600002', name: '广州市天河区石牌社区卫生服务中心', kind: 'clinic', level: '一级', regionCode: '440106' },
-  { code: 'P44010600001', name: '百草堂大药房（天河北店）', kind: 'pharmacy', level: null, regionCode: '440106' },
-  { code: 'H33010600001', name: '杭州市西湖区文三医院', kind: 'hospital', level: '二级甲等', regionCode: '330106' },
-  { code: 'P33010600001', name: '西溪大药房（文三路店）', kind: 'pharmacy', level: null, regionCode: '330106' },
-] satisfies DemoInstitution[])
+const WEEKDAYS = '周一至周五 8:00–11:30，13:30–17:00'
+const BRING_HOSPITAL = ['医保电子凭证或社会保障卡', '本人身份证（他人代办的，再带代办人身份证）', '收费票据原件和费用明细清单',
+  '门诊病历，住院的带出院小结', '本人银行卡（报销款打到这张卡）']
+const BRING_CLINIC = ['医保电子凭证或社会保障卡', '本人身份证', '收费票据原件和费用明细清单', '门诊病历']
+const BRING_PHARMACY = ['医保电子凭证或社会保障卡', '购药发票和药品清单', '处方（购买处方药时）']
+
+type InstitutionFacts = Omit<DemoInstitution, 'address' | 'entryCode'> & { street: string }
+
+const INSTITUTION_FACTS: readonly InstitutionFacts[] = [
+  { code: 'H31010400001', name: '上海市徐汇区滨江医院', kind: 'hospital', level: '三级乙等', regionCode: '310104', street: '龙腾大道 1280 号',
+    designated: true, desk: { place: '门诊楼一层 医保服务窗口（12 号）', hours: `${WEEKDAYS}；周六 8:00–11:30`, phone: '021-0104 0012' }, bring: BRING_HOSPITAL },
+  { code: 'H31010400002', name: '上海市漕溪人民医院', kind: 'hospital', level: '三级甲等', regionCode: '310104', street: '漕溪北路 1500 号',
+    designated: true, desk: { place: '住院部一层 出入院结算处东侧 医保办公室', hours: '周一至周日 8:00–17:00', phone: '021-0104 0200' }, bring: BRING_HOSPITAL },
+  { code: 'H31010400003', name: '上海市徐汇区枫林社区卫生服务中心', kind: 'clinic', level: '一级', regionCode: '310104', street: '枫林路 330 号',
+    designated: true, desk: { place: '一楼大厅 收费处旁 医保窗口', hours: '周一至周五 8:00–11:30，13:00–16:30', phone: '021-0104 0330' }, bring: BRING_CLINIC },
+  { code: 'H31010400004', name: '上海市徐汇区康健儿童医院', kind: 'hospital', level: '二级甲等', regionCode: '310104', street: '康健路 88 号',
+    designated: true, desk: { place: '门诊楼二层 医保服务中心', hours: WEEKDAYS, phone: '021-0104 0088' }, bring: BRING_HOSPITAL },
+  { code: 'P31010400001', name: '益寿堂大药房（天钥桥路店）', kind: 'pharmacy', level: null, regionCode: '310104', street: '天钥桥路 216 号',
+    designated: true, desk: null, bring: BRING_PHARMACY },
+  { code: 'P31010400002', name: '康济大药房（徐家汇24小时店）', kind: 'pharmacy', level: null, regionCode: '310104', street: '虹桥路 45 号',
+    designated: true, desk: { place: '收银台右侧 医保服务台', hours: '每天 9:00–21:00', phone: '021-0104 0045' }, bring: BRING_PHARMACY },
+  { code: 'H11010500001', name: '北京市朝阳区望京中心医院', kind: 'hospital', level: '二级甲等', regionCode: '110105', street: '望京东路 16 号',
+    designated: true, desk: { place: '门诊楼一层 西侧 医保报销窗口（3 号、4 号）', hours: WEEKDAYS, phone: '010-0105 0016' }, bring: BRING_HOSPITAL },
+  { code: 'H11010500002', name: '北京市朝阳区团结湖社区卫生服务中心', kind: 'clinic', level: '一级', regionCode: '110105', street: '团结湖南里 9 号',
+    designated: true, desk: { place: '一层 挂号收费处 医保窗口', hours: '周一至周五 8:00–11:30，13:30–16:30', phone: '010-0105 0009' }, bring: BRING_CLINIC },
+  { code: 'H11010500003', name: '北京市朝阳区安华眼科医院', kind: 'hospital', level: '二级', regionCode: '110105', street: '安华西里 27 号',
+    designated: true, desk: { place: '一层大厅 导诊台对面 医保办', hours: WEEKDAYS, phone: '010-0105 0027' }, bring: BRING_HOSPITAL },
+  { code: 'P11010500001', name: '同济堂大药房（团结湖店）', kind: 'pharmacy', level: null, regionCode: '110105', street: '团结湖路 5 号',
+    designated: true, desk: null, bring: BRING_PHARMACY },
+  { code: 'H44010600001', name: '广州市天河区珠江新城医院', kind: 'hospital', level: '二级甲等', regionCode: '440106', street: '华夏路 36 号',
+    designated: true, desk: { place: '门诊楼一层 医保结算窗口（8 号）', hours: `${WEEKDAYS}；周六 8:30–12:00`, phone: '020-0106 0036' }, bring: BRING_HOSPITAL },
+  { code: 'H44010600002', name: '广州市天河区石牌社区卫生服务中心', kind: 'clinic', level: '一级', regionCode: '440106', street: '石牌东路 12 号',
+    designated: true, desk: { place: '一楼 收费处 医保窗口', hours: '周一至周五 8:00–12:00，14:30–17:30', phone: '020-0106 0012' }, bring: BRING_CLINIC },
+  { code: 'P44010600001', name: '百草堂大药房（天河北店）', kind: 'pharmacy', level: null, regionCode: '440106', street: '天河北路 233 号',
+    designated: true, desk: null, bring: BRING_PHARMACY },
+  { code: 'H33010600001', name: '杭州市西湖区文三医院', kind: 'hospital', level: '二级甲等', regionCode: '330106', street: '文三路 199 号',
+    designated: true, desk: { place: '门诊大厅一层 医保服务窗口', hours: WEEKDAYS, phone: '0571-0106 0199' }, bring: BRING_HOSPITAL },
+  { code: 'P33010600001', name: '西溪大药房（文三路店）', kind: 'pharmacy', level: null, regionCode: '330106', street: '文三路 358 号',
+    designated: true, desk: null, bring: BRING_PHARMACY },
+]
+
+/**
+ * One entry code per institution from its own PRNG stream of the default seed: the demo's printed codes stay the same
+ * whatever the asOf day (a poster printed from the demo keeps working after a reseed), and no two are equal.
+ */
+function withEntryCodes (facts: readonly InstitutionFacts[]): DemoInstitution[] {
+  const rng = new Prng(DEFAULT_DEMO_SEED).fork('entry-codes')
+  const taken = new Set<string>()
+  return facts.map(({ street, ...f }) => {
+    const region = regionName(f.regionCode)
+    if (!region) throw new Error(`no region name for ${f.regionCode}`)
+    let code: string
+    do {
+      code = entryCodeFromBytes(Uint8Array.from({ length: ENTRY_CODE_BYTES }, () => rng.int(0, 255)))
+    } while (taken.has(code))
+    taken.add(code)
+    return { ...f, address: `${region}${street}`, entryCode: code }
+  })
+}
+
+export const DEMO_INSTITUTIONS: readonly DemoInstitution[] = Object.freeze(withEntryCodes(INSTITUTION_FACTS))
+
+/** A copy that shares nothing with DEMO_INSTITUTIONS (a data set is plain data its user may change). */
+const copyInstitution = (i: DemoInstitution): DemoInstitution => ({ ...i, desk: i.desk && { ...i.desk }, bring: [...i.bring] })
 
 type RegionCode = '310104' | '110105' | '440106' | '330106'
 const REGIONS: readonly RegionCode[] = ['310104', '110105', '440106', '330106']
@@ -840,7 +910,7 @@ export function generateDemo (o: { asOf: Date; seed?: number }): DemoData {
   const plans = demoPlans(root.fork('plans'), o.asOf)
   return {
     version: DEMO_VERSION, seed, asOf: new Date(o.asOf.getTime()),
-    institutions: DEMO_INSTITUTIONS.map((i) => ({ ...i })),
+    institutions: DEMO_INSTITUTIONS.map(copyInstitution),
     persons: plans.map((p) => new PersonBuilder(p, root.fork(`person-${p.facts.n}`), o.asOf).build()),
   }
 }
@@ -908,5 +978,5 @@ export function generateBulk (o: BulkOptions): DemoData {
     if (plan.claims[0]?.stage === 'approved' || plan.claims[0]?.stage === 'paid') plan.claims[0].approvedFen = Math.round(plan.claims[0].claimedFen * 0.8)
     persons.push(new PersonBuilder(plan, rng.fork('history'), o.asOf).build())
   }
-  return { version: DEMO_VERSION, seed, asOf: new Date(o.asOf.getTime()), institutions: DEMO_INSTITUTIONS.map((i) => ({ ...i })), persons }
+  return { version: DEMO_VERSION, seed, asOf: new Date(o.asOf.getTime()), institutions: DEMO_INSTITUTIONS.map(copyInstitution), persons }
 }

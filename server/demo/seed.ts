@@ -2,7 +2,8 @@
 import { count, sql } from 'drizzle-orm'
 import type { Db } from '../db'
 import {
-  claimEvents, claims, contributions, institutions, ledgerEntries, meta, persons, platformIdentities, settlementItems, settlements,
+  claimEvents, claims, contributions, institutionEntries, institutions, ledgerEntries, meta, persons, platformIdentities, settlementItems,
+  settlements,
 } from '../db/schema'
 import { hashPassword, type DataCipher } from '../domain/secrets'
 import { flagSettlements } from '../domain/anomalies'
@@ -28,7 +29,7 @@ const SEED_LOCK_ID = 4_712_393_002
  * (share grants, access logs), which belong to the old data set too.
  */
 const DATA_TABLES = ['claim_events', 'claims', 'ledger_entries', 'settlement_items', 'settlements', 'contributions',
-  'sessions', 'sms_codes', 'dev_sms_outbox', 'platform_identities', 'persons', 'institutions', 'password_attempts']
+  'sessions', 'sms_codes', 'dev_sms_outbox', 'platform_identities', 'persons', 'institution_entries', 'institutions', 'password_attempts']
 
 /**
  * Seeds the demo data set when the database has no persons, or reseeds it (after deleting every data row) when it
@@ -156,7 +157,10 @@ async function replaceData (db: Db, data: DemoData, prepared: PreparedPerson[], 
   await db.execute(sql.raw(`truncate table ${DATA_TABLES.join(', ')} restart identity cascade`))
   const institutionIds = new Map<string, number>()
   for (const part of chunks(data.institutions)) {
-    const rows = await db.insert(institutions).values(part).returning({ id: institutions.id, code: institutions.code })
+    const rows = await db.insert(institutions).values(part.map((i) => ({
+      code: i.code, name: i.name, kind: i.kind, level: i.level, regionCode: i.regionCode, address: i.address, designated: i.designated,
+      deskPlace: i.desk?.place ?? null, deskHours: i.desk?.hours ?? null, deskPhone: i.desk?.phone ?? null, claimMaterials: i.bring,
+    }))).returning({ id: institutions.id, code: institutions.code })
     for (const r of rows) institutionIds.set(r.code, r.id)
   }
   const institutionId = (code: string) => {
@@ -166,6 +170,11 @@ async function replaceData (db: Db, data: DemoData, prepared: PreparedPerson[], 
   }
 
   const createdAt = new Date(data.asOf.getTime())
+  // Each institution's one live entry code (what its printed QR code carries).
+  for (const part of chunks(data.institutions)) {
+    await db.insert(institutionEntries).values(part.map((i) => ({ institutionId: institutionId(i.code), code: i.entryCode, createdAt })))
+  }
+
   const personIds = new Map<string, number>() // by card number, which is unique
   for (const part of chunks(data.persons.map((p, i) => ({ p, s: prepared[i]! })))) {
     const rows = await db.insert(persons).values(part.map(({ p, s }) => ({

@@ -6,6 +6,8 @@ import type { Db } from '../db'
 import { accessLogs } from '../db/schema'
 
 export type AccessResource = 'account' | 'contributions' | 'spending' | 'spending_detail' | 'claims' | 'claim_detail'
+  /** 我在这里的消费和报销 on a hospital's page (resource id: the institution's code). */
+  | 'institution'
 
 const CHANNELS = new Set(['weapp', 'alipay', 'h5'])
 
@@ -16,12 +18,17 @@ export function clientContext (req: FastifyRequest): { channel: string | null; s
   return { channel: CHANNELS.has(channel) ? channel : null, scene: scene || null }
 }
 
+/** Who read: the person themself, or a family member through a share grant (which one is recorded). */
+export type AccessActor = { actor?: 'self' } | { actor: 'share'; shareGrantId: number }
+
+/** `db` may be a transaction, so that a share view's count and its log row commit together. */
 export async function recordAccess (db: Db, v: {
   personId: number; sessionId: number | null; resource: AccessResource; resourceId?: string | number | null
   channel: string | null; scene: string | null; at: Date
-}): Promise<void> {
+} & AccessActor): Promise<void> {
   await db.insert(accessLogs).values({
     personId: v.personId, sessionId: v.sessionId, resource: v.resource,
-    resourceId: v.resourceId == null ? null : String(v.resourceId), actor: 'self', channel: v.channel, scene: v.scene, at: v.at,
+    resourceId: v.resourceId == null ? null : String(v.resourceId), channel: v.channel, scene: v.scene, at: v.at,
+    ...(v.actor === 'share' ? { actor: 'share', shareGrantId: v.shareGrantId } : { actor: 'self' }),
   })
 }

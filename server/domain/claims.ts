@@ -8,7 +8,9 @@
 //   first_review, second_review → rejected | materials_needed;  materials_needed → first_review (materials supplied)
 // paid and rejected are final.
 import { and, eq } from 'drizzle-orm'
-import type { ClaimAdvanceResult, ClaimDetail, ClaimListItem, ClaimNoticeOutcome, ClaimStage, ClaimsPage, ClaimsQuery, ClaimSubscribeResult } from '../../types/api/claims'
+import type {
+  ClaimAdvanceResult, ClaimDetail, ClaimListItem, ClaimNoticeOutcome, ClaimStage, ClaimsPage, ClaimsQuery, ClaimSubscribeResult, ClaimTimelineEvent,
+} from '../../types/api/claims'
 import type { Clock } from '../adapters/types'
 import type { SubscribeSender } from '../adapters/wechat-subscribe'
 import type { ClaimNoticeConfig } from '../config'
@@ -99,14 +101,16 @@ interface Payout { bankName?: string; cardMasked: string; last4: string }
 /**
  * The next step in plain Chinese: what happens next and roughly when (working days from the stage's start, China
  * calendar), or what the person must do. A stage that has taken longer than usual says so instead of a past date.
+ * For a family member reading a share, the payout card is named without its digits.
  */
-export function nextStep (c: { stage: ClaimStage; updatedAt: Date; missingMaterials: string[] }, payout: Payout | null, now: Date): string {
+export function nextStep (c: { stage: ClaimStage; updatedAt: Date; missingMaterials: string[] }, payout: Payout | null, now: Date,
+  audience: 'owner' | 'family' = 'owner'): string {
   const usual = USUAL_WORKING_DAYS[c.stage]
   const due = usual === undefined ? undefined : addWorkingDays(chinaDayNo(c.updatedAt), usual)
   const late = due !== undefined && due < chinaDayNo(now)
   const by = due === undefined ? '' : dateText(due)
   const slow = '比通常时间长一些，请耐心等待；着急的话可以拨打 12393 医保服务热线询问进度。'
-  const card = payout ? `尾号 ${payout.last4} 的银行卡` : '您登记的银行账户'
+  const card = audience === 'family' ? '登记的银行账户' : payout ? `尾号 ${payout.last4} 的银行卡` : '您登记的银行账户'
   switch (c.stage) {
     case 'submitted':
       return late ? `医保经办机构还在受理您的申请，${slow}` : `医保经办机构会受理您的申请并开始初审，预计${by}前开始初审。`
@@ -147,6 +151,23 @@ function fit (key: string, value: string): string {
   // WeChat refuses control characters (a newline in a note) in any value.
   const chars = Array.from(value).map((ch) => (ch.charCodeAt(0) < 0x20 ? ' ' : ch))
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
+}
+
+/** A claim as shared with family: what ClaimService.shared reads; server/domain/shares.ts decides what leaves. */
+export interface SharedClaim {
+  id: number
+  claimNo: string
+  title: string
+  stage: ClaimStage
+  stageName: string
+  submittedAt: string
+  updatedAt: string
+  institutionName: string | null
+  timeline: ClaimTimelineEvent[]
+  missingMaterials: string[]
+  nextStep: string
+  claimedFen: number
+  approvedFen: number | null
 }
 
 export interface ClaimLog {
@@ -193,10 +214,10 @@ export class ClaimService {
       throw new AppError(400, 'validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
     }
     const limit = q.limit ?? DEFAULT_LIMIT
-    const scope: CursorScope = { personId, list: 'claims', filters: { from: q.from, to: q.to, stage: q.stage } }
+    const scope: CursorScope = { personId, list: 'claims', filters: { from: q.from, to: q.to, stage: q.stage, institution: q.institution } }
     const key = q.cursor === undefined ? undefined : this.codec.decode(q.cursor, scope)
     const rows = await claimPage(this.db, {
-      personId, limit: limit + 1, stage: q.stage,
+      personId, limit: limit + 1, stage: q.stage, institution: q.institution,
       before: key ? { t: new Date(key.t), id: key.id } : undefined,
       from: q.from === undefined ? undefined : chinaDayStart(q.from),
       to: q.to === undefined ? undefined : new Date(chinaDayStart(q.to).getTime() + DAY),
@@ -224,6 +245,24 @@ export class ClaimService {
       payout: payout ? { ...(payout.bankName ? { bankName: payout.bankName } : {}), cardMasked: payout.cardMasked } : null,
       subscribed: await unusedSubscriptions(this.db, row.id) > 0,
       subscribeTemplateId: canSubscribe && this.notice ? this.notice.templateId : null,
+    }
+  }
+
+  /**
+   * One of the person's claims as a family member reads it through a share (server/domain/shares.ts): the stage,
+   * dated timeline, missing materials and next step of 报销详情, and nothing of the payout card. Another person's
+   * id is a 404 like a missing one.
+   */
+  async shared (personId: number, id: number): Promise<SharedClaim> {
+    const row = await this.ownClaim(personId, id)
+    const timeline = await claimTimeline(this.db, row.id)
+    return {
+      id: row.id, claimNo: row.claimNo, title: row.title, stage: row.stage, stageName: STAGE_NAMES[row.stage],
+      submittedAt: row.submittedAt.toISOString(), updatedAt: row.updatedAt.toISOString(), institutionName: row.institutionName,
+      timeline: timeline.map((e) => ({ stage: e.stage, stageName: STAGE_NAMES[e.stage], at: e.occurredAt.toISOString(), note: e.note })),
+      missingMaterials: row.stage === 'materials_needed' ? row.missingMaterials : [],
+      nextStep: nextStep(row, this.payout(row), this.clock.now(), 'family'),
+      claimedFen: row.claimedFen, approvedFen: row.approvedFen,
     }
   }
 

@@ -48,6 +48,10 @@ const messages: Record<ErrorCode, string> = {
   dispute_exists: '这笔消费已经标记为“不是我的消费”，正在核实中，请等待结果，无需重复标记',
   dispute_not_open: '这次申诉已经撤回或已有核实结果，不能再撤回，请刷新后查看',
   dispute_limit_reached: '这笔消费已经多次标记和撤回，不能再在线标记，请拨打 12393 医保服务热线说明情况',
+  share_invalid: '链接已失效，请让家人重新分享',
+  share_limit_reached: '有效的分享已经达到上限，请先在“我的分享”里撤回不再需要的，再分享',
+  entry_code_unknown: '没有找到这家机构，二维码可能已失效，请向医院的医保窗口咨询',
+  entry_code_revoked: '这个二维码已经停用，请扫描医院新张贴的二维码，或向医保窗口咨询',
   phone_shared: '这个手机号登记在不止一位参保人名下，无法确定是哪一位，请用微信或支付宝登录，或联系参保地医保经办机构',
 }
 

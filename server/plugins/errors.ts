@@ -16,6 +16,9 @@ const fieldLabels: Record<string, string> = {
   stage: '办理阶段', '/api/v1/claims/:id#id': '报销申请编号', '/api/v1/claims/:id/subscriptions#id': '报销申请编号', templateIds: '同意的提醒模板',
   '/api/v1/spending#type': '就诊类型', institution: '医疗机构', '/api/v1/spending/:id#id': '消费记录编号', '/api/v1/spending/:id/disputes#id': '消费记录编号',
   '/api/v1/spending/:id/disputes#note': '补充说明', '/api/v1/spending/:id/disputes/:disputeId/withdraw#id': '消费记录编号', disputeId: '申诉编号',
+  entryCode: '二维码', institutionCode: '机构编码',
+  duration: '有效期', showAmounts: '是否显示金额', recipientLabel: '备注', '/api/v1/claims/:id/shares#id': '报销申请编号',
+  '/api/v1/shares/:id/revoke#id': '分享编号',
 }
 /** The most specific entry: this route's field first, then the field anywhere. */
 const lookup = (table: Record<string, string>, route: string, field: string) => table[`${route}#${field}`] ?? table[field]
@@ -34,6 +37,8 @@ const fieldHints: Record<string, string> = {
   newPassword: '新的查询密码应为 6 位数字',
   limit: '每页条数应为 1 到 100 之间的整数', from: '请选择正确的开始日期，格式如 2026-01-31', to: '请选择正确的结束日期，格式如 2026-12-31',
   '/api/v1/spending#type': '就诊类型只能是门诊、住院或药店', institution: '医疗机构编码不正确，请从机构列表中选择',
+  entryCode: '二维码无法识别，请重新扫描医院张贴的二维码，或向医保窗口咨询',
+  duration: '有效期只能选 1 小时、1 天或 7 天', recipientLabel: '备注请填 1 到 20 个字',
 }
 
 export function validationMessage (context: string | undefined, errors: AjvError[], route = ''): string {

@@ -6,15 +6,20 @@ const secretKeys = new Set([
   'authorization', 'cookie', 'set-cookie', 'token', 'password', 'querypassword', 'code', 'session_key',
   'sessionkey', 'secret', 'phone', 'idnumber', 'id_number', 'cert_no', 'cert_name', 'name', 'privatekey',
   'access_token', 'js_code', 'auth_code', 'newpassword', 'cardnumber', 'card_number', 'cert_hash',
+  'x-share-token', 'sharetoken', 'share_token',
 ])
 
 // Mainland mobile numbers and 18-character ID numbers inside any string (URLs, messages) are masked too.
 const phonePattern = /(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])/g
 const idPattern = /(?<![0-9A-Za-z])([0-9]{3})[0-9]{11}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])/g
 const bearerPattern = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/g
+// A share token in a URL's query or fragment (`?t=…`, `#/…?t=…`): clients never send one to the server, but a link
+// pasted into the address bar without its `#` would, and the request line is logged.
+const shareTokenPattern = /([?&#]t=)[A-Za-z0-9_%-]+/g
 
 export function scrubString (s: string): string {
   return s.replace(idPattern, '$1***********$2').replace(phonePattern, '$1****$2').replace(bearerPattern, '$1[REDACTED]')
+    .replace(shareTokenPattern, '$1[REDACTED]')
 }
 
 export function scrub (value: unknown, depth = 0): unknown {
@@ -38,7 +43,10 @@ export function loggerOptions (level: string): LoggerOptions {
       req: (req: { method: string; url: string; headers: Record<string, unknown> }) =>
         ({ method: req.method, url: req.url, headers: req.headers }),
     },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-operator-token"]', 'res.headers["set-cookie"]'], censor: '[REDACTED]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-operator-token"]', 'req.headers["x-share-token"]', 'res.headers["set-cookie"]'],
+      censor: '[REDACTED]',
+    },
     // Key rule: values under secret keys go, at any depth of what a call site logs.
     formatters: { log: (obj: Record<string, unknown>) => scrub(obj) as Record<string, unknown> },
     // Pattern rule: phones, ID numbers and bearer tokens are masked in the finished line, whatever put them there.

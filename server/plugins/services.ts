@@ -13,11 +13,14 @@ import type { DataCipher } from '../domain/secrets'
 import { SoterService } from '../domain/soter'
 import type { WechatSoterVerifier } from '../adapters/wechat-soter'
 import type { SubscribeSender } from '../adapters/wechat-subscribe'
+import type { WxacodeMaker } from '../adapters/wechat-wxacode'
 import { ClaimService } from '../domain/claims'
+import { ShareService } from '../domain/shares'
+import type { ActivityIdSource } from '../adapters/wechat-activity'
 import { clientContext, recordAccess, type AccessResource } from '../domain/access-log'
 
 /** What an account-data read names in the access log: the resource, and the entry's id for a detail. */
-export interface AccountRead { resource: AccessResource; resourceId?: number }
+export interface AccountRead { resource: AccessResource; resourceId?: number | string }
 
 export interface Services {
   db: Db
@@ -30,7 +33,10 @@ export interface Services {
   faceChecks: FaceCheckService
   soter: SoterService
   claims: ClaimService
+  shares: ShareService
   subscribe?: SubscribeSender
+  /** WeChat mini-program codes (operator's hospital posters), only with WeChat credentials. */
+  wxacode?: WxacodeMaker
   exchangers: Record<Platform, CodeExchanger>
   sms: SmsSender
 }
@@ -62,6 +68,10 @@ export interface ServicesOptions {
   soter?: WechatSoterVerifier
   /** WeChat subscribe messages for claim stage changes (createAdapters: real with credentials, else the dev outbox). */
   subscribe?: SubscribeSender
+  /** WeChat private-message ids for share cards, only with WeChat credentials. */
+  activity?: ActivityIdSource
+  /** WeChat mini-program codes, only with WeChat credentials. */
+  wxacode?: WxacodeMaker
 }
 
 export default fp(async (app, o: ServicesOptions) => {
@@ -75,7 +85,8 @@ export default fp(async (app, o: ServicesOptions) => {
   const faceChecks = new FaceCheckService(o.db, o.cipher, o.clock, o.face ?? {})
   const soter = new SoterService(o.db, o.clock, sessions, o.soter)
   const claims = new ClaimService({ db: o.db, cipher: o.cipher, clock: o.clock, notice: o.cfg.claimNotice, sender: o.subscribe, log: app.log })
-  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks, soter, claims })
+  const shares = new ShareService({ db: o.db, clock: o.clock, claims, publicBaseUrl: o.cfg.publicBaseUrl, activity: o.activity, log: app.log })
+  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks, soter, claims, shares })
   app.decorateRequest('auth', null)
   app.decorate('authenticate', async (req: FastifyRequest) => {
     req.auth = await sessions.authenticate(req.headers.authorization)

@@ -1,7 +1,10 @@
 // A fake WeChat API server on 127.0.0.1 for tests: jscode2session, stable_token, face check 2.0 (getverifyid /
-// queryverifyinfo), SOTER verify_signature and subscribe-message send. It checks what WeChat checks — appid/secret, the access_token
-// (issued, current, unexpired), out_seq_no / openid / cert_hash against what getverifyid received, the SOTER
-// signature against the device key — and answers the rest as programmed. Plain node:http, so any layer can start it.
+// queryverifyinfo), SOTER verify_signature, subscribe-message send and private-message activityid/create. It checks
+// what WeChat checks — appid/secret, the access_token (issued, current, unexpired), out_seq_no / openid / cert_hash
+// against what getverifyid received, the SOTER signature against the device key — and answers the rest as
+// programmed. Plain node:http, so any layer can start it. Also getwxacodeunlimit (mini-program codes): it checks the
+// scene (≤ 32 characters of WeChat's set), the page and the build as WeChat does and answers a real PNG (a QR code of
+// the request, laid out by the `qrcode` package) or WeChat's errcode.
 //
 // Errcodes: the token and generic ones are WeChat's documented codes (40001, 40013, 40125, 41001, 42001, 43002,
 // 47001, …). WeChat does not publish (that we could find) the errcodes of face 2.0's own refusals — unknown or
@@ -11,6 +14,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
 import { createHash, createPublicKey, generateKeyPair, randomBytes, sign as rsaSign, verify as rsaVerify, constants, type KeyObject } from 'node:crypto'
+import { crc32, deflateSync } from 'node:zlib'
+import QRCode from 'qrcode'
 
 export type WechatAnswer =
   /** Success. `session_key` defaults to a fresh random one (recorded in the call) so leaks can be searched for. */
@@ -85,6 +90,12 @@ export interface WechatCall {
   answer?: Record<string, unknown>
 }
 
+/** An activity id issued by activityid/create: bound to the sharer's openid (or unionid) for a private message. */
+export interface WechatActivity { activityId: string; openid?: string; unionid?: string; expiresAt: number }
+
+/** A mini-program code getwxacodeunlimit made: what was asked for, and the PNG it answered. */
+export interface WechatWxacodeIssued { scene: string; page: string; checkPath: boolean; envVersion: string; width: number; png: Buffer }
+
 /** What getverifyid received, kept by verify_id, as WeChat keeps it to check queryverifyinfo. */
 export interface WechatFaceSession {
   verifyId: string
@@ -130,6 +141,10 @@ export interface FakeWechatServer {
   subscriptionsLeft (openid: string, templateId: string): number
   /** The subscribe messages sent (accepted by the fake), oldest first. */
   deliveries: WechatSubscribeDelivery[]
+  /** Private-message activity ids issued by activityid/create, by id: whose they are and when they expire. */
+  activities: Map<string, WechatActivity>
+  /** Mini-program codes getwxacodeunlimit made, oldest first. */
+  wxacodes: WechatWxacodeIssued[]
   close (): Promise<void>
 }
 
@@ -144,7 +159,8 @@ const ERRMSG: Record<number, string> = {
   [FACE_ERRCODES.openidMismatch]: 'openid not match', [FACE_ERRCODES.certHashMismatch]: 'cert_hash not match',
   [FACE_ERRCODES.outSeqNoUsed]: 'out_seq_no duplicate',
   40037: 'invalid template_id', 41030: 'invalid page', 43101: 'user refuse to accept the msg',
-  47003: 'argument invalid!',
+  47003: 'argument invalid!', 43001: 'require GET method',
+  40129: 'invalid scene', 40169: 'invalid length for scene, or the data is not json string', 45009: 'reach max api minute-quota limit',
 }
 
 /**
@@ -178,6 +194,53 @@ function fakeCertHash (certType: string, certName: string, certNo: string): stri
 }
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v !== ''
+
+/**
+ * A `width`-pixel square PNG (1-bit greyscale) of the QR code of `text` with a 2-module quiet zone. Written here with
+ * node:zlib rather than by the `qrcode` package's PNG renderer, which takes seconds per image inside jest.
+ */
+function qrPng (text: string, width: number): Buffer {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
+  const quiet = 2
+  const span = modules.size + 2 * quiet
+  // Pixel → module index (-1 in the quiet zone), the same along both axes.
+  const moduleAt = Int32Array.from({ length: width }, (_, p) => {
+    const m = Math.floor((p * span) / width) - quiet
+    return m >= 0 && m < modules.size ? m : -1
+  })
+  const rowBytes = Math.ceil(width / 8)
+  const raw = Buffer.alloc((rowBytes + 1) * width) // each row: filter byte 0, then 1 bit per pixel, 1 = white
+  const row = Buffer.alloc(rowBytes)
+  let lastModuleRow = -2
+  for (let y = 0; y < width; y++) {
+    const my = moduleAt[y]!
+    if (my !== lastModuleRow) { // rows within one module row are equal: compute each once
+      row.fill(0)
+      for (let x = 0; x < width; x++) {
+        const mx = moduleAt[x]!
+        if (my < 0 || mx < 0 || modules.get(my, mx) !== 1) row[x >> 3]! |= 0x80 >> (x & 7)
+      }
+      lastModuleRow = my
+    }
+    row.copy(raw, y * (rowBytes + 1) + 1)
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([len, body, crc])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(width, 4)
+  ihdr.set([1, 0, 0, 0, 0], 8) // bit depth 1, greyscale, deflate, no filter, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
+  ])
+}
 
 function sendJson (res: ServerResponse, call: WechatCall, body: Record<string, unknown>): void {
   call.answer = body
@@ -341,6 +404,60 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
     return { errcode: 0, errmsg: 'ok', msgid: Date.now() * 1000 + deliveries.length }
   }
 
+  const activities = new Map<string, WechatActivity>()
+
+  /**
+   * createActivityId: a GET with the token and the sharer in the query (openid or unionid; neither makes an id for an
+   * updatable message, not a private one). WeChat's default lifetime is 24 hours; expiration_time is Unix seconds.
+   */
+  function activityIdCreate (req: IncomingMessage, res: ServerResponse, call: WechatCall): void {
+    if (req.method !== 'GET') return sendJson(res, call, error(43001))
+    const bad = tokenError(call.query.access_token)
+    if (bad) return sendJson(res, call, error(bad))
+    const { openid, unionid } = call.query
+    if (openid !== undefined && !/^[A-Za-z0-9_-]{6,64}$/.test(openid)) return sendJson(res, call, error(40003))
+    const activityId = `${1000 + activities.size}_${randomBytes(18).toString('base64url')}`
+    const expiresAt = Math.floor(Date.now() / 1000) + 86_400
+    activities.set(activityId, { activityId, ...(openid ? { openid } : {}), ...(unionid ? { unionid } : {}), expiresAt })
+    sendJson(res, call, { errcode: 0, errmsg: 'ok', activity_id: activityId, expiration_time: expiresAt })
+  }
+
+  const wxacodes: WechatWxacodeIssued[] = []
+
+  /**
+   * getwxacodeunlimit: POST JSON with the token. The scene must be 1–32 characters of WeChat's documented set (the
+   * set is written here independently of the server's code); the page has no leading slash and no query, and with
+   * check_path (default true) must be a page of the released mini-program (`pages`, when given); env_version is
+   * release, trial or develop; width 280–1280 (outside it this fake answers 40097: WeChat's behaviour there is not
+   * documented). Success is the image itself, not JSON.
+   */
+  function wxacodeUnlimit (req: IncomingMessage, res: ServerResponse, call: WechatCall, raw: string): void {
+    if (req.method !== 'POST') return sendJson(res, call, error(43002))
+    if (raw === '') return sendJson(res, call, error(44002))
+    let body: unknown
+    try { body = JSON.parse(raw) } catch { body = undefined }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return sendJson(res, call, error(47001))
+    const b = body as Record<string, unknown>
+    call.body = b
+    const bad = tokenError(call.query.access_token)
+    if (bad) return sendJson(res, call, error(bad))
+    const scene = b.scene
+    if (typeof scene !== 'string' || scene.length < 1 || scene.length > 32) return sendJson(res, call, error(40169))
+    if (!/^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]+$/.test(scene)) return sendJson(res, call, error(40129))
+    const checkPath = b.check_path === undefined ? true : b.check_path
+    const envVersion = b.env_version === undefined ? 'release' : b.env_version
+    const width = b.width === undefined ? 430 : b.width
+    if (typeof checkPath !== 'boolean' || !['release', 'trial', 'develop'].includes(String(envVersion))) return sendJson(res, call, error(40097))
+    if (typeof width !== 'number' || !Number.isInteger(width) || width < 280 || width > 1280) return sendJson(res, call, error(40097))
+    const page = b.page === undefined ? '' : b.page
+    if (typeof page !== 'string' || page.startsWith('/') || page.includes('?')) return sendJson(res, call, error(41030))
+    if (checkPath && page !== '' && opts.pages && !opts.pages.includes(page)) return sendJson(res, call, error(41030))
+    const png = qrPng(`fake-wxacode:${envVersion as string}:${page}?scene=${scene}`, width)
+    wxacodes.push({ scene, page, checkPath, envVersion: envVersion as string, width, png })
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) })
+    res.end(png)
+  }
+
   /** The APIs called with ?access_token=: POST JSON only, the token checked first, as WeChat does. */
   const tokenApis: Record<string, (b: Record<string, unknown>) => Record<string, unknown>> = {
     '/cityservice/face/identify/getverifyid': getVerifyId,
@@ -362,6 +479,8 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
       return sendJson(res, call, { errcode: answer.errcode, errmsg: answer.errmsg ?? error(answer.errcode).errmsg })
     }
     if (call.path === '/sns/jscode2session' && req.method === 'GET') return jscode2session(res, call)
+    if (call.path === '/cgi-bin/message/wxopen/activityid/create') return activityIdCreate(req, res, call)
+    if (call.path === '/wxa/getwxacodeunlimit') return wxacodeUnlimit(req, res, call, raw)
     const isTokenApi = call.path in tokenApis
     if (call.path !== '/cgi-bin/stable_token' && !isTokenApi) {
       res.writeHead(404, { 'content-type': 'text/plain' })
@@ -431,6 +550,8 @@ export async function startWechatServer (opts: WechatServerOptions = {}): Promis
     },
     subscriptionsLeft: (openid: string, templateId: string) => acceptances.get(`${openid}\n${templateId}`) ?? 0,
     deliveries,
+    wxacodes,
+    activities,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections()
       server.close(() => resolve())

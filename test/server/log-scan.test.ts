@@ -1,6 +1,6 @@
-// A log scan: drive every login, binding and account route with the real logger at debug level, then search everything it
-// wrote for the seeded raw values (names, phones, ID numbers, card numbers, passwords) and the codes and tokens
-// issued. Redaction is by rule in the logger, so this must hold for routes nobody has written yet too.
+// A log scan: drive every login, binding, account and share route with the real logger at debug level, then search
+// everything it wrote for the seeded raw values (names, phones, ID numbers, card numbers, passwords) and the codes
+// and tokens issued. Redaction is by rule in the logger, so this must hold for routes nobody has written yet too.
 import { Writable } from 'node:stream'
 import { makeTestApp, smsSent, type TestApp } from '../support/app'
 import { demoPerson } from '../support/demo'
@@ -67,6 +67,25 @@ test('no raw personal value, code or token reaches any log line', async () => {
     await post('/api/v1/binding/sms', { code: bindCode }, unbound.token)
     secrets.push(`"${bindCode}"`)
   }
+  // 分享给家人: tokens in the create answer, in X-Share-Token, and where no client puts them (a ?t= query, the H5
+  // page's path without its #) must not be logged either.
+  for (const n of [1, 2, 3]) {
+    const login = (await post('/api/v1/auth/login/platform', { platform: 'wechat', code: `wx-demo-${n}` })).json() as { token: string }
+    const auth = { authorization: `Bearer ${login.token}` }
+    const claims = (await t.app.inject({ method: 'GET', url: '/api/v1/claims', headers: auth })).json() as { items: { id: number }[] }
+    const made = (await post(`/api/v1/claims/${claims.items[0]!.id}/shares`, { duration: '1h', showAmounts: true, channel: 'weapp', recipientLabel: '女儿' }, login.token))
+      .json() as { token: string; grant: { id: number } }
+    secrets.push(login.token, made.token)
+    const share = { 'x-share-token': made.token }
+    await t.app.inject({ method: 'GET', url: '/api/v1/share-view', headers: share })
+    await t.app.inject({ method: 'GET', url: `/api/v1/share-view?t=${made.token}` })
+    await t.app.inject({ method: 'GET', url: `/packages/share/pages/view/index?t=${made.token}&from=card` })
+    await t.app.inject({ method: 'GET', url: '/api/v1/share-view', headers: { 'x-share-token': `${made.token}x` } })
+    await t.app.inject({ method: 'GET', url: '/api/v1/shares', headers: auth })
+    await post(`/api/v1/shares/${made.grant.id}/revoke`, {}, login.token)
+    await t.app.inject({ method: 'GET', url: '/api/v1/share-view', headers: share })
+  }
+
   const text = lines.join('')
   expect(lines.length).toBeGreaterThan(50) // the logger really was writing
   expect(text).toContain('incoming request')

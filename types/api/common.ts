@@ -29,3 +29,5 @@ export type ErrorCode =
   | 'consent_outdated'
   | 'claim_final' | 'claim_stage_invalid' | 'subscribe_unavailable' | 'subscribe_template_unknown'
   | 'dispute_exists' | 'dispute_not_open' | 'dispute_limit_reached'
+  | 'share_invalid' | 'share_limit_reached'
+  | 'entry_code_unknown' | 'entry_code_revoked'

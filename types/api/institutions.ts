@@ -56,3 +56,51 @@ export const InstitutionMine = Type.Object({
   asOf: Type.String({ format: 'date-time', description: '数据截至' }),
 }, { description: '本人今年在这家机构的消费和报销' })
 export type InstitutionMine = Static<typeof InstitutionMine>
+
+// --- operator only (loopback + X-Operator-Token, not in the published OpenAPI document) -----------------------------
+// POST /api/v1/operator/institutions/{institutionCode}/entry: the institution's live entry code (made when it has
+// none; with renew, the old one is revoked and a new one made), its printed URL and, with WeChat credentials, its
+// mini-program code. DELETE on the same path revokes the live code without a new one. `npm run qr` calls these.
+
+export const OperatorInstitutionParams = Type.Object({ institutionCode: Type.String({ pattern: '^[A-Z][0-9A-Z]{5,31}$' }) })
+export type OperatorInstitutionParams = Static<typeof OperatorInstitutionParams>
+
+export const WxacodeEnv = Type.Union([Type.Literal('release'), Type.Literal('trial'), Type.Literal('develop')],
+  { description: '小程序码打开哪个版本：release 正式版（默认）、trial 体验版、develop 开发版' })
+export type WxacodeEnv = Static<typeof WxacodeEnv>
+
+export const OperatorEntryBody = Type.Object({
+  renew: Type.Optional(Type.Boolean({ description: 'true：停用现在的入口码，生成新的（旧海报上的二维码随即失效）' })),
+  wxacodeEnv: Type.Optional(WxacodeEnv),
+}, { additionalProperties: false })
+export type OperatorEntryBody = Static<typeof OperatorEntryBody>
+
+const OperatorInstitution = Type.Object({ code: Type.String(), name: Type.String() })
+
+export const OperatorEntryResult = Type.Object({
+  institution: OperatorInstitution,
+  entryCode: EntryCode,
+  /** True when this call made the code (there was none, or renew). */
+  issued: Type.Boolean(),
+  /** The code this call revoked (renew), else null. */
+  revokedCode: Type.Union([EntryCode, Type.Null()]),
+  /** What the printed QR code encodes: `<PUBLIC_BASE_URL>/h/<entryCode>`. */
+  url: Type.String(),
+  /** False when PUBLIC_BASE_URL is not set and `url` is this server's own loopback address (for trying it out only). */
+  urlIsPublic: Type.Boolean(),
+  /** The WeChat mini-program code's scene and page. */
+  scene: Type.String(),
+  page: Type.String(),
+  /** The mini-program code image from WeChat (getwxacodeunlimit), base64; null without WeChat credentials or when WeChat refused. */
+  wxacode: Type.Union([Type.Object({ contentType: Type.String(), base64: Type.String() }), Type.Null()]),
+  /** Why there is no mini-program code, in a sentence for the operator; null when there is one. */
+  wxacodeNote: Type.Union([Type.String(), Type.Null()]),
+})
+export type OperatorEntryResult = Static<typeof OperatorEntryResult>
+
+export const OperatorEntryRevoked = Type.Object({
+  institution: OperatorInstitution,
+  /** The code revoked, or null when the institution had no live code. */
+  revokedCode: Type.Union([EntryCode, Type.Null()]),
+})
+export type OperatorEntryRevoked = Static<typeof OperatorEntryRevoked>

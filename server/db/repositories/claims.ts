@@ -49,13 +49,16 @@ export interface ClaimPageArgs {
   from?: Date
   to?: Date
   stage?: ClaimStage
+  /** Only claims for care at this institution (its code; an unknown code matches nothing). */
+  institution?: string
   limit: number
 }
 
 /**
  * One page, newest first. The index (person_id, submitted_at, id), scanned backward, gives this order with no sort;
- * the row comparison starts the scan right after the cursor's row. A stage filter is a filter on that scan (a person
- * has a handful of claims, so no index of its own).
+ * the row comparison starts the scan right after the cursor's row. Stage and institution filters are filters on that
+ * scan (a person has a handful of claims, so no index of their own); the institution is named by code, its id an init
+ * plan as in the 消费记录 query.
  */
 export function claimPageQuery (db: Db, a: ClaimPageArgs) {
   const where: SQL[] = [eq(claims.personId, a.personId)]
@@ -63,6 +66,7 @@ export function claimPageQuery (db: Db, a: ClaimPageArgs) {
   if (a.from) where.push(gte(claims.submittedAt, a.from))
   if (a.to) where.push(lt(claims.submittedAt, a.to))
   if (a.stage) where.push(eq(claims.stage, a.stage))
+  if (a.institution) where.push(sql`${claims.institutionId} = (select x.id from institutions x where x.code = ${a.institution})`)
   return db.select(claimColumns).from(claims).leftJoin(institutions, eq(institutions.id, claims.institutionId))
     .where(and(...where)).orderBy(desc(claims.submittedAt), desc(claims.id)).limit(a.limit)
 }

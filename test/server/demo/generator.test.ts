@@ -74,6 +74,42 @@ describe('the whole data set', () => {
     expect(problems).toMatch(/posted outside 1–3 days or after asOf/)
   })
 
+  test('every institution has what its hospital page shows, and one entry code that stays the same every day', () => {
+    expect(data.institutions.length).toBeGreaterThan(10)
+    for (const i of data.institutions) {
+      expect(i.designated).toBe(true)
+      expect(i.bring.length).toBeGreaterThan(0)
+      if (i.kind !== 'pharmacy') expect(i.desk).toEqual({ place: expect.any(String), hours: expect.any(String), phone: expect.any(String) })
+    }
+    expect(data.institutions.find((i) => i.code === 'H31010400001')).toMatchObject({
+      address: '上海市徐汇区龙腾大道 1280 号', desk: { place: '门诊楼一层 医保服务窗口（12 号）' },
+    })
+    // Pharmacies may have no desk; the demo has both kinds.
+    expect(data.institutions.filter((i) => i.kind === 'pharmacy').map((i) => i.desk === null)).toEqual(expect.arrayContaining([true, false]))
+    // Drawn from the default seed's own stream: the same on another day and for another seed's persons.
+    const codes = data.institutions.map((i) => i.entryCode)
+    expect(generateDemo({ asOf: new Date(AS_OF.getTime() + 40 * 86_400_000) }).institutions.map((i) => i.entryCode)).toEqual(codes)
+    expect(generateBulk({ asOf: AS_OF, persons: 1, seed: 3 }).institutions.map((i) => i.entryCode)).toEqual(codes)
+    // A copy shares nothing: changing one data set's institution leaves the next one alone.
+    data.institutions[0]!.bring.push('x')
+    expect(generateDemo({ asOf: AS_OF }).institutions[0]!.bring).not.toContain('x')
+    data.institutions[0]!.bring.pop()
+  })
+
+  test('the institution rules can fail: a missing desk, a bad or repeated entry code are reported', () => {
+    const broken = clone(data)
+    const [a, b, c] = broken.institutions
+    a!.desk = null
+    b!.entryCode = 'ABCDEFGI'
+    c!.entryCode = broken.institutions[3]!.entryCode
+    broken.institutions[4]!.address = '北京市朝阳区天钥桥路 216 号'
+    const problems = dataProblems(broken).join('\n')
+    expect(problems).toContain(`institution ${a!.code} desk`)
+    expect(problems).toContain(`institution ${b!.code} entry code`)
+    expect(problems).toContain('duplicate entry codes')
+    expect(problems).toContain(`institution ${broken.institutions[4]!.code} address`)
+  })
+
   test('the fixed persons come in README order with the agreed facts', () => {
     expect(data.persons.map((p) => [p.facts.n, p.facts.insuranceType, p.facts.regionCode])).toEqual([
       [1, 'employee', '310104'], [2, 'retiree', '110105'], [3, 'resident', '440106'], [4, 'employee', '330106'],

@@ -2,7 +2,7 @@
 // tests can report what failed and mutation tests can show that a broken data set is caught.
 import type { ClaimStage, DemoData, DemoLedgerEntry, DemoPersonData } from '../../../server/demo/generator'
 import { isValidIdNumber } from '../../../server/domain/gb11643'
-import { isAssignedAddressCode } from '../../../server/domain/regions'
+import { isAssignedAddressCode, regionName } from '../../../server/domain/regions'
 
 const DAY = 86_400_000
 /** China wall-clock hour of an instant (fixed +08:00: no DST in China). */
@@ -139,7 +139,17 @@ export function dataProblems (d: DemoData): string[] {
   for (const i of d.institutions) {
     if (!isAssignedAddressCode(i.regionCode)) out.push(`institution ${i.code} region`)
     if (!new RegExp(`^[HP]${i.regionCode}[0-9]{5}$`).test(i.code)) out.push(`institution code ${i.code}`)
+    // What the hospital page shows (issue 10): a full address in the institution's region, its desk (only a pharmacy
+    // may have none), what to bring, and one live entry code of the agreed shape.
+    const region = regionName(i.regionCode)
+    if (!region || !i.address.startsWith(region) || i.address.length <= region.length) out.push(`institution ${i.code} address`)
+    if (i.desk === null ? i.kind !== 'pharmacy' : !(i.desk.place && i.desk.hours && /^0[0-9]{2,3}-0[0-9]{3} [0-9]{4}$/.test(i.desk.phone))) {
+      out.push(`institution ${i.code} desk`)
+    }
+    if (i.bring.length === 0 || i.bring.some((b) => !b)) out.push(`institution ${i.code} bring`)
+    if (!/^[0-9A-HJKMNP-TV-Z]{8}$/.test(i.entryCode)) out.push(`institution ${i.code} entry code`)
   }
+  if (new Set(d.institutions.map((i) => i.entryCode)).size !== d.institutions.length) out.push('duplicate entry codes')
   const unique = (what: string, values: string[]) => { if (new Set(values).size !== values.length) out.push(`duplicate ${what}`) }
   unique('ID numbers', d.persons.map((p) => p.facts.idNumber))
   unique('phones', d.persons.map((p) => p.facts.phone))

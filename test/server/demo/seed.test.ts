@@ -1,7 +1,7 @@
 // Seeding the demo data into the database (server/demo/seed.ts): complete, encrypted, idempotent, never in production.
 import { eq, sql } from 'drizzle-orm'
 import type { DbHandle } from '../../../server/db'
-import { ledgerEntries, meta, persons, platformIdentities, sessions, smsCodes } from '../../../server/db/schema'
+import { institutionEntries, institutions, ledgerEntries, meta, persons, platformIdentities, sessions, smsCodes } from '../../../server/db/schema'
 import { BULK_QUERY_PASSWORD, DEMO_VERSION, generateBulk, generateDemo } from '../../../server/demo/generator'
 import { parseDemoAsOf, seedDemo, writeDemoData } from '../../../server/demo/seed'
 import { DataCipher, verifyPassword } from '../../../server/domain/secrets'
@@ -72,6 +72,18 @@ describe('seedDemo', () => {
     expect((bad as unknown as { rows: unknown[] }).rows).toEqual([])
   })
 
+  test('each institution is written with its address, desk and materials, and its one live entry code', async () => {
+    const rows = await h.db.select({
+      code: institutions.code, address: institutions.address, designated: institutions.designated, deskPlace: institutions.deskPlace,
+      deskHours: institutions.deskHours, deskPhone: institutions.deskPhone, bring: institutions.claimMaterials,
+      entryCode: institutionEntries.code, revokedAt: institutionEntries.revokedAt,
+    }).from(institutions).leftJoin(institutionEntries, eq(institutionEntries.institutionId, institutions.id)).orderBy(institutions.id)
+    expect(rows).toEqual(data.institutions.map((i) => ({
+      code: i.code, address: i.address, designated: i.designated, deskPlace: i.desk?.place ?? null, deskHours: i.desk?.hours ?? null,
+      deskPhone: i.desk?.phone ?? null, bring: i.bring, entryCode: i.entryCode, revokedAt: null,
+    })))
+  })
+
   test('no phone or ID number is stored in clear; the keyed hashes and ciphertexts find and return them', async () => {
     const rows = await h.db.select().from(persons)
     const text = JSON.stringify(rows)
@@ -123,6 +135,9 @@ describe('seedDemo', () => {
     expect(await h.db.select().from(smsCodes)).toEqual([])
     expect((await counts()).identities).toBe(8)
     expect((await counts()).ledger).toBe(summary.entries)
+    // The old data set's entry codes went with it; the same codes are live again, one per institution.
+    expect((await h.db.select({ code: institutionEntries.code }).from(institutionEntries)).map((r) => r.code).sort())
+      .toEqual(expected.institutions.map((i) => i.entryCode).sort())
   })
 
   test('another DEMO_VERSION in the database reseeds', async () => {

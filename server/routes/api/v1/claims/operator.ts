@@ -19,7 +19,8 @@ import { AppError } from '../../../../domain/errors'
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest()
 
-function assertOperator (req: FastifyRequest, token: string): void {
+/** The gate of every operator endpoint (this one and routes/api/v1/institutions/operator.ts): loopback, no proxy, the token. */
+export function assertOperator (req: FastifyRequest, token: string): void {
   const h = req.headers
   const forwarded = h['x-forwarded-for'] !== undefined || h.forwarded !== undefined || h['x-real-ip'] !== undefined
   if (forwarded || !loopback.has(req.socket.remoteAddress ?? '')) throw new AppError(404, 'not_found')

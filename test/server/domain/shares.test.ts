@@ -1,0 +1,136 @@
+// ShareService and its rules without HTTP: the token's form, amounts hidden in free text, the owner's sentence, the
+// payout card never numbered for family, a revocation that lands between a view's read and its count, and an owner
+// who is no longer active.
+import { eq, sql } from 'drizzle-orm'
+import type { DbHandle } from '../../../server/db'
+import { rowsOf } from '../../../server/db/rows'
+import { accessLogs, claims, persons, shareGrants } from '../../../server/db/schema'
+import { seedDemo } from '../../../server/demo/seed'
+import { ClaimService, nextStep } from '../../../server/domain/claims'
+import { AppError } from '../../../server/domain/errors'
+import { DataCipher } from '../../../server/domain/secrets'
+import { hideAmounts, newShareToken, ShareService, summary, type ShareLog } from '../../../server/domain/shares'
+import { SHARE_TOKEN_PATTERN } from '../../../types/api/shares'
+import { TEST_AS_OF, TestClock } from '../../support/app'
+import { testDb } from '../../support/db'
+import { demoPerson } from '../../support/demo'
+
+const cipher = new DataCipher('test-data-key-for-shares-domain-0123')
+let h: DbHandle
+let clock: TestClock
+let claimService: ClaimService
+let personId: number
+let claimId: number
+const warnings: Record<string, unknown>[] = []
+const log: ShareLog = { warn: (obj) => { warnings.push(obj) } }
+
+beforeAll(async () => {
+  h = await testDb()
+  await seedDemo(h.db, { cipher, asOf: TEST_AS_OF, production: false })
+  const [p] = await h.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(2).cardNumber))
+  personId = p!.id
+  const [c] = await h.db.select({ id: claims.id }).from(claims).where(eq(claims.personId, personId)).orderBy(claims.id).limit(1)
+  claimId = c!.id
+})
+afterAll(async () => { await h.close() })
+beforeEach(() => {
+  clock = new TestClock()
+  claimService = new ClaimService({ db: h.db, cipher, clock })
+})
+
+const service = (claimsOf: ClaimService = claimService) => new ShareService({ db: h.db, clock, claims: claimsOf, log })
+const ctx = { channel: 'h5', scene: null }
+async function invalid (p: Promise<unknown>): Promise<void> {
+  const e = await p.then(() => undefined, (err: unknown) => err)
+  expect(e).toBeInstanceOf(AppError)
+  expect([(e as AppError).status, (e as AppError).code, (e as AppError).message]).toEqual([404, 'share_invalid', '链接已失效，请让家人重新分享'])
+}
+
+test('tokens: 32 base64url characters of 24 random bytes, never repeated', () => {
+  const tokens = Array.from({ length: 2000 }, newShareToken)
+  for (const t of tokens) {
+    expect(t).toMatch(new RegExp(SHARE_TOKEN_PATTERN))
+    expect(Buffer.from(t, 'base64url')).toHaveLength(24)
+  }
+  expect(new Set(tokens).size).toBe(tokens.length)
+})
+
+test.each([
+  ['复审通过，核定报销金额 ¥1,102.30', '复审通过，核定报销金额（金额不显示）'],
+  ['核定 ￥523.00，请留意', '核定（金额不显示），请留意'],
+  ['退回 1,234.5 元', '退回（金额不显示）'],
+  ['申请 800元 已受理', '申请（金额不显示） 已受理'],
+  ['请补充 3 项材料：出院小结、费用明细清单', '请补充 3 项材料：出院小结、费用明细清单'],
+  ['预计2026年11月27日前有结果；12393 医保服务热线', '预计2026年11月27日前有结果；12393 医保服务热线'],
+])('hideAmounts(%j)', (text, hidden) => {
+  expect(hideAmounts(text)).toBe(hidden)
+})
+
+test('the owner\'s sentence names who, what, whether amounts show and until when (China time)', () => {
+  const expiresAt = new Date('2026-11-27T03:05:00Z')
+  expect(summary('王**', { title: '门诊慢特病费用报销', stageName: '初审中', missingMaterials: [] }, false, expiresAt))
+    .toBe('家人会看到王**的“门诊慢特病费用报销”：办理阶段（初审中）和每一步的日期、下一步怎么办，看不到金额；链接在 2026年11月27日 11:05 前有效，您也可以随时撤回。')
+  expect(summary('陈**', { title: '住院费用零星报销', stageName: '需补充材料', missingMaterials: ['出院小结', '费用明细清单'] }, true, expiresAt))
+    .toBe('家人会看到陈**的“住院费用零星报销”：办理阶段（需补充材料）和每一步的日期、需要补充的 2 项材料、下一步怎么办，也能看到申请和核定的金额；' +
+      '链接在 2026年11月27日 11:05 前有效，您也可以随时撤回。')
+})
+
+test('for family, the next step names the payout account without digits; the owner\'s keeps the last four', () => {
+  const payout = { cardMasked: '**** 4321', last4: '4321' }
+  const now = new Date('2026-11-20T03:00:00Z')
+  for (const stage of ['approved', 'paid'] as const) {
+    const c = { stage, updatedAt: new Date('2026-11-18T03:00:00Z'), missingMaterials: [] }
+    expect(nextStep(c, payout, now)).toContain('尾号 4321 的银行卡')
+    const family = nextStep(c, payout, now, 'family')
+    expect(family).toContain('登记的银行账户')
+    expect(family).not.toContain('4321')
+  }
+})
+
+test('a revocation landing between the view\'s read and its count wins: the same 404, nothing counted, nothing logged', async () => {
+  const shares = service()
+  const made = await shares.create({ personId, identityId: null }, claimId, { duration: '1d', showAmounts: false, channel: 'h5' })
+  await shares.view(made.token, ctx)
+  const revokingReader = {
+    shared: async (owner: number, id: number) => {
+      const read = await claimService.shared(owner, id)
+      await h.db.update(shareGrants).set({ revokedAt: clock.now() }).where(eq(shareGrants.id, made.grant.id))
+      return read
+    },
+  } as unknown as ClaimService
+  await invalid(service(revokingReader).view(made.token, ctx))
+  const [grant] = await h.db.select().from(shareGrants).where(eq(shareGrants.id, made.grant.id))
+  expect(grant!.viewCount).toBe(1)
+  const logged = await h.db.select({ n: sql<number>`count(*)::int` }).from(accessLogs).where(eq(accessLogs.shareGrantId, made.grant.id))
+  expect(logged[0]!.n).toBe(1)
+})
+
+test('an owner who is no longer active: the link opens nothing (the same 404)', async () => {
+  const shares = service()
+  const made = await shares.create({ personId, identityId: null }, claimId, { duration: '7d', showAmounts: true, channel: 'h5' })
+  await expect(shares.view(made.token, ctx)).resolves.toMatchObject({ ownerNameMasked: demoPerson(2).maskedName })
+  await h.db.update(persons).set({ status: 'closed' }).where(eq(persons.id, personId))
+  try {
+    await invalid(shares.view(made.token, ctx))
+  } finally {
+    await h.db.update(persons).set({ status: 'active' }).where(eq(persons.id, personId))
+  }
+})
+
+test('expiry is the server clock\'s: live until the last millisecond, then the same 404', async () => {
+  const shares = service()
+  const made = await shares.create({ personId, identityId: null }, claimId, { duration: '1h', showAmounts: false, channel: 'h5' })
+  clock.advance(3600_000 - 1)
+  await expect(shares.view(made.token, ctx)).resolves.toMatchObject({ expiresAt: made.grant.expiresAt })
+  clock.advance(1)
+  await invalid(shares.view(made.token, ctx))
+  expect((await shares.list(personId)).items.find((g) => g.id === made.grant.id)).toMatchObject({ status: 'expired', viewCount: 1 })
+})
+
+test('a weapp share with no WeChat client configured asks nobody and logs nothing', async () => {
+  const made = await service().create({ personId, identityId: null }, claimId, { duration: '1h', showAmounts: false, channel: 'weapp' })
+  expect(made.activityId).toBeNull()
+  expect(warnings).toEqual([])
+  const res = await h.db.execute(sql`select token_hash from share_grants where id = ${made.grant.id}`)
+  expect(rowsOf<{ token_hash: string }>(res)[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/)
+})

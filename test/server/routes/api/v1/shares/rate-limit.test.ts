@@ -1,0 +1,53 @@
+// The family view's own rate limit, per client address and tighter than the global one: guessing tokens is slow,
+// a forged X-Forwarded-For does not open a new window, a 429 is as private as every other share-view answer and
+// counts no view, and the owner's routes are not held back by it.
+import { eq } from 'drizzle-orm'
+import { claims, persons, shareGrants } from '../../../../../../server/db/schema'
+import type { ShareCreated } from '../../../../../../types/api/shares'
+import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { demoPerson } from '../../../../../support/demo'
+
+const LIMIT = 5
+let t: TestApp
+// The global limit stays at the test default (10,000 a minute); the share view's is LIMIT.
+beforeAll(async () => { t = await makeTestApp({ env: { SHARE_VIEW_RATE_PER_MINUTE: String(LIMIT) } }) })
+afterAll(async () => { await t.close() })
+
+const view = (token: string, from: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url: '/api/v1/share-view', headers: { 'x-share-token': token, ...headers }, remoteAddress: from })
+
+test('LIMIT views a minute per client address, guesses and real views alike; then 429 with Retry-After, private, counting nothing', async () => {
+  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: 'wx-demo-1' } })
+  const h = { authorization: `Bearer ${(login.json() as { token: string }).token}` }
+  const [claim] = await t.handle.db.select({ id: claims.id }).from(claims).innerJoin(persons, eq(persons.id, claims.personId))
+    .where(eq(persons.cardNumber, demoPerson(1).cardNumber)).limit(1)
+  const made = (await t.app.inject({ method: 'POST', url: `/api/v1/claims/${claim!.id}/shares`, headers: h, payload: { duration: '1d', showAmounts: false, channel: 'h5' } })).json() as ShareCreated
+
+  const from = '203.0.113.7'
+  const statuses: number[] = []
+  for (let i = 0; i < LIMIT - 1; i++) statuses.push((await view(`${'G'.repeat(31)}${i}`, from)).statusCode)
+  statuses.push((await view(made.token, from)).statusCode)
+  expect(statuses).toEqual([404, 404, 404, 404, 200])
+
+  // A new X-Forwarded-For on every try: the server is not behind a proxy, so the address is the connection's.
+  for (let i = 0; i < 3; i++) {
+    const res = await view(made.token, from, { 'x-forwarded-for': `198.51.100.${i}`, 'x-real-ip': `198.51.100.${i}` })
+    expect(res.statusCode).toBe(429)
+    expect(res.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/^操作太频繁，请 \d+ 秒后再试$/) } })
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0)
+    expect(res.headers['cache-control']).toBe('no-store')
+    expect(res.headers['referrer-policy']).toBe('no-referrer')
+    expect(res.headers['x-robots-tag']).toBe('noindex')
+  }
+  const [grant] = await t.handle.db.select({ viewCount: shareGrants.viewCount }).from(shareGrants).where(eq(shareGrants.id, made.grant.id))
+  expect(grant!.viewCount).toBe(1)
+
+  // Another client is not held back, nor is the owner on the same address.
+  expect((await view(made.token, '203.0.113.8')).statusCode).toBe(200)
+  const mine = await t.app.inject({ method: 'GET', url: '/api/v1/shares', headers: h, remoteAddress: from })
+  expect(mine.statusCode).toBe(200)
+
+  // The window passes (the store keeps it by the database's clock): the same address may look again.
+  await t.handle.db.execute(`update rate_limits set reset_at = now() - interval '1 second' where key like '%share-view%'`)
+  expect((await view(made.token, from)).statusCode).toBe(200)
+})

@@ -1,0 +1,108 @@
+// A token reveals nothing but its one claim: share every claim of every demo person, with and without amounts,
+// open each link, and walk every answer (body and headers) for what the owner and the others have on file — full
+// names, ID numbers, phones, card numbers, the payout card and bank, other claims' titles and every claim number,
+// spending (items, institutions), the balance — and, when amounts are hidden, the claim's own amounts.
+import { eq } from 'drizzle-orm'
+import { claims, institutions, persons, settlementItems, settlements } from '../../../../../../server/db/schema'
+import { maskIdNumber, maskPhone } from '../../../../../../server/domain/mask'
+import type { ShareCreated, ShareView } from '../../../../../../types/api/shares'
+import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { demoPerson } from '../../../../../support/demo'
+
+let t: TestApp
+beforeAll(async () => { t = await makeTestApp({ env: { SHARE_VIEW_RATE_PER_MINUTE: '100000', PUBLIC_BASE_URL: 'https://yibao.example.cn' } }) })
+afterAll(async () => { await t.close() })
+
+type Headers = Record<string, string>
+const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+
+async function login (n: number): Promise<Headers> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
+  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+}
+
+/** Everything of person n that a share must never show, apart from what this claim's own detail already says. */
+async function personSecrets (n: number): Promise<string[]> {
+  const p = demoPerson(n)
+  const [person] = await t.handle.db.select().from(persons).where(eq(persons.cardNumber, p.cardNumber))
+  const spent = await t.handle.db.select({ item: settlementItems.name, institution: institutions.name, total: settlements.totalFen })
+    .from(settlements).innerJoin(institutions, eq(institutions.id, settlements.institutionId))
+    .leftJoin(settlementItems, eq(settlementItems.settlementId, settlements.id))
+    .where(eq(settlements.personId, person!.id))
+  const account = (await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: await login(n) })).json() as { balanceFen?: number | null }
+  return [
+    p.name, p.idNumber, p.phone, p.cardNumber, maskIdNumber(p.idNumber), maskPhone(p.phone), p.wechatSubject, p.alipaySubject, p.regionName,
+    ...spent.flatMap((s) => [s.item ?? '', s.institution, `¥${yuan(s.total)}`]),
+    ...(typeof account.balanceFen === 'number' ? [`¥${yuan(account.balanceFen)}`, `"balanceFen"`] : []),
+  ].filter((s) => s !== '')
+}
+
+test('every view of every claim shows that claim only, masked, amounts only when allowed', async () => {
+  const allClaims = await t.handle.db.select().from(claims)
+  const owners = new Map<number, number>() // person id → demo n
+  for (const n of [1, 2, 3, 4]) {
+    const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
+    owners.set(row!.id, n)
+  }
+  const secretsOf = new Map<number, string[]>()
+  for (const n of [1, 2, 3, 4]) secretsOf.set(n, await personSecrets(n))
+  const everyone = [...secretsOf.values()].flat()
+  const payouts = allClaims.flatMap((c) => {
+    if (!c.payoutCardEnc) return [c.payoutBank ?? ''].filter(Boolean)
+    const card = t.cipher.decrypt(c.payoutCardEnc)
+    return [card, card.slice(-8), `**** ${card.slice(-4)}`, `尾号 ${card.slice(-4)}`, `尾号${card.slice(-4)}`, c.payoutBank ?? ''].filter(Boolean)
+  })
+  expect(payouts.length).toBeGreaterThan(0)
+  const demoClaims = allClaims.filter((c) => owners.has(c.personId))
+  expect(demoClaims.length).toBeGreaterThanOrEqual(7)
+
+  let views = 0
+  for (const claim of demoClaims) {
+    const n = owners.get(claim.personId)!
+    const h = await login(n)
+    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/claims/${claim.id}`, headers: h })
+    // What the owner's own detail of this claim says (title, institution, notes, materials) may be repeated; the
+    // payout card never, whatever the owner's next step says about it.
+    const d = detail.json() as { title: string; institution: unknown; timeline: unknown; missingMaterials: unknown }
+    const allowed = JSON.stringify([d.title, d.institution, d.timeline, d.missingMaterials])
+    const forbidden = [
+      ...everyone,
+      ...allClaims.filter((c) => c.id !== claim.id).map((c) => c.title),
+      ...allClaims.map((c) => c.claimNo),
+    ].filter((s) => !allowed.includes(s)).concat(payouts)
+    expect(forbidden).toContain(demoPerson(n).name)
+    expect(forbidden).toContain(claim.claimNo)
+    // Person 1 has spending at several institutions: the sweep looks for it.
+    if (n === 1) expect(forbidden.filter((s) => secretsOf.get(1)!.includes(s)).length).toBeGreaterThan(20)
+
+    for (const showAmounts of [false, true]) {
+      const made = (await t.app.inject({ method: 'POST', url: `/api/v1/claims/${claim.id}/shares`, headers: h, payload: { duration: '1h', showAmounts, channel: 'weapp' } })).json() as ShareCreated
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/share-view', headers: { 'x-share-token': made.token } })
+      expect(res.statusCode).toBe(200)
+      views++
+      const body = res.json() as ShareView
+      // Exactly the contract's fields, nothing else.
+      expect(Object.keys(body).sort()).toEqual(['claim', 'expiresAt', 'ownerNameMasked', 'showAmounts'])
+      expect(Object.keys(body.claim).sort()).toEqual([
+        'approvedFen', 'claimedFen', 'institutionName', 'missingMaterials', 'nextStep', 'stage', 'stageName', 'submittedAt', 'timeline', 'title', 'updatedAt',
+      ])
+      expect(body.ownerNameMasked).toBe(demoPerson(n).maskedName)
+      expect(body.claim.title).toBe(claim.title)
+      const text = res.body + JSON.stringify(res.headers)
+      for (const s of forbidden) {
+        if (text.includes(s)) throw new Error(`the view of claim ${claim.id} (person ${n}, amounts ${showAmounts}) shows "${s}"`)
+      }
+      expect(res.headers['set-cookie']).toBeUndefined()
+      expect(text).not.toContain(made.token)
+      if (showAmounts) {
+        expect([body.claim.claimedFen, body.claim.approvedFen]).toEqual([claim.claimedFen, claim.approvedFen])
+      } else {
+        expect([body.claim.claimedFen, body.claim.approvedFen]).toEqual([null, null])
+        for (const fen of [claim.claimedFen, claim.approvedFen].filter((f): f is number => f !== null)) {
+          for (const s of [yuan(fen), yuan(fen).replace(/,/g, ''), `:${fen}`, `${fen / 100}元`]) expect(text).not.toContain(s)
+        }
+      }
+    }
+  }
+  expect(views).toBe(demoClaims.length * 2)
+})
