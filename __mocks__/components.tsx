@@ -4,7 +4,7 @@ import { createElement, forwardRef, type ReactNode } from 'react'
 type Props = Record<string, unknown> & { children?: ReactNode }
 
 const PASSED = new Set(['className', 'style', 'onClick', 'id', 'children', 'disabled', 'value', 'placeholder',
-  'type', 'onInput', 'onFocus', 'onBlur', 'src'])
+  'type', 'onInput', 'onFocus', 'onBlur', 'src', 'role', 'tabIndex', 'onKeyDown'])
 
 function pick (props: Props): Record<string, unknown> {
   const out: Record<string, unknown> = {}

@@ -18,7 +18,20 @@ if (process.env.TARO_ENV !== 'h5' && !process.env.API_BASE) {
   console.warn('[config] 未设置 API_BASE：小程序将请求 http://127.0.0.1:12393，仅适用于本机开发和测试；上线前请用 API_BASE=https://你的域名 构建。')
 }
 
+// Files a mini-program takes as they are: WeChat's sitemap (what its search may index; app.config names it) and the
+// share card's picture, kept in the share subpackage so that no other package carries it.
+function copyPatterns (outputRoot: string): { from: string, to: string }[] {
+  const env = process.env.TARO_ENV
+  const patterns: { from: string, to: string }[] = []
+  if (env === 'weapp') patterns.push({ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` })
+  if (env === 'weapp' || env === 'alipay') {
+    patterns.push({ from: 'src/packages/share/assets/share-card.png', to: `${outputRoot}/packages/share/assets/share-card.png` })
+  }
+  return patterns
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
+  const outputRoot = process.env.OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'yibao-account',
     date: '2026-11-25',
@@ -35,13 +48,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     // OUTPUT_ROOT: a build of one's own elsewhere (e.g. beside a test run that reads dist/ meanwhile).
-    outputRoot: process.env.OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       API_BASE: JSON.stringify(API_BASE),
     },
     copy: {
-      patterns: [],
+      patterns: copyPatterns(outputRoot),
       options: {},
     },
     framework: 'react',

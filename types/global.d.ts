@@ -32,6 +32,11 @@ declare const my: {
   removeStorage (options: { key: string } & AlipayCallbacks<unknown>): void
   /** Alipay certify (face): resultStatus 9000 done, 6001 cancelled, 6002 network, 4000 error — never trusted. */
   startAPVerify? (options: { url: string, certifyId: string } & AlipayCallbacks<{ resultStatus?: string }>): void
+  /** The current entry's options (a scanned plain QR code's URL in `query.qrCode`). */
+  getEnterOptionsSync? (): { path?: string, query?: Record<string, unknown>, scene?: number | string, referrerInfo?: { appId?: string, extraData?: unknown } }
+  /** The camera scanner: `code` is the text read; error 10 is the person closing it. */
+  scan? (options: { scanType?: string[], hideAlbum?: boolean } & AlipayCallbacks<{ code?: string, qrCode?: string, barCode?: string }>): void
+  makePhoneCall? (options: { number: string } & AlipayCallbacks<unknown>): void
 }
 
 /**

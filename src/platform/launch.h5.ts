@@ -1,8 +1,4 @@
-// H5: a browser has no launch scene (a hospital QR code's query arrives in the URL, handled by its page).
+// H5: which build this is, for the server's access log.
 import type { ClientChannel } from './types'
 
 export const channel: ClientChannel = 'h5'
-
-export function entryScene (): string | null {
-  return null
-}

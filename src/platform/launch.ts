@@ -1,9 +1,5 @@
-// Which build this is and how the app was entered, for the server's access log (X-Client-Channel, X-Entry-Scene).
-// Default variant (jest, tsc): no launch scene. The mini-program variants read the launch options.
+// Which build this is, for the server's access log (X-Client-Channel; the entry scene comes from ./entry).
+// Default variant (jest, tsc); each build has its own: launch.weapp.ts, launch.alipay.ts, launch.h5.ts.
 import type { ClientChannel } from './types'
 
 export const channel: ClientChannel = 'h5'
-
-export function entryScene (): string | null {
-  return null
-}

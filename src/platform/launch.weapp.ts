@@ -1,5 +1,4 @@
-// WeChat: which build this is and its launch scene, for the server's access log.
+// WeChat: which build this is, for the server's access log.
 import type { ClientChannel } from './types'
 
 export const channel: ClientChannel = 'weapp'
-export { miniEntryScene as entryScene } from './mini-scene'

@@ -8,9 +8,10 @@ import { formatFen } from '../utils/money'
 import { formatDate } from '../utils/date'
 import { ListFilters, type FilterChoice } from './list-filters'
 import { PagedList } from './paged-list'
+import { stageTone, type StageTone } from './claim-stages'
 
-/** How a stage reads at a glance: under way, done well, or needing the person's attention (the warning colour). */
-export type StageTone = 'progress' | 'success' | 'warn'
+// The stage's look lives in claim-stages (the family view takes it without this list's code); named here as before.
+export { stageIsFinal, stageTone, TONE_TAG_TYPES, type StageTone } from './claim-stages'
 
 /** The stages in the order a claim moves through them, then the two other ends; labels as the server names them. */
 export const CLAIM_STAGES: ReadonlyArray<{ value: ClaimStage, label: string }> = [
@@ -22,30 +23,6 @@ export const CLAIM_STAGES: ReadonlyArray<{ value: ClaimStage, label: string }> =
   { value: 'materials_needed', label: '需补充材料' },
   { value: 'rejected', label: '未通过' },
 ]
-
-const TONES: Readonly<Record<ClaimStage, StageTone>> = {
-  submitted: 'progress',
-  first_review: 'progress',
-  second_review: 'progress',
-  approved: 'success',
-  paid: 'success',
-  rejected: 'warn',
-  materials_needed: 'warn',
-}
-
-export function stageTone (stage: ClaimStage): StageTone {
-  return TONES[stage]
-}
-
-/** The status tag's colour for a tone (the app's one warning colour for what needs attention). */
-export const TONE_TAG_TYPES: Readonly<Record<StageTone, 'primary' | 'success' | 'warning'>> = {
-  progress: 'primary', success: 'success', warn: 'warning',
-}
-
-/** The claim is finished: its stage will not change again. */
-export function stageIsFinal (stage: ClaimStage): boolean {
-  return stage === 'paid' || stage === 'rejected'
-}
 
 /** One claim as the list draws it: every string prepared here, class names only. */
 export interface ClaimRow {
@@ -97,13 +74,17 @@ export class ClaimsStore {
     makeAutoObservable<this, 'started'>(this, { started: false, filters: false, list: false }, { autoBind: true })
   }
 
-  /** The filters as the claims list takes them: the time range by 提交日期, and the stage (the filter bar's type). */
-  get query (): { from?: string, to?: string, stage?: ClaimStage } {
-    const { from, to, type } = this.filters.query
-    const query: { from?: string, to?: string, stage?: ClaimStage } = {}
+  /**
+   * The filters as the claims list takes them: the time range by 提交日期, the stage (the filter bar's type), and
+   * the institution (set when the list is opened from a hospital's page).
+   */
+  get query (): { from?: string, to?: string, stage?: ClaimStage, institution?: string } {
+    const { from, to, type, institution } = this.filters.query
+    const query: { from?: string, to?: string, stage?: ClaimStage, institution?: string } = {}
     if (from !== undefined && to !== undefined) { query.from = from; query.to = to }
     const stage = CLAIM_STAGES.find((s) => s.value === type)
     if (stage) query.stage = stage.value
+    if (institution) query.institution = institution
     return query
   }
 

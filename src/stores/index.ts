@@ -2,10 +2,11 @@
 import { createApi } from '../services/api/create-api'
 import { createHttpClient, taroTransport } from '../services/http'
 import { platform } from '../platform/adapter'
-import { channel, entryScene } from '../platform/launch'
+import { channel } from '../platform/launch'
 import { RootStore } from './root-store'
 
-const http = createHttpClient({
+/** The one http client; a feature subpackage makes its own typed calls on it, so their code stays in that package. */
+export const http = createHttpClient({
   transport: taroTransport,
   baseUrl: API_BASE,
   // The hooks read the store lazily: it is created just below, from the api this client serves.
@@ -13,7 +14,8 @@ const http = createHttpClient({
   // Which build and entry scene, for the person's 谁查看了我的数据 page (the server records them with each read).
   clientHeaders: () => {
     const headers: Record<string, string> = { 'X-Client-Channel': channel }
-    const scene = entryScene()
+    // How the person arrived (`hospital:1047`, `scan:0`, …), read afresh at every App show (platform/entry).
+    const scene = rootStore.entry.sceneHeader
     if (scene) headers['X-Entry-Scene'] = scene
     return headers
   },

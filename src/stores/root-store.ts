@@ -4,6 +4,7 @@ import type { Api } from '../services/api/create-api'
 import type { PlatformAdapter } from '../platform/types'
 import { AccountStore } from './account-store'
 import { ConsentStore } from './consent-store'
+import { EntryStore } from './entry-store'
 import { SessionStore, type SessionClock } from './session-store'
 
 /** What a store created on demand may have: forgotten on every new token, stopped with the root. */
@@ -13,6 +14,8 @@ export class RootStore {
   readonly session: SessionStore
   readonly account: AccountStore
   readonly consent: ConsentStore
+  /** How the person arrived (QR code, share card, another app, the scanner): the access log's scene, 首页's sentence. */
+  readonly entry = new EntryStore()
   private readonly disposers: IReactionDisposer[] = []
   private readonly features = new Map<string, FeatureStore>()
 

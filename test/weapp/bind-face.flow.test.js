@@ -87,8 +87,8 @@ test('bind a new WeChat account by face, verify by face when the window has pass
   expect(calls).toEqual(expect.arrayContaining(['/sns/jscode2session', '/cityservice/face/identify/getverifyid', '/cityservice/face/identify/queryverifyinfo']))
   const bindCall = mp.requests.find((r) => r.url.endsWith('/api/v1/binding') && r.method === 'POST')
   expect(bindCall.data).toEqual({ name: person.name, idNumber: person.idNumber })
-  // Every request names the build and the launch scene, for the person's access log.
-  expect(bindCall.header).toMatchObject({ 'X-Client-Channel': 'weapp', 'X-Entry-Scene': '1001' })
+  // Every request names the build and the entry (its kind and the platform scene), for the person's access log.
+  expect(bindCall.header).toMatchObject({ 'X-Client-Channel': 'weapp', 'X-Entry-Scene': 'open:1001' })
 
   // The figure to expect, from a session of the test's own (the person's query password), and the binding kept:
   // the next login of this WeChat account is bound.

@@ -26,8 +26,10 @@ function forward (apiOrigin, o, requests) { // keep path + query, swap the origi
   return { abort: () => req.destroy(), onHeadersReceived () {}, offHeadersReceived () {} }
 }
 
-/** `wxOverrides`: extra or replaced wx APIs (a test stubs a platform capability, e.g. requestFacialVerify). */
-function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 'pages/index/index', wxOverrides = {} }) {
+/** `wxOverrides`: extra or replaced wx APIs (a test stubs a platform capability, e.g. requestFacialVerify).
+ * `launch`: the cold start's options ({ path, query, scene, referrerInfo }: a scanned code, a card, another app);
+ * the harness then opens that page itself, as WeChat does. */
+function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 'pages/index/index', wxOverrides = {}, launch = null }) {
   const pages = []; const setDataLog = []; const requests = []; const toasts = []; const storage = new Map()
   const ids = {} // route -> simulate id: a page's js runs Page() only once per test file (webpack module cache)
   let app = null; let next = null // next = { route, query } of the page being mounted
@@ -36,13 +38,21 @@ function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 
   const fail = (o, r) => setTimeout(() => { o.fail?.(r); o.complete?.(r) }, 0)
   const top = () => pages[pages.length - 1]
   let privacyListener = null // what the app gave wx.onNeedPrivacyAuthorization
+  // The launch options, and the current entry's (a warm start changes them; getLaunchOptionsSync keeps the first).
+  const launchOptions = launch || { path: entry, query: {}, scene: 1001 }
+  let enterOptions = launchOptions
+  const phoneCalls = [] // numbers given to wx.makePhoneCall
+  const shareMenus = []; const captureEffects = [] // wx.updateShareMenu options; wx.setVisualEffectOnCapture effects
 
   // Every wx API the app uses must exist BEFORE app.js is required: Taro wraps the keys present at load time.
   global.wx = {
     getSystemInfoSync: () => sys, getWindowInfo: () => sys, getDeviceInfo: () => sys, getAppBaseInfo: () => sys,
     getSystemInfo: (o = {}) => ok(o, sys),
-    getLaunchOptionsSync: () => ({ path: entry, query: {}, scene: 1001 }),
-    getEnterOptionsSync: () => ({ path: entry, query: {}, scene: 1001 }),
+    getLaunchOptionsSync: () => launchOptions,
+    getEnterOptionsSync: () => enterOptions,
+    // 扫一扫: closed without a code unless a test gives wxOverrides.scanCode; the desk's phone: recorded.
+    scanCode: (o) => fail(o, { errMsg: 'scanCode:fail cancel' }),
+    makePhoneCall: (o) => { phoneCalls.push(o.phoneNumber); ok(o, { errMsg: 'makePhoneCall:ok' }) },
     login: (o = {}) => ok(o, { code: loginCode, errMsg: 'login:ok' }),
     request: (o) => forward(apiOrigin, o, requests),
     setStorage: (o) => { storage.set(o.key, { data: o.data, encrypt: !!o.encrypt }); ok(o, { errMsg: 'setStorage:ok' }) },
@@ -81,6 +91,9 @@ function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 
     preloadSubpackage: (o) => ok(o, {}),
     onNeedPrivacyAuthorization: (listener) => { privacyListener = listener }, onAppShow: () => {}, onAppHide: () => {}, offAppShow: () => {}, offAppHide: () => {},
     onMemoryWarning: () => {}, onNetworkStatusChange: () => {}, getNetworkType: (o) => ok(o, { networkType: 'wifi' }),
+    // Sharing: the private-message mark before a card is sent, and hiding a page from screen recording.
+    updateShareMenu: (o) => { shareMenus.push(o); ok(o, { errMsg: 'updateShareMenu:ok' }) },
+    setVisualEffectOnCapture: (o) => { captureEffects.push(o.visualEffect); ok(o, { errMsg: 'setVisualEffectOnCapture:ok' }) },
     ...wxOverrides,
   }
   global.App = (cfg) => { app = cfg }; global.getApp = () => app
@@ -107,7 +120,8 @@ function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 
   }
 
   require(path.join(root, 'app.js'))
-  app.onLaunch({ path: entry, query: {}, scene: 1001 }); app.onShow({ path: entry, query: {}, scene: 1001 })
+  app.onLaunch(launchOptions); app.onShow(launchOptions)
+  if (launch) open(`/${launch.path}${queryString(launch.query)}`)
 
   function open (url) {
     const [route, qs] = url.replace(/^\//, '').split('?')
@@ -127,10 +141,33 @@ function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 
     return answers
   }
 
+  /** A warm start: the app goes to the background and comes back with new options (a new scan). WeChat relaunches
+   * to their page when they carry a path; the App's onShow has them. `relaunch: false`: back from a platform screen
+   * the app opened itself (the scanner, a face check), which shows the app again with the same options. */
+  function warmStart (options, { relaunch = true } = {}) {
+    app.onHide?.()
+    enterOptions = options
+    app.onShow(options)
+    if (relaunch && options.path) global.wx.reLaunch({ url: `/${options.path}${queryString(options.query)}` })
+  }
+
+  /** What WeChat gets when the person shares the top page (its onShareAppMessage: title, path, imageUrl), or
+   * undefined when the page offers no share. `from`: 'button' (an open-type="share" button) or 'menu' (···). */
+  function shareAppMessage (from = 'button') {
+    const page = top()
+    return typeof page?.onShareAppMessage === 'function' ? page.onShareAppMessage({ from }) : undefined
+  }
+
   return {
-    open, pages, setDataLog, requests, toasts, storage, needPrivacy,
+    open, pages, setDataLog, requests, toasts, storage, needPrivacy, shareAppMessage, shareMenus, captureEffects, warmStart, phoneCalls,
     privacyListener: () => privacyListener, current: () => top().__host,
   }
+}
+
+/** `?a=1&b=2` for a page's query object ('' for none); values are encoded as WeChat's page paths carry them. */
+function queryString (query) {
+  const qs = new URLSearchParams(query || {}).toString()
+  return qs ? `?${qs}` : ''
 }
 
 async function waitFor (fn, timeout = 8000) { // poll; never a fixed sleep

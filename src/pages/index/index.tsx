@@ -1,9 +1,11 @@
 // 首页: who is insured where, the balance, the ways into the account; signed out, what the app does and a login.
 // First the privacy policy (before login) and the separate consent to sensitive information (before any account data).
+// 扫一扫 (signed in or out) reads a hospital's QR code or a family member's link; an entry that could not be read
+// lands here with one sentence.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { Button, Cell, CellGroup, Skeleton, Tag, Toast } from '@nutui/nutui-react-taro'
+import Taro, { useDidHide } from '@tarojs/taro'
+import { Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../stores/index'
 import AmountText from '../../components/AmountText'
@@ -14,23 +16,58 @@ import PrivacyDeclined from '../../components/PrivacyDeclined'
 import PrivacyGate from '../PrivacyGate'
 import { toBind, toLogin, toVerify, useAccountPage } from '../account-page'
 import { formatAsOf } from '../../utils/date'
+import { scanner } from '../../platform/scan'
+import { parseScan } from '../../platform/entry-parse'
+import { followEntry } from '../entry-route'
+import PasteLinkDialog from '../../components/PasteLinkDialog'
+import { a11y, button } from '../../components/a11y'
 import './index.scss'
 
 const BALANCE_PAGE = '/packages/account/pages/balance/index'
 const CONTRIBUTIONS_PAGE = '/packages/account/pages/contributions/index'
 const SPENDING_PAGE = '/packages/account/pages/spending/index'
 const CLAIMS_PAGE = '/packages/account/pages/claims/index'
-const COMING_SOON = '该功能即将上线，敬请期待'
-
-const soonTag = <Tag className='soon-tag' type='warning' round>即将上线</Tag>
+const MY_SHARES_PAGE = '/packages/share/pages/mine/index'
 
 function HomePage () {
-  const { session, account, consent } = rootStore
-  const [toast, setToast] = useState<string | null>(null)
+  const { session, account, consent, entry } = rootStore
+  const [pasting, setPasting] = useState(false)
+  const [pasteError, setPasteError] = useState<string | null>(null)
 
   useAccountPage()
-  const soon = () => setToast(COMING_SOON)
+  // The sentence for an entry that could not be read is shown until the person leaves 首页: once.
+  useDidHide(() => { entry.takeNotice() })
   const summary = account.summary
+
+  // 扫一扫: the camera where the platform has one (a cancel does nothing), else paste a link (H5).
+  const scan = async () => {
+    if (!scanner.camera) {
+      setPasteError(null)
+      setPasting(true)
+      return
+    }
+    const outcome = await scanner.scan()
+    if (outcome === 'cancelled') return
+    const route = typeof outcome === 'object' ? entry.scanned(parseScan(outcome.content)) : entry.scanFailed()
+    if (route) followEntry(route)
+  }
+  const openPasted = (text: string) => {
+    const route = entry.scanned(parseScan({ result: text }, 'paste'))
+    if (route) {
+      setPasting(false)
+      followEntry(route)
+    } else {
+      setPasteError(entry.takeNotice())
+    }
+  }
+  // NutUI's Cell drops ARIA props: the group's wrapper carries the role and the name.
+  const scanEntry = (
+    <View {...button(() => { void scan() }, '扫一扫：扫医院的二维码，查看报销窗口和我在那里的消费、报销')}>
+      <CellGroup className='home-entries'>
+        <Cell className='entry-scan' title='扫一扫' description='扫医院的二维码，看报销窗口和我在那里的消费、报销' extra='›' clickable onClick={() => { void scan() }} />
+      </CellGroup>
+    </View>
+  )
 
   const skeleton = <Skeleton className='home-skeleton' rows={4} animated />
   const logout = <Button className='logout-btn' fill='none' block onClick={() => { void session.logout() }}>退出登录</Button>
@@ -50,6 +87,7 @@ function HomePage () {
         {consent.privacyAccepted
           ? <Button className='login-entry-btn' type='primary' size='large' block onClick={toLogin}>登录查看</Button>
           : <PrivacyDeclined declined={consent.privacyDeclined} onRead={consent.reconsiderPrivacy} />}
+        {scanEntry}
       </>
     )
   } else if (!consent.status) {
@@ -107,10 +145,9 @@ function HomePage () {
           <Cell className='entry-contributions' title='缴费记录' extra='查看' clickable onClick={() => { void Taro.navigateTo({ url: CONTRIBUTIONS_PAGE }) }} />
           <Cell className='entry-spending' title='消费记录' extra='查看' clickable onClick={() => { void Taro.navigateTo({ url: SPENDING_PAGE }) }} />
           <Cell className='entry-claims' title='报销进度' extra='查看' clickable onClick={() => { void Taro.navigateTo({ url: CLAIMS_PAGE }) }} />
+          <Cell className='entry-shares' title='我的分享' description='分享给家人的报销进度，可随时撤回' extra='查看' clickable onClick={() => { void Taro.navigateTo({ url: MY_SHARES_PAGE }) }} />
         </CellGroup>
-        <CellGroup className='home-entries'>
-          <Cell className='entry-scan' title='扫一扫' description='扫医院的二维码，查看在这家医院的消费和报销' extra={soonTag} clickable onClick={soon} />
-        </CellGroup>
+        {scanEntry}
         {logout}
       </>
     )
@@ -118,9 +155,10 @@ function HomePage () {
 
   return (
     <View className='home-page'>
+      {entry.notice ? <Text className='page-notice entry-notice' {...a11y('alert')}>{entry.notice}</Text> : null}
       {body}
       <PrivacyGate />
-      <Toast visible={toast != null} content={toast ?? ''} onClose={() => setToast(null)} />
+      <PasteLinkDialog visible={pasting} error={pasteError} onOpen={openPasted} onEdit={() => setPasteError(null)} onClose={() => setPasting(false)} />
     </View>
   )
 }

@@ -1,4 +1,5 @@
-// 首页 rendered through the Taro and component mocks: signed out, signed in, resident, load error and retry.
+// 首页 rendered through the Taro and component mocks: signed out, signed in, resident, load error and retry; 扫一扫
+// (H5: paste a link) and the sentence for an entry that could not be read.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import HomePage from '../../../../src/pages/index/index'
@@ -7,6 +8,7 @@ import { employeeSummary, loginResult, residentSummary } from '../../stores/fake
 import { bothAccepted, CONSENT_VERSION } from '../../stores/consent-fakes'
 import { storage } from '../../../../src/platform/storage'
 import { PRIVACY_STORAGE_KEY } from '../../../../src/stores/consent-store'
+import { parseH5Location } from '../../../../src/platform/entry-parse'
 
 const request = Taro.request as unknown as jest.Mock
 type Req = { url: string, method: string, header: Record<string, string> }
@@ -78,9 +80,40 @@ describe('pages/index', () => {
       fireEvent.click(byClass(entry))
       expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/account/pages/${page}/index` })
     }
-    // The scan entry is the one still to come.
+    // 扫一扫 is there for a signed-in person too, and no longer 即将上线.
+    expect(byClass('entry-scan').textContent).toContain('扫医院的二维码')
+    expect(document.body.textContent).not.toContain('即将上线')
+  })
+
+  it('扫一扫 in a browser (signed out): paste a link; a hospital\'s opens its page, anything else is said in the dialog', async () => {
+    serve(() => ({ statusCode: 200, data: employeeSummary }))
+    render(<HomePage />)
+    await screen.findByText('查看您的医保个人账户')
     fireEvent.click(byClass('entry-scan'))
-    await screen.findByText('该功能即将上线，敬请期待')
+    const input = await waitFor(() => byClass('paste-link-input').querySelector('input')!)
+    fireEvent.change(input, { target: { value: 'https://shop.example.com/item/1' } })
+    fireEvent.click(byClass('paste-link-open-btn'))
+    await screen.findByText('链接无法识别，请粘贴医院二维码下方的网址，或家人发给您的链接')
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+    // Editing the link clears the sentence; a printed hospital URL opens that hospital's page on top of 首页.
+    fireEvent.change(input, { target: { value: 'https://yibao.example.cn/h/H7K2M9PQ' } })
+    expect(screen.queryByText(/链接无法识别/)).toBeNull()
+    fireEvent.click(byClass('paste-link-open-btn'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/hospital/pages/index/index?code=H7K2M9PQ' })
+    expect(rootStore.entry.sceneHeader).toBe('scan:0')
+    // No sentence is left over for 首页 itself.
+    expect(document.querySelector('.entry-notice')).toBeNull()
+  })
+
+  it('an entry that could not be read: 首页 says so in one sentence, as an alert', async () => {
+    serve(() => ({ statusCode: 200, data: employeeSummary }))
+    act(() => { rootStore.entry.arrive(parseH5Location({ pathname: '/', hash: '#/pages/index/index?entry=invalid' })) })
+    render(<HomePage />)
+    const notice = await waitFor(() => byClass('entry-notice'))
+    expect(notice.textContent).toBe('二维码无法识别，请扫描医院医保窗口张贴的二维码')
+    expect(notice.getAttribute('role')).toBe('alert')
+    act(() => { rootStore.entry.takeNotice() })
+    expect(document.querySelector('.entry-notice')).toBeNull()
   })
 
   it('resident: says kindly there is no personal account instead of ¥0.00', async () => {

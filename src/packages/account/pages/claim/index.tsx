@@ -1,21 +1,25 @@
 // 报销详情: one claim — its stage at the top, the amounts claimed and approved, the next step, the missing materials
 // when some are needed, the dated timeline with the bureau's notes, the hospital and where the money goes (card
-// masked); in WeChat, 有进度时提醒我 for a notice at the next stage change. Works as the first page opened (a notice
-// opens it with ?id=…): it reads its own claim and offers the list from there.
+// masked); in WeChat, 有进度时提醒我 for a notice at the next stage change; 分享给家人 and 我的分享. Works as the first
+// page opened (a notice opens it with ?id=…): it reads its own claim and offers the list from there.
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Button, Cell, CellGroup, Skeleton, Step, Steps, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { TONE_TAG_TYPES } from '../../../../stores/claims-store'
 import { claimDetailStore } from '../../stores'
-import AccountGate from '../../components/AccountGate'
+import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
+import ClaimTimeline from '../../../../components/ClaimTimeline'
 import { useAccountPage } from '../../../../pages/account-page'
 import './index.scss'
 
 const CLAIMS_PAGE = '/packages/account/pages/claims/index'
+// 分享给家人 and 我的分享 live in the share subpackage (preloaded from this page): only navigated to from here.
+const SHARE_PAGE = '/packages/share/pages/create/index'
+const MY_SHARES_PAGE = '/packages/share/pages/mine/index'
 
 /** Back to 报销进度 when it is the page below, else open it (this page came first, from a notice). */
 const toClaims = () => {
@@ -114,14 +118,7 @@ function ClaimPage () {
 
         <View className='claim-card claim-timeline'>
           <Text className='claim-card-title'>办理记录</Text>
-          <Steps className={`claim-steps claim-steps--${view.tone}`} direction='vertical' type='dot' status='dynamic' value={view.steps.length}>
-            {view.steps.map((s, i) => (
-              <Step
-                key={s.key} className='claim-step' value={i + 1} title={s.title}
-                description={<><Text className='claim-step-time'>{s.time}</Text><Text className='claim-step-note'>{s.note}</Text></>}
-              />
-            ))}
-          </Steps>
+          <ClaimTimeline steps={view.steps} tone={view.tone} />
         </View>
 
         <CellGroup className='claim-facts'>
@@ -132,6 +129,14 @@ function ClaimPage () {
             extra={<Text className='claim-payout amount-text'>{view.payout ?? '尚未登记'}</Text>}
           />
         </CellGroup>
+
+        <View className='claim-share'>
+          <Button className='share-claim-btn' type='primary' fill='outline' block onClick={() => { void Taro.navigateTo({ url: `${SHARE_PAGE}?claim=${view.id}` }) }}>
+            分享给家人
+          </Button>
+          <Text className='claim-share-hint'>家人不用登录就能看到这笔报销的进度，您可以随时撤回</Text>
+          <Button className='my-shares-link' fill='none' block onClick={() => { void Taro.navigateTo({ url: MY_SHARES_PAGE }) }}>我的分享</Button>
+        </View>
 
         {firstPage
           ? <Button className='claims-list-btn' fill='none' block onClick={toClaims}>查看全部报销进度</Button>

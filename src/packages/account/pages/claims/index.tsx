@@ -7,11 +7,11 @@ import { Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { claimsStore } from '../../stores'
 import { TONE_TAG_TYPES, type ClaimRow } from '../../../../stores/claims-store'
-import AccountGate from '../../components/AccountGate'
+import AccountGate from '../../../../pages/AccountGate'
 import FilterBar from '../../components/FilterBar'
 import ListEmpty from '../../components/ListEmpty'
 import ListFooter from '../../components/ListFooter'
-import { useListPage } from '../../list-page'
+import { useInstitutionQuery, useListPage } from '../../list-page'
 import './index.scss'
 
 const CLAIM_PAGE = '/packages/account/pages/claim/index'
@@ -47,6 +47,8 @@ const ClaimRows = memo(function ClaimRows ({ rows, onOpen }: ClaimRowsProps) {
 function ClaimsPage () {
   const store = claimsStore()
   const { list, filters } = store
+  // Opened from a hospital's page: only the claims for treatment there, from the first load.
+  useInstitutionQuery(filters)
   useListPage(store)
   const open = useCallback((id: number) => { void Taro.navigateTo({ url: `${CLAIM_PAGE}?id=${id}` }) }, [])
 

@@ -10,7 +10,7 @@ import { rootStore } from '../../../../stores/index'
 import { CATEGORY_NOTE, NOTE_MAX, type DetailView } from '../../../../stores/spending-detail-store'
 import { spendingDetailStore } from '../../stores'
 import { useAccountPage } from '../../../../pages/account-page'
-import AccountGate from '../../components/AccountGate'
+import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
 import './index.scss'
 

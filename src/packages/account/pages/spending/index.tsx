@@ -7,12 +7,12 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { spendingStore } from '../../stores'
 import { formatAsOf } from '../../../../utils/date'
-import AccountGate from '../../components/AccountGate'
+import AccountGate from '../../../../pages/AccountGate'
 import FilterBar from '../../components/FilterBar'
 import ListEmpty from '../../components/ListEmpty'
 import ListFooter from '../../components/ListFooter'
 import SpendingList from '../../components/SpendingList'
-import { useListPage } from '../../list-page'
+import { useInstitutionQuery, useListPage } from '../../list-page'
 import './index.scss'
 
 const SPENDING_DETAIL_PAGE = '/packages/account/pages/spending-detail/index'
@@ -20,6 +20,8 @@ const SPENDING_DETAIL_PAGE = '/packages/account/pages/spending-detail/index'
 function SpendingPage () {
   const store = spendingStore()
   const { list, premiums, filters } = store
+  // Opened from a hospital's page: filtered to it from the first load.
+  useInstitutionQuery(filters)
   useListPage(store)
   // A quick second tap while the detail is opening would push it twice: one at a time until this page shows again.
   const opening = useRef(false)

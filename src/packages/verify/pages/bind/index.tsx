@@ -1,6 +1,7 @@
 // 实名绑定: a WeChat / Alipay login not yet tied to anyone. Step 1: name and ID number as on the ID card (checked
 // against the insured-person record). Step 2: prove it — face check where the platform offers it (tips first),
-// else an SMS code to the phone on file (also after two face checks that did not pass). Then to 首页, verified.
+// else an SMS code to the phone on file (also after two face checks that did not pass). Then back, verified, to the
+// page that led to login (首页, or the hospital page a QR code opened).
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useLoad, useUnload } from '@tarojs/taro'
@@ -16,8 +17,10 @@ import './index.scss'
 // Created here, so that the binding code stays in this subpackage; one per page visit.
 const newStore = () => new BindingStore(rootStore.api.binding, rootStore.session, rootStore.platform.face, rootStore.clock)
 
+/** Back to the page that sent the person to log in (首页, or a hospital's page opened from its QR code), else 首页. */
 function toHome () {
-  void Taro.reLaunch({ url: '/pages/index/index' })
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: '/pages/index/index' })
 }
 
 function BindPage () {

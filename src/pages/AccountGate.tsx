@@ -1,15 +1,15 @@
-// What an account page shows before its own content: a skeleton while the session is read back, 去登录 when signed
-// out, 回到首页 when the consents are missing, and the load error of the page's data (bind, verify or retry).
-// Renders nothing once the page may show its content (`children` are then drawn by the page).
+// What a page of the person's own data (the account pages, 分享给家人, 我的分享) shows before its own content: a
+// skeleton while the session is read back, 去登录 when signed out, 回到首页 when the consents are missing, and the load
+// error of the page's data (bind, verify or retry). Renders nothing once the page may show its content.
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
-import { rootStore } from '../../../stores/index'
-import LoadFailed from '../../../components/LoadFailed'
-import AccountLoadFailed from '../../../components/AccountLoadFailed'
-import { toBind, toLogin, toVerify } from '../../../pages/account-page'
-import type { ListError } from '../../../stores/paged-list'
+import { rootStore } from '../stores/index'
+import LoadFailed from '../components/LoadFailed'
+import AccountLoadFailed from '../components/AccountLoadFailed'
+import { toBind, toLogin, toVerify } from './account-page'
+import type { ListError } from '../stores/paged-list'
 
 interface AccountGateProps {
   /** What the page needs the person to sign in for (登录后才能查看消费记录). */

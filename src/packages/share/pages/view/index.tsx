@@ -1,0 +1,121 @@
+// 家人查看 (?t=<token>): what a family member sees without any login — whose claim (masked name), its stage, the dated
+// timeline, missing materials and the next step, amounts only if the owner allowed them, and until when the link
+// works. A link that opens nothing gets one kind page. Nothing here leads to the owner's other data or to a login.
+import { useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter, useUnload } from '@tarojs/taro'
+import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { observer } from 'mobx-react-lite'
+import { TONE_TAG_TYPES } from '../../../../stores/claim-stages'
+import { share } from '../../../../platform/share'
+import LoadFailed from '../../../../components/LoadFailed'
+import ClaimTimeline from '../../../../components/ClaimTimeline'
+import { shareViewStore } from '../../stores/wiring'
+import { SHARE_INVALID, type FamilyView } from '../../stores/share-view-store'
+import { a11y } from '../../../../components/a11y'
+import './index.scss'
+
+function ShareViewPage () {
+  const { params } = useRouter()
+  const [store] = useState(() => shareViewStore(params.t))
+  const undoCapture = useRef<(() => void) | null>(null)
+
+  // Read on every show: the stage may have moved on, and a revoked or expired link must stop showing the claim.
+  useDidShow(() => {
+    void store.load()
+    undoCapture.current ??= share.hideFromCapture()
+  })
+  const showCapture = () => { undoCapture.current?.(); undoCapture.current = null }
+  useDidHide(showCapture)
+  useUnload(showCapture)
+  usePullDownRefresh(() => {
+    void store.load().finally(() => { void Taro.stopPullDownRefresh() })
+  })
+
+  const view = store.view
+  let body
+  if (store.state === 'invalid') {
+    body = (
+      <View className='share-invalid' {...a11y('status')}>
+        <View className='empty-mark'>!</View>
+        <Text className='share-invalid-title'>{SHARE_INVALID}</Text>
+        <Text className='share-invalid-text'>为了保护家人的信息，分享的链接过一段时间就会失效，分享人也可以随时撤回。还想查看的话，请家人再分享一次。</Text>
+      </View>
+    )
+  } else if (store.state === 'failed') {
+    body = (
+      <LoadFailed message={store.error ?? ''}>
+        <Button className='share-retry-btn' type='primary' loading={store.loading} onClick={() => { void store.load() }}>重试</Button>
+      </LoadFailed>
+    )
+  } else if (!view) {
+    body = <Skeleton className='page-skeleton' rows={10} animated />
+  } else {
+    body = <Family view={view} refreshError={store.refreshError} />
+  }
+
+  return <View className='share-view-page'>{body}</View>
+}
+
+function Family ({ view, refreshError }: { view: FamilyView, refreshError: string | null }) {
+  return (
+    <>
+      <Text className='family-owner' {...a11y('heading')} aria-level='1'>{view.owner}</Text>
+      {refreshError ? <Text className='page-notice refresh-error'>{refreshError}</Text> : null}
+      <View className={`family-status family-status--${view.tone}`}>
+        <View className='family-status-head'>
+          <Tag className={`family-stage stage--${view.tone}`} type={TONE_TAG_TYPES[view.tone]} round>{view.stage}</Tag>
+          {view.final ? <Text className='family-final'>已办结</Text> : null}
+        </View>
+        <Text className='family-title'>{view.title}</Text>
+        <Text className='family-submitted'>{view.submitted}</Text>
+        {view.institution ? <Text className='family-institution'>就诊机构：{view.institution}</Text> : null}
+        {view.amounts
+          ? (
+            <View className='family-amounts'>
+              <View className='family-amount'>
+                <Text className='family-amount-label'>申请报销</Text>
+                <Text className='family-amount-value family-claimed amount-text'>{view.amounts.claimed}</Text>
+              </View>
+              <View className='family-amount'>
+                <Text className='family-amount-label'>核定报销</Text>
+                <Text className={`family-amount-value family-approved ${view.amounts.approvedSet ? 'amount-text' : 'family-approved--pending'}`}>{view.amounts.approved}</Text>
+              </View>
+            </View>
+            )
+          : <Text className='family-no-amounts'>分享人未公开金额</Text>}
+      </View>
+
+      <View className={`family-next family-next--${view.tone}`}>
+        <Text className='family-next-label'>{view.final ? '办理结果' : '下一步'}</Text>
+        <Text className='family-next-text'>{view.next}</Text>
+      </View>
+
+      {view.materials.length
+        ? (
+          <View className='family-card family-materials'>
+            <Text className='family-card-title'>需要补充的材料（{view.materials.length} 项）</Text>
+            {view.materials.map((m, i) => (
+              <View key={m} className='material'>
+                <Text className='material-no'>{i + 1}</Text>
+                <Text className='material-name'>{m}</Text>
+              </View>
+            ))}
+          </View>
+          )
+        : null}
+
+      <View className='family-card family-timeline'>
+        <Text className='family-card-title'>办理记录</Text>
+        <ClaimTimeline steps={view.steps} tone={view.tone} />
+      </View>
+
+      <View className='family-footer'>
+        <Text className='family-expires'>{view.expires}</Text>
+        <Text className='family-footer-text'>这是家人分享给您的一笔报销进度，只能查看。有疑问可以直接问分享给您的家人。</Text>
+      </View>
+    </>
+  )
+}
+
+export default observer(ShareViewPage)
