@@ -8,7 +8,8 @@
 // --renew a new one, the old one revoked at once (a stolen or misprinted poster) — and writes, into --out (default
 // qr-codes/, git-ignored): <机构编码>.png and <机构编码>.svg (the URL, error correction Q so that a scratched or
 // stained poster still scans, and the 4-module quiet zone scanners need), and <机构编码>-wxacode.png when there is a
-// mini-program code. --revoke only revokes the live code (DELETE on the same endpoint).
+// mini-program code. --revoke only revokes the live code (DELETE on the same endpoint). The server must be this
+// computer (--server / SERVER_URL on 127.0.0.1, ::1 or localhost): the operator token goes with every request.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import QRCode from 'qrcode'
@@ -26,6 +27,29 @@ const ENVS: readonly WxacodeEnv[] = ['release', 'trial', 'develop']
 export const QR_OPTIONS = { errorCorrectionLevel: 'Q', margin: 4 } as const
 /** Pixels of the PNG: about 1 mm per module at 300 dpi for a code of this length, plenty for a poster. */
 const PNG_WIDTH = 1200
+
+/** Hosts the operator token may be sent to: this computer's (the endpoint answers nobody else anyway). */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]', 'localhost'])
+
+/**
+ * The server's base URL if it is on this computer, else why not. `from` names where the address came from
+ * (--server, SERVER_URL). WHATWG parsing first, so 127.0.0.1@evil.example or a backslash trick names its real host.
+ */
+export function operatorServer (raw: string, from: string): { base: string } | { error: string } {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return { error: `${from} 不是有效的网址：“${raw}”（应为本机地址，如 http://127.0.0.1:12393）` }
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !LOOPBACK_HOSTS.has(url.hostname) || url.username || url.password) {
+    return {
+      error: `${from} 只能是本机地址（127.0.0.1、::1 或 localhost），收到“${raw}”：操作员口令会随请求发出，不能发往其他电脑。` +
+        '请在运行服务的电脑上执行 npm run qr',
+    }
+  }
+  return { base: `${url.origin}${url.pathname}`.replace(/\/+$/, '') }
+}
 
 export interface ParsedArgs { institutionCode: string; renew: boolean; revoke: boolean; out: string; server?: string; wxacodeEnv?: WxacodeEnv }
 
@@ -85,7 +109,13 @@ export async function run (argv: readonly string[], env: NodeJS.ProcessEnv, out:
     err(`${parsed.error}\n${USAGE}`)
     return 2
   }
-  const base = (parsed.server ?? env.SERVER_URL ?? `http://127.0.0.1:${env.PORT || 12393}`).replace(/\/+$/, '')
+  const from = parsed.server !== undefined ? '--server' : env.SERVER_URL ? 'SERVER_URL' : 'PORT'
+  const server = operatorServer(parsed.server ?? (env.SERVER_URL || `http://127.0.0.1:${env.PORT || 12393}`), from)
+  if ('error' in server) {
+    err(`${server.error}\n`)
+    return 2
+  }
+  const base = server.base
   const url = `${base}/api/v1/operator/institutions/${encodeURIComponent(parsed.institutionCode)}/entry`
   const headers: Record<string, string> = { 'x-operator-token': env.OPERATOR_TOKEN || DEV_OPERATOR_TOKEN }
   let answer: Answer

@@ -1,4 +1,5 @@
 // Server configuration read once from the environment; production refuses unsafe or missing settings.
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 
 export interface WechatConfig { appId: string; secret: string; apiBase: string }
@@ -24,7 +25,10 @@ export interface ServerConfig {
   dataKey: string
   staticRoot?: string
   logLevel: string
-  /** Fastify trustProxy: behind a proxy, client addresses (rate limits, loopback checks) come from X-Forwarded-For. */
+  /**
+   * Fastify trustProxy: behind a proxy, client addresses (rate limits, loopback checks) come from X-Forwarded-For
+   * added by the proxies named here (addresses/subnets, comma-separated); `true` (any sender) only outside production.
+   */
   trustProxy: boolean | string
   sessionIdleMinutes: number
   sessionAbsoluteHours: number
@@ -38,6 +42,11 @@ export interface ServerConfig {
   smsRatePerHour: number
   /** Per client address: family views (GET /api/v1/share-view) per minute; tighter than the global limit. */
   shareViewRatePerMinute: number
+  /**
+   * Views of one share grant counted per minute, from all clients together: far more than a family opens one link,
+   * and a bound on the rows a leaked token can add to the owner's access log.
+   */
+  shareGrantViewsPerMinute: number
   /** Per client address: public hospital entry lookups (GET /api/v1/institutions/entries/{code}) per minute. */
   entryRatePerMinute: number
   wechat?: WechatConfig
@@ -103,11 +112,42 @@ function int (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): 
   return n
 }
 
-/** TRUST_PROXY: unset/false = clients connect directly; true = trust every proxy; or the proxies' addresses/CIDRs. */
-function parseTrustProxy (raw: string | undefined): boolean | string {
-  if (raw === undefined || raw === '' || raw === 'false') return false
-  if (raw === 'true') return true
-  return raw
+// What proxy-addr (Fastify's trustProxy) takes in a list: its names for address ranges, or an address with an
+// optional prefix length or netmask.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+function proxyRange (entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true
+  const [address, mask, extra] = entry.split('/')
+  const family = isIP(address ?? '')
+  if (family === 0 || extra !== undefined) return false
+  if (mask === undefined) return true
+  if (/^[0-9]{1,3}$/.test(mask)) return Number(mask) <= (family === 4 ? 32 : 128)
+  return family === 4 && isIP(mask) === 4
+}
+
+/**
+ * TRUST_PROXY: unset/false = clients connect directly; or the proxies' addresses/subnets (10.0.0.5, 10.0.0.0/8,
+ * loopback; comma-separated). `true` trusts whoever sends X-Forwarded-For, so anyone can pick the address a
+ * per-client rate limit counts: refused in production. Fastify no longer honours a hop count (it cannot tell the
+ * proxy from a client that connects directly), so a number is refused rather than silently trusting nobody.
+ */
+function parseTrustProxy (raw: string | undefined, production: boolean): boolean | string {
+  const value = raw?.trim() ?? ''
+  if (value === '' || value === 'false') return false
+  const example = 'give the proxy\'s address or subnet, e.g. TRUST_PROXY=10.0.0.5 or TRUST_PROXY=10.0.0.0/8,loopback'
+  if (value === 'true') {
+    if (production) {
+      throw new ConfigError(`TRUST_PROXY=true trusts the X-Forwarded-For of anyone who connects, so a client could dodge the per-client rate limits; in production ${example}`)
+    }
+    return true
+  }
+  if (/^[0-9]+$/.test(value)) throw new ConfigError(`TRUST_PROXY=${value}: a hop count cannot tell the proxy from a client; ${example}`)
+  const entries = value.split(',').map((e) => e.trim())
+  const bad = entries.filter((e) => !proxyRange(e))
+  if (bad.length) {
+    throw new ConfigError(`TRUST_PROXY must be false or the proxies' addresses/subnets (10.0.0.5, 10.0.0.0/8, loopback), got "${bad.join(', ')}"`)
+  }
+  return entries.join(',')
 }
 
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -132,7 +172,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     dataKey: env.DATA_KEY || (production ? '' : DEV_DATA_KEY),
     staticRoot: env.STATIC_ROOT === '' ? undefined : resolve(env.STATIC_ROOT || resolve(__dirname, '..', 'dist', 'h5')),
     logLevel: env.LOG_LEVEL || 'info',
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY, production),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1),
     verifyWindowSeconds: env.VERIFY_WINDOW_SECONDS ? int(env, 'VERIFY_WINDOW_SECONDS', 900, 1) : int(env, 'VERIFY_WINDOW_MINUTES', 15, 1) * 60,
@@ -142,6 +182,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 20, 1),
     smsRatePerHour: int(env, 'SMS_RATE_PER_HOUR', 10, 1),
     shareViewRatePerMinute: int(env, 'SHARE_VIEW_RATE_PER_MINUTE', 30, 1),
+    shareGrantViewsPerMinute: int(env, 'SHARE_GRANT_VIEWS_PER_MINUTE', 20, 1),
     entryRatePerMinute: int(env, 'ENTRY_RATE_PER_MINUTE', 60, 1),
     wechat, alipay, smsGateway,
     claimNotice: claimNotice(env, production),

@@ -15,4 +15,10 @@ export class AppError extends Error {
   }
 }
 
+/** The one 429: every limit (per client, per share grant) answers with these words and a Retry-After in seconds. */
+export function rateLimited (seconds: number): AppError {
+  const s = Math.max(1, Math.ceil(seconds))
+  return new AppError(429, 'rate_limited', `操作太频繁，请 ${s} 秒后再试`, { 'retry-after': String(s) })
+}
+
 export const errorBody = (code: string, message: string) => ({ error: { code, message } })

@@ -2,7 +2,8 @@
 // (a random token shown once, only its SHA-256 kept), listed in 我的分享, revoked one by one or all at once — and
 // the family view a token opens: the owner's masked name and that claim's progress, nothing else, each view counted
 // and written to the owner's access log in one transaction. Unknown, malformed, expired and revoked tokens all get
-// the same 404, so a token says nothing about grants it does not open.
+// the same 404, so a token says nothing about grants it does not open. Every text of the view goes through
+// familyText; one grant is counted at most so many times a minute, so a leaked token cannot flood the owner's log.
 import { randomBytes } from 'node:crypto'
 import {
   SHARE_TOKEN_PATTERN, type ShareCreateBody, type ShareCreated, type ShareDuration, type ShareGrant, type ShareList, type ShareRevoked,
@@ -14,12 +15,13 @@ import type { Db } from '../db'
 import { findIdentityById } from '../db/repositories/identities'
 import { findPersonById } from '../db/repositories/persons'
 import {
-  countLiveGrants, countView, findLiveGrantByTokenHash, insertGrant, listOwnGrants, lockPersonForShares, ownGrantExists, revokeLiveGrants,
-  type ShareGrantRow,
+  countLiveGrants, countView, findLiveGrantByTokenHash, insertGrant, listOwnGrants, lockPersonForShares, ownGrantExists, recentViews,
+  revokeLiveGrants, type ShareGrantRow,
 } from '../db/repositories/shares'
 import { recordAccess } from './access-log'
 import { chinaTimeText, type ClaimService, type SharedClaim } from './claims'
-import { AppError } from './errors'
+import { AppError, rateLimited } from './errors'
+import { familyText } from './family-text'
 import { maskName } from './mask'
 import { sha256Hex } from './secrets'
 
@@ -34,20 +36,14 @@ export const MAX_LIVE_GRANTS = 20
 export const ENDED_KEPT_MS = 30 * 86_400_000
 /** 我的分享 shows at most this many grants. */
 export const LIST_LIMIT = 100
+/** The window of the per-grant view cap (config shareGrantViewsPerMinute). */
+const VIEW_WINDOW_MS = 60_000
 
 const TOKEN = new RegExp(SHARE_TOKEN_PATTERN)
 
 /** 24 random bytes (192 bits) as 32 characters of base64url (SHARE_TOKEN_PATTERN). */
 export function newShareToken (): string {
   return randomBytes(24).toString('base64url')
-}
-
-// Money in any note of the timeline (the bureau writes 核定报销金额 ¥1,102.30): hidden unless the owner allowed amounts.
-const AMOUNT = /\s*(?:[¥￥]\s*[0-9][0-9,]*(?:\.[0-9]+)?|[0-9][0-9,]*(?:\.[0-9]+)?\s*元)/g
-const HIDDEN_AMOUNT = '（金额不显示）'
-
-export function hideAmounts (text: string): string {
-  return text.replace(AMOUNT, HIDDEN_AMOUNT)
 }
 
 /** The one answer for every token that opens nothing. */
@@ -67,6 +63,8 @@ export interface ShareServiceDeps {
   activity?: ActivityIdSource
   /** Failures that leave the share working (no private-message id): ids and errcodes only. */
   log?: ShareLog
+  /** Views of one grant counted per minute (SHARE_GRANT_VIEWS_PER_MINUTE); beyond it a view answers 429, counting nothing. */
+  grantViewsPerMinute: number
 }
 
 /** Who shares: the verified person and the session's platform identity (a WeChat one can mark a private message). */
@@ -82,6 +80,7 @@ export class ShareService {
   private readonly publicBaseUrl?: string
   private readonly activity?: ActivityIdSource
   private readonly log: ShareLog
+  private readonly grantViewsPerMinute: number
 
   constructor (deps: ShareServiceDeps) {
     this.db = deps.db
@@ -90,6 +89,7 @@ export class ShareService {
     this.publicBaseUrl = deps.publicBaseUrl
     this.activity = deps.activity
     this.log = deps.log ?? { warn: () => undefined }
+    this.grantViewsPerMinute = deps.grantViewsPerMinute
   }
 
   /**
@@ -98,6 +98,9 @@ export class ShareService {
    */
   async create (sharer: Sharer, claimId: number, body: ShareCreateBody): Promise<ShareCreated> {
     const claim = await this.claims.shared(sharer.personId, claimId)
+    // Everything the answer needs is read before the grant commits: a failure after it would leave a live grant the
+    // owner was never told about.
+    const ownerMasked = maskName(await this.ownerName(sharer.personId))
     const now = this.clock.now()
     const token = newShareToken()
     const expiresAt = new Date(now.getTime() + DURATION_MS[body.duration])
@@ -119,7 +122,7 @@ export class ShareService {
       path: `${SHARE_VIEW_PAGE}${query}`,
       url: this.publicBaseUrl ? `${this.publicBaseUrl}/#${SHARE_VIEW_PAGE}${query}` : null,
       activityId: body.channel === 'weapp' ? await this.activityId(sharer, row.id) : null,
-      summary: summary(maskName(await this.ownerName(sharer.personId)), claim, body.showAmounts, expiresAt),
+      summary: summary(ownerMasked, claim, body.showAmounts, expiresAt),
     }
   }
 
@@ -146,7 +149,9 @@ export class ShareService {
   /**
    * The family view behind a token. The claim is read first; then, in one transaction, the view is counted (only if
    * the grant is still live — a revocation that landed meanwhile wins) and logged for the owner. So every answer
-   * given is one counted, logged view, and nothing is counted for an answer not given.
+   * given is one counted, logged view, and nothing is counted for an answer not given. The count's UPDATE holds the
+   * grant's row until commit, so concurrent views of one grant (in any number of processes) take turns at the cap and
+   * it holds exactly.
    */
   async view (token: string | undefined, ctx: ViewContext): Promise<ShareView> {
     if (token === undefined || !TOKEN.test(token)) throw invalid()
@@ -162,6 +167,11 @@ export class ShareService {
     }
     const counted = await this.db.transaction(async (tx) => {
       if (!await countView(tx, grant.id, now)) return false
+      const recent = await recentViews(tx, grant.personId, grant.id, new Date(now.getTime() - VIEW_WINDOW_MS))
+      if (recent.count >= this.grantViewsPerMinute) {
+        // Throwing rolls the count back: a refused view is neither counted nor logged.
+        throw rateLimited(((recent.oldest?.getTime() ?? now.getTime()) + VIEW_WINDOW_MS - now.getTime()) / 1000)
+      }
       await recordAccess(tx, {
         personId: grant.personId, sessionId: null, resource: 'claim_detail', resourceId: grant.claimId, ...ctx, at: now,
         actor: 'share', shareGrantId: grant.id,
@@ -170,14 +180,16 @@ export class ShareService {
     })
     if (!counted) throw invalid()
     const show = grant.showAmounts
+    // The bureau's words are free text: every one of them, and the title, through the one scrub.
+    const text = (s: string) => familyText(s, { ownerName: grant.ownerName, showAmounts: show })
     return {
       ownerNameMasked: maskName(grant.ownerName),
       claim: {
-        title: claim.title, stage: claim.stage, stageName: claim.stageName, submittedAt: claim.submittedAt, updatedAt: claim.updatedAt,
+        title: text(claim.title), stage: claim.stage, stageName: claim.stageName, submittedAt: claim.submittedAt, updatedAt: claim.updatedAt,
         institutionName: claim.institutionName,
-        timeline: claim.timeline.map((e) => (show ? e : { ...e, note: hideAmounts(e.note) })),
-        missingMaterials: claim.missingMaterials,
-        nextStep: show ? claim.nextStep : hideAmounts(claim.nextStep),
+        timeline: claim.timeline.map((e) => ({ ...e, note: text(e.note) })),
+        missingMaterials: claim.missingMaterials.map(text),
+        nextStep: text(claim.nextStep),
         claimedFen: show ? claim.claimedFen : null,
         approvedFen: show ? claim.approvedFen : null,
       },

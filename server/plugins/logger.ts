@@ -1,5 +1,6 @@
 // Logger options: personal data and secrets are removed by rule here, so no call site has to remember to.
 import type { LoggerOptions } from 'pino'
+import { maskNumbersInText } from '../domain/mask'
 
 /** Keys whose values never reach a log line, whatever object they sit in. */
 const secretKeys = new Set([
@@ -9,17 +10,14 @@ const secretKeys = new Set([
   'x-share-token', 'sharetoken', 'share_token',
 ])
 
-// Mainland mobile numbers and 18-character ID numbers inside any string (URLs, messages) are masked too.
-const phonePattern = /(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])/g
-const idPattern = /(?<![0-9A-Za-z])([0-9]{3})[0-9]{11}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])/g
 const bearerPattern = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/g
 // A share token in a URL's query or fragment (`?t=…`, `#/…?t=…`): clients never send one to the server, but a link
 // pasted into the address bar without its `#` would, and the request line is logged.
 const shareTokenPattern = /([?&#]t=)[A-Za-z0-9_%-]+/g
 
+/** Mainland mobile numbers and ID numbers inside any string (URLs, messages) are masked (the rules of domain/mask). */
 export function scrubString (s: string): string {
-  return s.replace(idPattern, '$1***********$2').replace(phonePattern, '$1****$2').replace(bearerPattern, '$1[REDACTED]')
-    .replace(shareTokenPattern, '$1[REDACTED]')
+  return maskNumbersInText(s).replace(bearerPattern, '$1[REDACTED]').replace(shareTokenPattern, '$1[REDACTED]')
 }
 
 export function scrub (value: unknown, depth = 0): unknown {

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm'
 import type { RouteOptions } from 'fastify'
 import type { Db } from '../db'
 import { rowsOf } from '../db/rows'
-import { AppError } from '../domain/errors'
+import { rateLimited } from '../domain/errors'
 
 type IncrCallback = (error: Error | null, result?: { current: number; ttl: number }) => void
 
@@ -54,9 +54,6 @@ export default fp(async (app, opts: { db: Db; max?: number }) => {
     store: pgRateLimitStore(opts.db),
     // A store failure must not lock everyone out; the database being down shows up elsewhere.
     skipOnError: true,
-    errorResponseBuilder: (_req, ctx) => {
-      const seconds = Math.max(1, Math.ceil(ctx.ttl / 1000))
-      return new AppError(429, 'rate_limited', `操作太频繁，请 ${seconds} 秒后再试`, { 'retry-after': String(seconds) })
-    },
+    errorResponseBuilder: (_req, ctx) => rateLimited(ctx.ttl / 1000),
   })
 }, { name: 'rate-limit' })

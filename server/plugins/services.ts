@@ -85,7 +85,10 @@ export default fp(async (app, o: ServicesOptions) => {
   const faceChecks = new FaceCheckService(o.db, o.cipher, o.clock, o.face ?? {})
   const soter = new SoterService(o.db, o.clock, sessions, o.soter)
   const claims = new ClaimService({ db: o.db, cipher: o.cipher, clock: o.clock, notice: o.cfg.claimNotice, sender: o.subscribe, log: app.log })
-  const shares = new ShareService({ db: o.db, clock: o.clock, claims, publicBaseUrl: o.cfg.publicBaseUrl, activity: o.activity, log: app.log })
+  const shares = new ShareService({
+    db: o.db, clock: o.clock, claims, publicBaseUrl: o.cfg.publicBaseUrl, activity: o.activity, log: app.log,
+    grantViewsPerMinute: o.cfg.shareGrantViewsPerMinute,
+  })
   app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks, soter, claims, shares })
   app.decorateRequest('auth', null)
   app.decorate('authenticate', async (req: FastifyRequest) => {

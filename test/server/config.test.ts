@@ -42,3 +42,47 @@ test('production with every real setting starts, never with the dev key', () => 
   expect(c.dataKey).not.toBe(DEV_DATA_KEY)
   expect(c.wechat?.apiBase).toBe('https://api.weixin.qq.com')
 })
+
+describe('TRUST_PROXY', () => {
+  const production = {
+    NODE_ENV: 'production', DATA_KEY: 'k'.repeat(40), DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+    WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', ALIPAY_APP_ID: 'a1', ALIPAY_PRIVATE_KEY: 'pk', ALIPAY_PUBLIC_KEY: 'pub',
+    SMS_GATEWAY_URL: 'https://sms.example/send', SMS_GATEWAY_TOKEN: 't',
+  }
+  const refusal = (env: NodeJS.ProcessEnv) => {
+    try { loadConfig(env) } catch (e) { return e }
+    return undefined
+  }
+
+  test('true trusts any X-Forwarded-For, so anyone picks the address a rate limit counts: refused in production, saying what to set', () => {
+    const e = refusal({ ...production, TRUST_PROXY: 'true' })
+    expect(e).toBeInstanceOf(ConfigError)
+    expect((e as Error).message).toMatch(/^TRUST_PROXY=true trusts the X-Forwarded-For of anyone who connects/)
+    expect((e as Error).message).toContain('TRUST_PROXY=10.0.0.5')
+    // Outside production a developer may still use it.
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
+  })
+
+  test('the proxies\' addresses and subnets are what production takes; unset or false trusts nobody', () => {
+    expect(loadConfig({ ...production, TRUST_PROXY: '10.0.0.5' }).trustProxy).toBe('10.0.0.5')
+    expect(loadConfig({ ...production, TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.0/255.255.255.0 ,fd00::/8,loopback' }).trustProxy)
+      .toBe('10.0.0.0/8,192.168.1.0/255.255.255.0,fd00::/8,loopback')
+    expect(loadConfig({ ...production }).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false)
+  })
+
+  test.each(['1', '2', 'proxy.internal', '10.0.0.0/33', '10.0.0.5/8/1', '10.0.0.0/8,', '::1/129', '10.0.0.0/255.255.0'])(
+    '%j is refused with the variable named, in production and out', (value) => {
+      for (const env of [{ TRUST_PROXY: value }, { ...production, TRUST_PROXY: value }]) {
+        const e = refusal(env)
+        expect(e).toBeInstanceOf(ConfigError)
+        expect((e as Error).message).toContain('TRUST_PROXY')
+      }
+    })
+})
+
+test('views of one share grant counted per minute: 20 unless SHARE_GRANT_VIEWS_PER_MINUTE says otherwise', () => {
+  expect(loadConfig({}).shareGrantViewsPerMinute).toBe(20)
+  expect(loadConfig({ SHARE_GRANT_VIEWS_PER_MINUTE: '5' }).shareGrantViewsPerMinute).toBe(5)
+  expect(() => loadConfig({ SHARE_GRANT_VIEWS_PER_MINUTE: '0' })).toThrow(/SHARE_GRANT_VIEWS_PER_MINUTE/)
+})

@@ -1,8 +1,9 @@
 // Share grant reads and writes for 分享给家人: create under a per-person lock, 我的分享's list, revocation, the live
-// grant behind a token hash, and a view counted only while the grant is still live.
-import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+// grant behind a token hash, a view counted only while the grant is still live, and the grant's views of the last
+// minute (its per-grant cap).
+import { and, count, desc, eq, gt, isNull, min, sql } from 'drizzle-orm'
 import type { Db } from '..'
-import { claims, persons, shareGrants } from '../schema'
+import { accessLogs, claims, persons, shareGrants } from '../schema'
 
 export type ShareGrantRow = typeof shareGrants.$inferSelect
 
@@ -92,4 +93,14 @@ export async function countView (db: Db, id: number, now: Date): Promise<boolean
     .where(and(eq(shareGrants.id, id), isNull(shareGrants.revokedAt), gt(shareGrants.expiresAt, now)))
     .returning({ id: shareGrants.id })
   return rows.length === 1
+}
+
+/**
+ * The grant's views logged after `since`, from the owner's access log (one row per counted view): how many, and when
+ * the oldest of them was. The (person, at) index bounds the read to the owner's rows of that stretch.
+ */
+export async function recentViews (db: Db, personId: number, grantId: number, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  const [row] = await db.select({ n: count(), oldest: min(accessLogs.at) }).from(accessLogs)
+    .where(and(eq(accessLogs.personId, personId), gt(accessLogs.at, since), eq(accessLogs.shareGrantId, grantId)))
+  return { count: row?.n ?? 0, oldest: row?.oldest ?? null }
 }

@@ -1,7 +1,8 @@
 // The operator's hospital codes end to end: the loopback + token gate, issuing / renewing / revoking an institution's
 // entry code (the public route then answers 410 for the old code), the printed URL with and without PUBLIC_BASE_URL,
 // the mini-program code from the fake WeChat server (and what the operator is told when WeChat refuses), and
-// `npm run qr` run as the operator runs it, writing the files.
+// `npm run qr` run as the operator runs it, writing the files, and refusing to send the operator token off this
+// computer.
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
@@ -16,7 +17,7 @@ import { institutionEntries, institutions } from '../../../../../../server/db/sc
 import { DEMO_INSTITUTIONS } from '../../../../../../server/demo/generator'
 import { loggerOptions } from '../../../../../../server/plugins/logger'
 import type { OperatorEntryResult, OperatorEntryRevoked } from '../../../../../../types/api/institutions'
-import { QR_OPTIONS, USAGE, parseArgs, run } from '../../../../../../scripts/qr'
+import { QR_OPTIONS, USAGE, operatorServer, parseArgs, run } from '../../../../../../scripts/qr'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
 
@@ -202,6 +203,41 @@ describe('with the dev stand-ins (no WeChat credentials, no PUBLIC_BASE_URL)', (
       expect(await run(['H31010400001', '--server', 'http://127.0.0.1:9'], {}, () => undefined, (s) => errs.push(s), cwd)).toBe(1)
       expect(errs[2]).toMatch(/^无法连接服务 http:\/\/127\.0\.0\.1:9/)
       expect(readdirSync(cwd)).toEqual([])
+    })
+
+    test('the operator token goes to this computer only: any other --server or SERVER_URL is refused before a request is made', async () => {
+      const fetchSpy = jest.spyOn(globalThis, 'fetch')
+      try {
+        const refused: [string[], NodeJS.ProcessEnv, string][] = [
+          [['--server', 'https://yibao.example.cn'], {}, '--server'],
+          [['--server', 'http://127.0.0.1@evil.example:12393'], {}, '--server'],
+          [['--server', 'http://127.0.0.1.evil.example'], {}, '--server'],
+          [['--server', 'http://evil.example\\@127.0.0.1'], {}, '--server'],
+          [['--server', 'http://10.0.0.5:12393'], {}, '--server'],
+          [['--server', 'ftp://127.0.0.1'], {}, '--server'],
+          [['--server', '127.0.0.1:12393'], {}, '--server'],
+          [[], { SERVER_URL: 'http://192.0.2.10:12393' }, 'SERVER_URL'],
+          [[], { PORT: '12393@evil.example' }, 'PORT'],
+        ]
+        for (const [args, env, from] of refused) {
+          const errs: string[] = []
+          const cwd = mkdtempSync(join(tmpdir(), 'qr-'))
+          expect(await run(['H31010400001', ...args], { ...env, OPERATOR_TOKEN: 'operator-token-that-must-stay-here-0123456789' }, () => undefined, (s) => errs.push(s), cwd)).toBe(2)
+          expect(errs).toHaveLength(1)
+          expect(errs[0]).toMatch(new RegExp(`^${from} (只能是本机地址（127\\.0\\.0\\.1、::1 或 localhost）|不是有效的网址)`))
+          expect(readdirSync(cwd)).toEqual([])
+        }
+        expect(fetchSpy).not.toHaveBeenCalled()
+      } finally {
+        fetchSpy.mockRestore()
+      }
+      // This computer's addresses, however written, pass; the path stays, a trailing slash goes.
+      expect(operatorServer('http://127.0.0.1:12393/', '--server')).toEqual({ base: 'http://127.0.0.1:12393' })
+      expect(operatorServer('http://[::1]:8080', '--server')).toEqual({ base: 'http://[::1]:8080' })
+      expect(operatorServer('http://LOCALHOST:8080/yibao/', 'SERVER_URL')).toEqual({ base: 'http://localhost:8080/yibao' })
+      expect(operatorServer('https://localhost', 'SERVER_URL')).toEqual({ base: 'https://localhost' })
+      // The URL the tests above use, and the address the default PORT makes.
+      expect(operatorServer(url, '--server')).toEqual({ base: url })
     })
 
     test('argument errors print the usage and exit 2', async () => {

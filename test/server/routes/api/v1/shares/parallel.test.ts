@@ -1,6 +1,6 @@
 // Two app instances on one database act as one for shares: parallel views through both count exactly and log one
 // row each, parallel creates through both never pass the live-grant bound, a revocation through one is final on the
-// other, and the share-view rate limit is one window for both.
+// other, and the share-view rate limit and the per-grant view cap are one window for both.
 import { and, eq, sql } from 'drizzle-orm'
 import type { DbHandle } from '../../../../../../server/db'
 import { rowsOf } from '../../../../../../server/db/rows'
@@ -14,7 +14,8 @@ import { demoPerson } from '../../../../../support/demo'
 let handle: DbHandle; let a: TestApp; let b: TestApp
 beforeAll(async () => {
   handle = await testDb()
-  const env = { SHARE_VIEW_RATE_PER_MINUTE: '1000' }
+  // The per-grant cap out of the way here; its test below runs its own pair of processes with a low one.
+  const env = { SHARE_VIEW_RATE_PER_MINUTE: '1000', SHARE_GRANT_VIEWS_PER_MINUTE: '1000' }
   a = await makeTestApp({ handle, env })
   b = await makeTestApp({ handle, env, seed: false })
 })
@@ -95,6 +96,26 @@ test('the share-view rate limit is one window across processes, per client addre
     for (let i = 0; i < 6; i++) statuses.push((await view(i % 2 ? c : d, 'A'.repeat(32), '10.9.8.7')).statusCode)
     expect(statuses).toEqual([404, 404, 404, 404, 429, 429])
     expect((await view(c, 'A'.repeat(32), '10.9.8.6')).statusCode).toBe(404)
+  } finally {
+    await c.app.close()
+    await d.app.close()
+  }
+})
+
+test('the per-grant view cap holds exactly for views at once through two processes', async () => {
+  const capped = { SHARE_VIEW_RATE_PER_MINUTE: '1000', SHARE_GRANT_VIEWS_PER_MINUTE: '7' }
+  const c = await makeTestApp({ handle, env: capped, seed: false })
+  const d = await makeTestApp({ handle, env: capped, seed: false })
+  try {
+    const made = (await create(c, await login(c, 1), await claimOf(1))).json() as ShareCreated
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => view(i % 2 ? c : d, made.token, `10.7.0.${i + 1}`)))
+    const statuses = answers.map((r) => r.statusCode)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(7)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(23)
+    const [grant] = await handle.db.select().from(shareGrants).where(eq(shareGrants.id, made.grant.id))
+    expect(grant!.viewCount).toBe(7)
+    const logged = await handle.db.select({ n: sql<number>`count(*)::int` }).from(accessLogs).where(eq(accessLogs.shareGrantId, made.grant.id))
+    expect(logged[0]!.n).toBe(7)
   } finally {
     await c.app.close()
     await d.app.close()

@@ -1,10 +1,13 @@
 // A token reveals nothing but its one claim: share every claim of every demo person, with and without amounts,
 // open each link, and walk every answer (body and headers) for what the owner and the others have on file — full
 // names, ID numbers, phones, card numbers, the payout card and bank, other claims' titles and every claim number,
-// spending (items, institutions), the balance — and, when amounts are hidden, the claim's own amounts.
+// spending (items, institutions), the balance — and, when amounts are hidden, the claim's own amounts. Then the
+// bureau's free text: a note and a material written through the operator route with the owner's name, phone and
+// amounts in them.
 import { eq } from 'drizzle-orm'
 import { claims, institutions, persons, settlementItems, settlements } from '../../../../../../server/db/schema'
-import { maskIdNumber, maskPhone } from '../../../../../../server/domain/mask'
+import { maskIdNumber, maskName, maskPhone } from '../../../../../../server/domain/mask'
+import type { ClaimDetail } from '../../../../../../types/api/claims'
 import type { ShareCreated, ShareView } from '../../../../../../types/api/shares'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
 import { demoPerson } from '../../../../../support/demo'
@@ -105,4 +108,55 @@ test('every view of every claim shows that claim only, masked, amounts only when
     }
   }
   expect(views).toBe(demoClaims.length * 2)
+})
+
+test('the bureau\'s free text: never the owner\'s name, phone or ID number; amounts only when shown', async () => {
+  const p = demoPerson(1)
+  // The note and material of the attacker review, word for word.
+  expect([p.name, p.phone]).toEqual(['陈思远', '13800000001'])
+  const note = '核定金额约 1.1万元，自付部分 356.20，请陈思远本人（13800000001）补交'
+  const material = '金额 ¥356.20 的门诊收据原件'
+  const h = await login(1)
+  // The sweep above left many live grants: make room for two more.
+  expect((await t.app.inject({ method: 'POST', url: '/api/v1/shares/revoke-all', headers: h })).statusCode).toBe(200)
+  const [claim] = await t.handle.db.select({ id: claims.id, claimNo: claims.claimNo, stage: claims.stage }).from(claims)
+    .innerJoin(persons, eq(persons.id, claims.personId))
+    .where(eq(persons.cardNumber, p.cardNumber)).orderBy(claims.id)
+    .then((rows) => rows.filter((c) => c.stage === 'first_review' || c.stage === 'second_review'))
+  expect(claim).toBeDefined()
+  const moved = await t.app.inject({
+    method: 'POST', url: `/api/v1/operator/claims/${claim!.claimNo}/advance`, headers: { 'x-operator-token': t.cfg.operatorToken! },
+    payload: { stage: 'materials_needed', note, missingMaterials: [material] },
+  })
+  expect(moved.statusCode).toBe(200)
+  // The owner's own detail keeps the bureau's words as written.
+  const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/claims/${claim!.id}`, headers: h })).json() as ClaimDetail
+  expect(detail.timeline.at(-1)!.note).toBe(note)
+
+  const masked = maskName(p.name)
+  const never = [p.name, p.phone, maskPhone(p.phone), p.idNumber, maskIdNumber(p.idNumber)]
+  const amounts = ['1.1万元', '1.1', '356.20', '356', '¥']
+  for (const showAmounts of [false, true]) {
+    const made = (await t.app.inject({ method: 'POST', url: `/api/v1/claims/${claim!.id}/shares`, headers: h, payload: { duration: '1h', showAmounts, channel: 'h5' } })).json() as ShareCreated
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/share-view', headers: { 'x-share-token': made.token } })
+    expect(res.statusCode).toBe(200)
+    const view = res.json() as ShareView
+    const text = res.body + JSON.stringify(res.headers)
+    for (const s of never) {
+      if (text.includes(s)) throw new Error(`the view (amounts ${showAmounts}) shows "${s}"`)
+    }
+    const words = [view.claim.title, view.claim.nextStep, ...view.claim.missingMaterials, ...view.claim.timeline.map((e) => e.note)].join('\n')
+    if (showAmounts) {
+      expect(view.claim.timeline.at(-1)!.note).toBe(`核定金额约 1.1万元，自付部分 356.20，请${masked}本人（手机号不显示）补交`)
+      expect(view.claim.missingMaterials).toEqual([material])
+      expect(view.claim.nextStep).toContain(material)
+    } else {
+      expect(view.claim.timeline.at(-1)!.note).toBe(`核定金额约（金额不显示），自付部分（金额不显示），请${masked}本人（手机号不显示）补交`)
+      expect(view.claim.missingMaterials).toEqual(['金额（金额不显示） 的门诊收据原件'])
+      expect(view.claim.nextStep).toContain('金额（金额不显示） 的门诊收据原件')
+      for (const s of amounts) {
+        if (words.includes(s)) throw new Error(`the view with amounts hidden shows "${s}"`)
+      }
+    }
+  }
 })
