@@ -41,8 +41,8 @@ function probe ({ privacy, text }) {
 }
 
 async function ok (res, what) {
-  if (res.status >= 300) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`)
-  return res.body
+  if (res.status >= 300) throw new Error(`${what}: HTTP ${res.status} ${res.text}`)
+  return res.json
 }
 
 /** A live entry code of a demo hospital (through the operator route, which answers the current code) and its name. */
