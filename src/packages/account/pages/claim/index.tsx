@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Button, Cell, CellGroup, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { TONE_TAG_TYPES } from '../../../../stores/claims-store'
@@ -13,6 +13,7 @@ import { claimDetailStore } from '../../stores'
 import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
 import ClaimTimeline from '../../../../components/ClaimTimeline'
+import { ClaimAmounts, ClaimCard, ClaimMaterials, ClaimNextStep, ClaimStatus } from '../../../../components/ClaimProgress'
 import { useAccountPage } from '../../../../pages/account-page'
 import './index.scss'
 
@@ -59,45 +60,13 @@ function ClaimPage () {
     body = (
       <>
         {store.refreshError ? <Text className='page-notice refresh-error'>{store.refreshError}</Text> : null}
-        <View className={`claim-status claim-status--${view.tone}`}>
-          <View className='claim-status-head'>
-            <Tag className={`claim-stage stage--${view.tone}`} type={TONE_TAG_TYPES[view.tone]} round>{view.stage}</Tag>
-            {view.final ? <Text className='claim-final'>已办结</Text> : null}
-          </View>
-          <Text className='claim-title'>{view.title}</Text>
+        <ClaimStatus tone={view.tone} tagType={TONE_TAG_TYPES[view.tone]} stage={view.stage} final={view.final} title={view.title}>
           <Text className='claim-submitted'>{view.submitted}提交</Text>
           <Text className='claim-no'>申请编号 {view.claimNo}</Text>
-          <View className='claim-amounts'>
-            <View className='claim-amount'>
-              <Text className='claim-amount-label'>申请报销</Text>
-              <Text className='claim-amount-value claim-claimed amount-text'>{view.claimed}</Text>
-            </View>
-            <View className='claim-amount'>
-              <Text className='claim-amount-label'>核定报销</Text>
-              <Text className={`claim-amount-value claim-approved ${view.approvedSet ? 'amount-text' : 'claim-approved--pending'}`}>{view.approved}</Text>
-            </View>
-          </View>
-        </View>
-
-        <View className={`claim-next claim-next--${view.tone}`}>
-          <Text className='claim-next-label'>{view.final ? '办理结果' : '下一步'}</Text>
-          <Text className='claim-next-text'>{view.next}</Text>
-        </View>
-
-        {view.materials.length
-          ? (
-            <View className='claim-card claim-materials'>
-              <Text className='claim-card-title'>需要补充的材料（{view.materials.length} 项）</Text>
-              {view.materials.map((m, i) => (
-                <View key={m} className='material'>
-                  <Text className='material-no'>{i + 1}</Text>
-                  <Text className='material-name'>{m}</Text>
-                </View>
-              ))}
-              <Text className='claim-card-note'>请把以上材料交到参保地的医保经办机构；补齐后会重新进入初审。</Text>
-            </View>
-            )
-          : null}
+          <ClaimAmounts claimed={view.claimed} approved={view.approved} approvedSet={view.approvedSet} />
+        </ClaimStatus>
+        <ClaimNextStep tone={view.tone} final={view.final} text={view.next} />
+        <ClaimMaterials materials={view.materials} note='请把以上材料交到参保地的医保经办机构；补齐后会重新进入初审。' />
 
         {store.subscribedText
           ? <Text className='subscribe-done'>{store.subscribedText}</Text>
@@ -116,10 +85,9 @@ function ClaimPage () {
           ? <Text className={`page-notice subscribe-notice subscribe-notice--${store.subscribeNotice.tone}`}>{store.subscribeNotice.text}</Text>
           : null}
 
-        <View className='claim-card claim-timeline'>
-          <Text className='claim-card-title'>办理记录</Text>
+        <ClaimCard className='claim-timeline' title='办理记录'>
           <ClaimTimeline steps={view.steps} tone={view.tone} />
-        </View>
+        </ClaimCard>
 
         <CellGroup className='claim-facts'>
           <Cell title='就诊机构' extra={<Text className='claim-institution'>{view.institution || '无定点机构'}</Text>} />

@@ -4,12 +4,13 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter, useUnload } from '@tarojs/taro'
-import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { TONE_TAG_TYPES } from '../../../../stores/claim-stages'
 import { share } from '../../../../platform/share'
 import LoadFailed from '../../../../components/LoadFailed'
 import ClaimTimeline from '../../../../components/ClaimTimeline'
+import { ClaimAmounts, ClaimCard, ClaimMaterials, ClaimNextStep, ClaimStatus } from '../../../../components/ClaimProgress'
 import { shareViewStore } from '../../stores/wiring'
 import { SHARE_INVALID, type FamilyView } from '../../stores/share-view-store'
 import { a11y } from '../../../../components/a11y'
@@ -62,53 +63,18 @@ function Family ({ view, refreshError }: { view: FamilyView, refreshError: strin
     <>
       <Text className='family-owner' {...a11y('heading')} aria-level='1'>{view.owner}</Text>
       {refreshError ? <Text className='page-notice refresh-error'>{refreshError}</Text> : null}
-      <View className={`family-status family-status--${view.tone}`}>
-        <View className='family-status-head'>
-          <Tag className={`family-stage stage--${view.tone}`} type={TONE_TAG_TYPES[view.tone]} round>{view.stage}</Tag>
-          {view.final ? <Text className='family-final'>已办结</Text> : null}
-        </View>
-        <Text className='family-title'>{view.title}</Text>
-        <Text className='family-submitted'>{view.submitted}</Text>
+      <ClaimStatus tone={view.tone} tagType={TONE_TAG_TYPES[view.tone]} stage={view.stage} final={view.final} title={view.title}>
+        <Text className='claim-submitted'>{view.submitted}</Text>
         {view.institution ? <Text className='family-institution'>就诊机构：{view.institution}</Text> : null}
         {view.amounts
-          ? (
-            <View className='family-amounts'>
-              <View className='family-amount'>
-                <Text className='family-amount-label'>申请报销</Text>
-                <Text className='family-amount-value family-claimed amount-text'>{view.amounts.claimed}</Text>
-              </View>
-              <View className='family-amount'>
-                <Text className='family-amount-label'>核定报销</Text>
-                <Text className={`family-amount-value family-approved ${view.amounts.approvedSet ? 'amount-text' : 'family-approved--pending'}`}>{view.amounts.approved}</Text>
-              </View>
-            </View>
-            )
+          ? <ClaimAmounts claimed={view.amounts.claimed} approved={view.amounts.approved} approvedSet={view.amounts.approvedSet} />
           : <Text className='family-no-amounts'>分享人未公开金额</Text>}
-      </View>
-
-      <View className={`family-next family-next--${view.tone}`}>
-        <Text className='family-next-label'>{view.final ? '办理结果' : '下一步'}</Text>
-        <Text className='family-next-text'>{view.next}</Text>
-      </View>
-
-      {view.materials.length
-        ? (
-          <View className='family-card family-materials'>
-            <Text className='family-card-title'>需要补充的材料（{view.materials.length} 项）</Text>
-            {view.materials.map((m, i) => (
-              <View key={m} className='material'>
-                <Text className='material-no'>{i + 1}</Text>
-                <Text className='material-name'>{m}</Text>
-              </View>
-            ))}
-          </View>
-          )
-        : null}
-
-      <View className='family-card family-timeline'>
-        <Text className='family-card-title'>办理记录</Text>
+      </ClaimStatus>
+      <ClaimNextStep tone={view.tone} final={view.final} text={view.next} />
+      <ClaimMaterials materials={view.materials} />
+      <ClaimCard className='family-timeline' title='办理记录'>
         <ClaimTimeline steps={view.steps} tone={view.tone} />
-      </View>
+      </ClaimCard>
 
       <View className='family-footer'>
         <Text className='family-expires'>{view.expires}</Text>
