@@ -14,6 +14,8 @@ import type { ListError } from '../stores/paged-list'
 interface AccountGateProps {
   /** What the page needs the person to sign in for (登录后才能查看消费记录). */
   what: string
+  /** The signed-out sentence when 登录后才能查看… does not fit (登录后才能分享给家人). */
+  signedOutMessage?: string
   /** The page's own first load failed. */
   error: ListError | null
   loading: boolean
@@ -27,12 +29,12 @@ const toHome = () => {
   else void Taro.reLaunch({ url: '/pages/index/index' })
 }
 
-function AccountGate ({ what, error, loading, onRetry, children }: AccountGateProps) {
+function AccountGate ({ what, signedOutMessage, error, loading, onRetry, children }: AccountGateProps) {
   const { session, consent } = rootStore
   if (!session.restored) return <Skeleton className='page-skeleton' rows={6} animated />
   if (!session.signedIn) {
     return (
-      <LoadFailed message={session.notice ?? `登录后才能查看${what}`}>
+      <LoadFailed message={session.notice ?? signedOutMessage ?? `登录后才能查看${what}`}>
         <Button className='login-entry-btn' type='primary' onClick={toLogin}>去登录</Button>
       </LoadFailed>
     )

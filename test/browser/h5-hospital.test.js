@@ -111,7 +111,7 @@ test('the printed URL shows the hospital; after login, my spending and claims th
   // An unknown code (well formed, but no institution has it): a page that says so and offers 首页.
   await page.goto(`${server.url}/h/ZZZZZZZZ`)
   const missing = stationed('hospital-missing--unknown')
-  await missing.getByText('没有找到这家医院').waitFor()
+  await missing.getByText('没有找到这家机构').waitFor()
   await page.getByRole('button', { name: '返回首页' }).waitFor()
   await screenshot('h5-hospital-unknown.png', 'hospital-page')
 

@@ -100,6 +100,17 @@ test('报销详情 → 分享给家人 → the card\'s path carries the token; a
   expect(text(mine)).toContain('不显示金额')
   expect(mp.shareAppMessage('menu')).toBeUndefined()
 
+  // Back to 报销详情 and 分享给家人 again: a new grant's choices, never the last recipient's link or card.
+  global.wx.navigateBack({ delta: 2 })
+  await waitFor(() => mp.pages.length === 3)
+  tap(one(mp.current(), 'share-claim-btn'))
+  const again = await waitFor(() => mp.pages.length === 4 && mp.current())
+  await waitFor(() => one(again, 'share-create-btn'), 10_000)
+  expect(text(again)).not.toContain('分享已生成')
+  expect(one(again, 'share-send-btn')).toBeUndefined()
+  expect(text(again)).toContain('1 天内有效')
+  expect(mp.shareAppMessage('button')?.path ?? '').not.toContain(token)
+
   // Another person's claim id in the create page's query: the sentence and the way back, nothing to share.
   const others = await readAs(server.url, 'wx-demo-3', '/api/v1/claims')
   const foreign = mp.open(`packages/share/pages/create/index?claim=${others.items[0].id}`)

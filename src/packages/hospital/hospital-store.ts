@@ -41,7 +41,7 @@ export interface MineView {
 
 const UNKNOWN: EntryProblem = {
   kind: 'unknown',
-  title: '没有找到这家医院',
+  title: '没有找到这家机构',
   message: '这个二维码可能不是医保服务的二维码，或者已经失效。您可以回到首页查看医保账户，或到医院的医保窗口咨询。',
 }
 

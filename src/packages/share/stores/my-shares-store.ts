@@ -142,6 +142,11 @@ export class MySharesStore {
     if (!this.target) await this.load()
   }
 
+  /** Leaving the page: its last sentence (已撤回…) is not news on the next visit. */
+  forgetNotice (): void {
+    this.notice = null
+  }
+
   reset (): void {
     this.generation++
     this.items = null

@@ -77,10 +77,23 @@ export class ShareViewStore {
   refreshError: string | null = null
 
   private generation = 0
+  /** When the last read answered (ms, `now()`), for coming back to the page. */
+  private answeredAt = -Infinity
 
   /** `token`: the page's `t` query as it arrived (possibly missing or mangled). */
-  constructor (private readonly api: Pick<ShareApi, 'view'>, readonly token: string | undefined) {
-    makeAutoObservable<this, 'api' | 'generation'>(this, { api: false, generation: false, token: false, answer: observableRef }, { autoBind: true })
+  constructor (private readonly api: Pick<ShareApi, 'view'>, readonly token: string | undefined,
+    private readonly now: () => number = Date.now) {
+    makeAutoObservable<this, 'api' | 'generation' | 'answeredAt' | 'now'>(this,
+      { api: false, generation: false, answeredAt: false, now: false, token: false, answer: observableRef }, { autoBind: true })
+  }
+
+  /**
+   * The page was shown (opened, or the relative came back to it from another app): read again only when the last
+   * answer is older than `maxAgeMs`, so that a revocation shows soon but switching apps does not count as views.
+   */
+  showAgain (maxAgeMs = 60_000): Promise<void> {
+    if (this.answer && this.now() - this.answeredAt < maxAgeMs) return Promise.resolve()
+    return this.load()
   }
 
   get state (): ShareViewState {
@@ -110,6 +123,7 @@ export class ShareViewStore {
       runInAction(() => {
         if (generation !== this.generation) return
         this.answer = answer
+        this.answeredAt = this.now()
         this.invalid = false
         this.error = null
       })

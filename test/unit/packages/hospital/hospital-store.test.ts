@@ -57,7 +57,7 @@ it('no well-formed code: the unknown page, and nothing is asked', async () => {
   const api = fakeApi()
   const store = new HospitalStore(api, null, now)
   await store.ensureLoaded()
-  expect(store.problem).toMatchObject({ kind: 'unknown', title: '没有找到这家医院' })
+  expect(store.problem).toMatchObject({ kind: 'unknown', title: '没有找到这家机构' })
   expect(api.calls).toEqual([])
   await store.loadMine()
   expect(api.calls).toEqual([])
@@ -67,7 +67,7 @@ it('unknown (404) and revoked (410) codes each have their page; neither is asked
   const unknown = fakeApi({ entry: async () => { throw new ApiError(404, 'not_found', '没有找到') } })
   const a = new HospitalStore(unknown, 'H7K2M9PQ', now)
   await a.ensureLoaded()
-  expect(a.problem).toMatchObject({ kind: 'unknown', title: '没有找到这家医院' })
+  expect(a.problem).toMatchObject({ kind: 'unknown', title: '没有找到这家机构' })
   const revokedCalls: string[] = []
   const revoked = fakeApi({ entry: async (code) => { revokedCalls.push(code); throw new ApiError(410, 'gone', '已停用') } })
   const b = new HospitalStore(revoked, 'H7K2M9PQ', now)

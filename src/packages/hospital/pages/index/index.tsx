@@ -16,11 +16,16 @@ import MineSection from '../../components/MineSection'
 import './index.scss'
 
 const toHome = () => { void Taro.reLaunch({ url: '/pages/index/index' }) }
+const entryHospitalCode = (): string | null => {
+  const target = rootStore.entry.current?.target
+  return target?.page === 'hospital' ? target.code : null
+}
 
 function HospitalPage () {
   const { session, consent } = rootStore
   // The page's own query: `code`, or the scene / q a QR code opened it with (never a code that is not well formed).
-  const [code] = useState(() => hospitalCodeFromQuery(Taro.getCurrentInstance().router?.params))
+  // Alipay opens the rule's page with no query at all (the code is in the App's options): the entry the app just read.
+  const [code] = useState(() => hospitalCodeFromQuery(Taro.getCurrentInstance().router?.params) ?? entryHospitalCode())
   const [firstPage] = useState(() => Taro.getCurrentPages().length <= 1)
   const store = hospitalStore(code)
 

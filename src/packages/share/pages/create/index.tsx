@@ -4,7 +4,7 @@
 // link, copied, and its QR code); then 再分享给另一位家人 or 查看我的分享.
 import { useEffect } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useUnload } from '@tarojs/taro'
 import { Button, Input, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
@@ -37,6 +37,9 @@ function ShareCreatePage () {
   useEffect(() => { if (may) void store.ensureLoaded() }, [may, store, session.token, session.verifiedUntil])
   // The card: the grant's path with its token, a title and picture with nothing personal on them.
   useShareAppMessage(() => store.card)
+  // Coming back to 分享给家人 starts a new grant: one recipient's link (and WeChat's private mark, which belongs to
+  // this page opening) is never offered to the next.
+  useUnload(store.another)
 
   const claim = store.claim
   // A claim that is not the person's (or no id): the sentence and the way back to the list, not a retry.
@@ -68,7 +71,7 @@ function ShareCreatePage () {
 
   return (
     <View className='share-create-page'>
-      <AccountGate what='分享给家人' error={notFound ? null : store.error} loading={store.loading} onRetry={() => { void store.load() }}>
+      <AccountGate what='分享给家人' signedOutMessage='登录后才能分享给家人' error={notFound ? null : store.error} loading={store.loading} onRetry={() => { void store.load() }}>
         {body}
       </AccountGate>
     </View>

@@ -2,7 +2,7 @@
 // often and when it was opened, and its status; 撤回 one or 全部撤回 after a confirmation; with none yet, how to share.
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useUnload } from '@tarojs/taro'
 import { Button, Dialog, Empty, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
@@ -27,6 +27,7 @@ function MySharesPage () {
   usePullDownRefresh(() => {
     void store.load().finally(() => { void Taro.stopPullDownRefresh() })
   })
+  useUnload(store.forgetNotice)
 
   const rows = store.rows
   let body

@@ -21,9 +21,10 @@ function ShareViewPage () {
   const [store] = useState(() => shareViewStore(params.t))
   const undoCapture = useRef<(() => void) | null>(null)
 
-  // Read on every show: the stage may have moved on, and a revoked or expired link must stop showing the claim.
+  // Read when shown, again when the relative comes back after a minute or more: the stage may have moved on, and a
+  // revoked or expired link must stop showing the claim (each read is one view in the owner's log).
   useDidShow(() => {
-    void store.load()
+    void store.showAgain()
     undoCapture.current ??= share.hideFromCapture()
   })
   const showCapture = () => { undoCapture.current?.(); undoCapture.current = null }

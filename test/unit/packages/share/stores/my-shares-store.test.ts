@@ -64,6 +64,10 @@ describe('撤回', () => {
     expect(store.rows.find((r) => r.id === 7)?.statusName).toBe('已撤回')
     expect(store.notice).toBe('已撤回，家人再打开会看到链接已失效')
     expect(store.activeCount).toBe(1)
+    // Leaving the page: the sentence is not news on the next visit.
+    store.forgetNotice()
+    await store.load()
+    expect(store.notice).toBeNull()
   })
 
   it('all, after the confirmation; not offered with none live', async () => {

@@ -96,3 +96,30 @@ describe('reading it', () => {
     expect(fresh.store.error).toBe('报销进度暂时无法显示，请检查网络后重试')
   })
 })
+
+describe('coming back to the family view', () => {
+  it('reads again only when the last answer is a minute old, so switching apps is not counted as views', async () => {
+    let now = 1_000_000
+    const api = { view: jest.fn<ReturnType<ShareApi['view']>, Parameters<ShareApi['view']>>(async () => shareView()) }
+    const store = new ShareViewStore(api, TOKEN, () => now)
+    await store.showAgain()
+    expect(api.view).toHaveBeenCalledTimes(1)
+    now += 59_000
+    await store.showAgain()
+    expect(api.view).toHaveBeenCalledTimes(1)
+    now += 2_000
+    await store.showAgain()
+    expect(api.view).toHaveBeenCalledTimes(2)
+  })
+
+  it('reads again at once while nothing is shown (the first read failed)', async () => {
+    const api = { view: jest.fn<ReturnType<ShareApi['view']>, Parameters<ShareApi['view']>>() }
+    api.view.mockRejectedValueOnce(new ApiError(429, 'rate_limited', '操作太频繁，请 30 秒后再试')).mockResolvedValueOnce(shareView())
+    const store = new ShareViewStore(api, TOKEN, () => 0)
+    await store.showAgain()
+    expect(store.state).toBe('failed')
+    await store.showAgain()
+    expect(store.state).toBe('ready')
+    expect(api.view).toHaveBeenCalledTimes(2)
+  })
+})
