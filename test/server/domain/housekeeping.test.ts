@@ -36,3 +36,22 @@ test('sessions, codes, outbox and rate-limit windows past their time go; current
   expect(await count('soter_challenges')).toBe(1)
   expect(await count('leases')).toBe(1)
 })
+
+test('family shares go 30 days after they expired or were revoked; live and recently ended ones stay', async () => {
+  const now = new Date('2026-11-20T12:00:00Z')
+  const person = await h.db.execute(sql`insert into persons (name, id_number_enc, id_number_hash, phone_enc, phone_hash, card_number, insurance_type, region_code)
+    values ('测试', 'e', 'housekeeping-id', 'e', 'housekeeping-phone', 'HK0001', 'employee', '310104') returning id`)
+  const personId = (person as unknown as { rows: { id: number }[] }).rows[0]!.id
+  const claim = await h.db.execute(sql`insert into claims (person_id, claim_no, title, stage, claimed_fen, submitted_at, updated_at)
+    values (${personId}, 'HK-CLAIM-1', '门诊费用报销', 'submitted', 100, ${now.toISOString()}, ${now.toISOString()}) returning id`)
+  const claimId = (claim as unknown as { rows: { id: number }[] }).rows[0]!.id
+  const grant = (hash: string, expires: string, revoked: string | null) => h.db.execute(sql`insert into share_grants
+    (person_id, claim_id, token_hash, created_at, expires_at, revoked_at) values (${personId}, ${claimId}, ${hash}, '2026-09-01T00:00:00Z', ${expires}, ${revoked})`)
+  await grant('expired-long-ago', '2026-10-19T12:00:00Z', null) // ended 32 days ago: goes
+  await grant('revoked-long-ago', '2026-12-01T00:00:00Z', '2026-10-20T11:00:00Z') // revoked 31 days ago: goes
+  await grant('expired-recently', '2026-10-22T12:00:00Z', null) // ended 29 days ago: still listed
+  await grant('live', '2026-11-25T00:00:00Z', null)
+  await purgeExpired(h.db, now)
+  const left = await h.db.execute(sql`select token_hash from share_grants order by token_hash`)
+  expect((left as unknown as { rows: { token_hash: string }[] }).rows.map((r) => r.token_hash)).toEqual(['expired-recently', 'live'])
+})
