@@ -16,6 +16,7 @@ import type { SubscribeSender } from '../adapters/wechat-subscribe'
 import type { WxacodeMaker } from '../adapters/wechat-wxacode'
 import { ClaimService } from '../domain/claims'
 import { ShareService } from '../domain/shares'
+import { InstitutionService } from '../domain/institutions'
 import type { ActivityIdSource } from '../adapters/wechat-activity'
 import { clientContext, recordAccess, type AccessResource } from '../domain/access-log'
 
@@ -34,6 +35,7 @@ export interface Services {
   soter: SoterService
   claims: ClaimService
   shares: ShareService
+  institutions: InstitutionService
   subscribe?: SubscribeSender
   /** WeChat mini-program codes (operator's hospital posters), only with WeChat credentials. */
   wxacode?: WxacodeMaker
@@ -89,7 +91,8 @@ export default fp(async (app, o: ServicesOptions) => {
     db: o.db, clock: o.clock, claims, publicBaseUrl: o.cfg.publicBaseUrl, activity: o.activity, log: app.log,
     grantViewsPerMinute: o.cfg.shareGrantViewsPerMinute,
   })
-  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks, soter, claims, shares })
+  const institutions = new InstitutionService(o.db, o.clock)
+  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks, soter, claims, shares, institutions })
   app.decorateRequest('auth', null)
   app.decorate('authenticate', async (req: FastifyRequest) => {
     req.auth = await sessions.authenticate(req.headers.authorization)

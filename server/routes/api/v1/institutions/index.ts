@@ -6,13 +6,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { EntryParams, InstitutionEntry, InstitutionMine } from '../../../../../types/api/institutions'
-import { InstitutionService } from '../../../../domain/institutions'
 import type { AccountRead } from '../../../../plugins/services'
 import operatorRoutes from './operator'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, clock, cfg } = app.services
-  const institutions = new InstitutionService(db, clock)
+  const { cfg, institutions } = app.services
 
   app.get('/institutions/entries/:entryCode', {
     config: { rateLimit: { max: cfg.entryRatePerMinute, timeWindow: 60_000 } },
@@ -45,6 +43,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     })
   })
 
-  await app.register(operatorRoutes, { institutions })
+  await app.register(operatorRoutes)
 }
 export default routes

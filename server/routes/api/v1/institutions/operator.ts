@@ -16,15 +16,13 @@ import {
 import { WXACODE_PROBLEM_TEXT, WxacodeError, type WxacodeEnv } from '../../../../adapters/wechat-wxacode'
 import { HOSPITAL_PAGE, entryUrl, sceneOf } from '../../../../domain/entry-codes'
 import { AppError } from '../../../../domain/errors'
-import type { InstitutionService } from '../../../../domain/institutions'
 import { assertOperator } from '../claims/operator'
 
 const NO_WECHAT = '服务端没有配置微信凭据（WECHAT_APPID、WECHAT_SECRET），所以没有生成微信小程序码；网址二维码在微信里同样能打开小程序（需登记“扫普通链接二维码打开小程序”）'
 const WECHAT_DOWN = '暂时无法连接微信生成小程序码（网络或微信服务的问题，详见服务端日志）；网址二维码不受影响，稍后可以再运行一次'
 
-const routes: FastifyPluginAsyncTypebox<{ institutions: InstitutionService }> = async (app, opts) => {
-  const { cfg, wxacode } = app.services
-  const { institutions } = opts
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { cfg, wxacode, institutions } = app.services
   const token = cfg.operatorToken
   if (!token) return
   const gate = { onRequest: async (req: Parameters<typeof assertOperator>[0]) => { assertOperator(req, token) } }
