@@ -65,7 +65,11 @@ export const sessions = pgTable('sessions', {
    */
   strongVerifiedAt: ts('strong_verified_at'),
   revokedAt: ts('revoked_at'),
-}, (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_person_idx').on(t.personId)])
+}, (t) => [
+  uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_person_idx').on(t.personId),
+  // Housekeeping's deletes (expired or revoked a day ago) use these instead of reading the whole table.
+  index('sessions_expires_idx').on(t.expiresAt), index('sessions_revoked_idx').on(t.revokedAt).where(sql`revoked_at is not null`),
+])
 
 /** One-time SMS codes: hashed, short-lived, limited tries. */
 export const smsCodes = pgTable('sms_codes', {
@@ -80,9 +84,16 @@ export const smsCodes = pgTable('sms_codes', {
   expiresAt: ts('expires_at').notNull(),
   attempts: integer('attempts').notNull().default(0),
   consumedAt: ts('consumed_at'),
+  /**
+   * Keyed hash of who asked (the client address, or the platform identity/person of a session): the daily cap is
+   * counted per requester as well as per recipient, so a stranger cannot use up a person's allowance.
+   */
+  requesterHash: text('requester_hash'),
 }, (t) => [
   index('sms_codes_phone_purpose_idx').on(t.phoneHash, t.purpose, t.createdAt),
   index('sms_codes_recipient_idx').on(t.recipientHash, t.createdAt),
+  index('sms_codes_requester_idx').on(t.requesterHash, t.recipientHash, t.createdAt),
+  index('sms_codes_created_idx').on(t.createdAt),
 ])
 
 /** What the dev SMS provider "sent": shared by every server process; never written in production. */
@@ -93,7 +104,7 @@ export const devSmsOutbox = pgTable('dev_sms_outbox', {
   purpose: text('purpose').notNull(),
   code: text('code').notNull(),
   sentAt: ts('sent_at').notNull().defaultNow(),
-})
+}, (t) => [index('dev_sms_outbox_sent_idx').on(t.sentAt)])
 
 /**
  * Access tokens for platform server APIs (WeChat `access_token`), shared by every process: WeChat issues a new
@@ -116,7 +127,7 @@ export const passwordAttempts = pgTable('password_attempts', {
   failures: integer('failures').notNull().default(0),
   lockedUntil: ts('locked_until'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-})
+}, (t) => [index('password_attempts_updated_idx').on(t.updatedAt)])
 
 /**
  * One face check (WeChat face 2.0 or Alipay certify), started by the server for one session and person. Only the
@@ -151,7 +162,10 @@ export const bindings = pgTable('bindings', {
   /** 'face' or 'sms' once done. */
   completedBy: text('completed_by'),
   completedAt: ts('completed_at'),
-}, (t) => [index('bindings_session_idx').on(t.sessionId)])
+}, (t) => [
+  index('bindings_session_idx').on(t.sessionId),
+  index('bindings_unfinished_expires_idx').on(t.expiresAt).where(sql`completed_at is null`),
+])
 
 /** One-use SOTER challenges (WeChat biometric unlock): only the hash is kept; used once, then dead. */
 export const soterChallenges = pgTable('soter_challenges', {
@@ -161,7 +175,10 @@ export const soterChallenges = pgTable('soter_challenges', {
   createdAt: ts('created_at').notNull().defaultNow(),
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
-}, (t) => [uniqueIndex('soter_challenges_hash_key').on(t.challengeHash), index('soter_challenges_session_idx').on(t.sessionId)])
+}, (t) => [
+  uniqueIndex('soter_challenges_hash_key').on(t.challengeHash), index('soter_challenges_session_idx').on(t.sessionId),
+  index('soter_challenges_expires_idx').on(t.expiresAt),
+])
 
 /**
  * Consents: the privacy agreement and the separate consent for sensitive personal information (PIPL art. 29),
@@ -184,14 +201,14 @@ export const leases = pgTable('leases', {
   key: text('key').primaryKey(),
   holder: text('holder').notNull(),
   expiresAt: ts('expires_at').notNull(),
-})
+}, (t) => [index('leases_expires_idx').on(t.expiresAt)])
 
 /** Rate-limit windows, shared by all server processes. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
   count: integer('count').notNull(),
   resetAt: ts('reset_at').notNull(),
-})
+}, (t) => [index('rate_limits_reset_idx').on(t.resetAt)])
 
 /** Hospitals, clinics and pharmacies. */
 export const institutions = pgTable('institutions', {
@@ -376,7 +393,10 @@ export const shareGrants = pgTable('share_grants', {
   revokedAt: ts('revoked_at'),
   viewCount: integer('view_count').notNull().default(0),
   lastViewedAt: ts('last_viewed_at'),
-}, (t) => [uniqueIndex('share_grants_token_hash_key').on(t.tokenHash), index('share_grants_person_idx').on(t.personId, t.createdAt)])
+}, (t) => [
+  uniqueIndex('share_grants_token_hash_key').on(t.tokenHash), index('share_grants_person_idx').on(t.personId, t.createdAt),
+  index('share_grants_expires_idx').on(t.expiresAt), index('share_grants_revoked_idx').on(t.revokedAt).where(sql`revoked_at is not null`),
+])
 
 /**
  * WeChat one-time subscriptions to a claim's stage changes: each acceptance of requestSubscribeMessage allows one
