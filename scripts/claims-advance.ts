@@ -4,10 +4,11 @@
 //   npm run claims:advance -- <claimNo> <stage> [note] [--approved-fen <fen>] [--missing <材料1>、<材料2>] [--server <url>]
 //
 // stage: submitted first_review second_review approved paid rejected materials_needed (rules: server/domain/claims.ts).
-// It calls POST /api/v1/operator/claims/{claimNo}/advance on the server (default http://127.0.0.1:$PORT, 12393) with
-// OPERATOR_TOKEN (outside production the server and this script share a dev default). That endpoint answers only
-// callers on the same machine; see server/routes/api/v1/claims/operator.ts for why this goes through the server.
-import { DEV_OPERATOR_TOKEN } from '../server/config'
+// It calls POST /api/v1/operator/claims/{claimNo}/advance on the server's admin listener on this computer, with the
+// operator token (scripts/admin-target.ts: --server / SERVER_URL / the server's admin.json / ADMIN_PORT, and
+// OPERATOR_TOKEN or the token in admin.json); see server/routes/api/v1/claims/operator.ts for why this goes through
+// the server.
+import { adminTarget } from './admin-target'
 import type { ClaimAdvanceBody, ClaimAdvanceResult, ClaimNoticeOutcome, ClaimStage } from '../types/api/claims'
 
 const STAGES: readonly ClaimStage[] = ['submitted', 'first_review', 'second_review', 'approved', 'paid', 'rejected', 'materials_needed']
@@ -70,13 +71,18 @@ export async function run (argv: readonly string[], env: NodeJS.ProcessEnv, out:
     err(`${parsed.error}\n${USAGE}`)
     return 2
   }
-  const base = (parsed.server ?? env.SERVER_URL ?? `http://127.0.0.1:${env.PORT || 12393}`).replace(/\/+$/, '')
+  const target = adminTarget(parsed.server, env)
+  if ('error' in target) {
+    err(`${target.error}\n`)
+    return 2
+  }
+  const base = target.base
   const url = `${base}/api/v1/operator/claims/${encodeURIComponent(parsed.claimNo)}/advance`
   let res: Response
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-operator-token': env.OPERATOR_TOKEN || DEV_OPERATOR_TOKEN },
+      headers: { 'content-type': 'application/json', 'x-operator-token': target.token },
       body: JSON.stringify(parsed.body),
       signal: AbortSignal.timeout(30_000),
     })
@@ -90,7 +96,7 @@ export async function run (argv: readonly string[], env: NodeJS.ProcessEnv, out:
   if (res.status !== 200) {
     const message = (json as { error?: { message?: string } } | undefined)?.error?.message
     const hint = res.status === 404 && !message?.includes(parsed.claimNo)
-      ? '（服务没有开放操作员接口：需在本机直接访问，且服务端配置了 OPERATOR_TOKEN）' : ''
+      ? '（这不是服务的管理端口：请用服务启动时打印的 admin listening on 地址）' : ''
     err(`未能变更（HTTP ${res.status}）：${message ?? text.slice(0, 200)}${hint}\n`)
     return 1
   }

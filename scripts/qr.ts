@@ -3,8 +3,8 @@
 //
 //   npm run qr -- <机构编码> [--renew] [--revoke] [--out <目录>] [--wxacode-env release|trial|develop] [--server <地址>]
 //
-// It asks the running server (POST /api/v1/operator/institutions/{code}/entry, loopback only, OPERATOR_TOKEN; see
-// server/routes/api/v1/institutions/operator.ts) for the institution's live entry code — the current one, or with
+// It asks the running server's admin listener (POST /api/v1/operator/institutions/{code}/entry with the operator
+// token; see server/admin.ts and scripts/admin-target.ts for how it finds both) for the institution's live entry code — the current one, or with
 // --renew a new one, the old one revoked at once (a stolen or misprinted poster) — and writes, into --out (default
 // qr-codes/, git-ignored): <机构编码>.png and <机构编码>.svg (the URL, error correction Q so that a scratched or
 // stained poster still scans, and the 4-module quiet zone scanners need), and <机构编码>-wxacode.png when there is a
@@ -13,7 +13,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import QRCode from 'qrcode'
-import { DEV_OPERATOR_TOKEN } from '../server/config'
+import { adminTarget } from './admin-target'
 import type { OperatorEntryResult, OperatorEntryRevoked, WxacodeEnv } from '../types/api/institutions'
 
 export const USAGE = '用法：npm run qr -- <机构编码> [--renew] [--revoke] [--out <目录>] [--wxacode-env release|trial|develop] [--server <地址>]\n' +
@@ -28,28 +28,7 @@ export const QR_OPTIONS = { errorCorrectionLevel: 'Q', margin: 4 } as const
 /** Pixels of the PNG: about 1 mm per module at 300 dpi for a code of this length, plenty for a poster. */
 const PNG_WIDTH = 1200
 
-/** Hosts the operator token may be sent to: this computer's (the endpoint answers nobody else anyway). */
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]', 'localhost'])
-
-/**
- * The server's base URL if it is on this computer, else why not. `from` names where the address came from
- * (--server, SERVER_URL). WHATWG parsing first, so 127.0.0.1@evil.example or a backslash trick names its real host.
- */
-export function operatorServer (raw: string, from: string): { base: string } | { error: string } {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return { error: `${from} 不是有效的网址：“${raw}”（应为本机地址，如 http://127.0.0.1:12393）` }
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !LOOPBACK_HOSTS.has(url.hostname) || url.username || url.password) {
-    return {
-      error: `${from} 只能是本机地址（127.0.0.1、::1 或 localhost），收到“${raw}”：操作员口令会随请求发出，不能发往其他电脑。` +
-        '请在运行服务的电脑上执行 npm run qr',
-    }
-  }
-  return { base: `${url.origin}${url.pathname}`.replace(/\/+$/, '') }
-}
+export { operatorServer } from './admin-target'
 
 export interface ParsedArgs { institutionCode: string; renew: boolean; revoke: boolean; out: string; server?: string; wxacodeEnv?: WxacodeEnv }
 
@@ -109,15 +88,14 @@ export async function run (argv: readonly string[], env: NodeJS.ProcessEnv, out:
     err(`${parsed.error}\n${USAGE}`)
     return 2
   }
-  const from = parsed.server !== undefined ? '--server' : env.SERVER_URL ? 'SERVER_URL' : 'PORT'
-  const server = operatorServer(parsed.server ?? (env.SERVER_URL || `http://127.0.0.1:${env.PORT || 12393}`), from)
+  const server = adminTarget(parsed.server, env)
   if ('error' in server) {
     err(`${server.error}\n`)
     return 2
   }
   const base = server.base
   const url = `${base}/api/v1/operator/institutions/${encodeURIComponent(parsed.institutionCode)}/entry`
-  const headers: Record<string, string> = { 'x-operator-token': env.OPERATOR_TOKEN || DEV_OPERATOR_TOKEN }
+  const headers: Record<string, string> = { 'x-operator-token': server.token }
   let answer: Answer
   try {
     const res = await fetch(url, parsed.revoke
@@ -137,7 +115,7 @@ export async function run (argv: readonly string[], env: NodeJS.ProcessEnv, out:
   if (answer.status !== 200) {
     const message = (answer.json as { error?: { message?: string } } | undefined)?.error?.message
     const hint = answer.status === 404 && !message?.includes(parsed.institutionCode)
-      ? '（服务没有开放操作员接口：需在本机直接访问，且服务端配置了 OPERATOR_TOKEN）' : ''
+      ? '（这不是服务的管理端口：请用服务启动时打印的 admin listening on 地址）' : ''
     err(`未能完成（HTTP ${answer.status}）：${message ?? answer.text.slice(0, 200)}${hint}\n`)
     return 1
   }

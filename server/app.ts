@@ -1,5 +1,7 @@
-// Builds the Fastify app (used by main.ts and, through inject, by the tests): plugins, /api/v1 routes, the H5 app.
-import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
+// Builds the public Fastify app (used by main.ts and, through inject, by the tests): plugins, /api/v1 routes, the H5
+// app. The operator routes and dev outboxes are not here: they live on the loopback-only admin app (server/admin.ts).
+import Fastify, { type FastifyHttpOptions, type FastifyReply, type FastifyServerOptions } from 'fastify'
+import type { Server } from 'node:http'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyStatic from '@fastify/static'
 import { existsSync, readFileSync } from 'node:fs'
@@ -14,7 +16,8 @@ import type { WechatSoterVerifier } from './adapters/wechat-soter'
 import type { SubscribeSender } from './adapters/wechat-subscribe'
 import { AppError, errorBody } from './domain/errors'
 import { startHousekeeping } from './domain/housekeeping'
-import errorsPlugin from './plugins/errors'
+import errorsPlugin, { clientErrorHandler } from './plugins/errors'
+import inputPlugin, { ajvInputRules } from './plugins/input'
 import swaggerPlugin from './plugins/swagger'
 import securityPlugin, { inlineScriptHashes } from './plugins/security'
 import rateLimitPlugin from './plugins/rate-limit'
@@ -26,7 +29,6 @@ import accountRoutes from './routes/api/v1/account'
 import contributionRoutes from './routes/api/v1/contributions'
 import claimRoutes from './routes/api/v1/claims'
 import spendingRoutes from './routes/api/v1/spending'
-import devRoutes from './routes/api/v1/dev'
 import verificationRoutes from './routes/api/v1/verifications'
 import soterRoutes from './routes/api/v1/verifications/soter'
 import bindingRoutes from './routes/api/v1/binding'
@@ -59,23 +61,51 @@ export interface AppDeps {
   rateLimitMax?: number
 }
 
-export async function buildApp (deps: AppDeps) {
-  const app = Fastify({
-    logger: deps.logger ?? loggerOptions(deps.cfg.logLevel),
+/** What the public app and the admin app (server/admin.ts) share: limits, validation, timeouts, framework errors. */
+export function serverOptions (cfg: ServerConfig) {
+  return {
     bodyLimit: 64 * 1024,
     // Extra properties are an error (400), not silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
-    trustProxy: deps.cfg.trustProxy,
-    // Errors Fastify raises before routing (a malformed URL) get the same envelope as everything else.
-    frameworkErrors: (error, _req, reply) => {
-      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
-      void (reply as unknown as FastifyReply).status(status).send(errorBody('bad_request', '网址格式不正确，请检查后重试'))
+    // Real dates only, and raw query/path numbers and control characters are checked before coercion (plugins/input).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' as const, allErrors: false }, onCreate: ajvInputRules },
+    // A request (headers and body) must arrive within requestTimeoutMs, and a silent connection is closed after it:
+    // a body trickled a byte every few seconds cannot hold a socket or a shutdown (issue 11 item 6). Fastify's
+    // default requestTimeout 0 also switches off Node's own 300 s limit.
+    requestTimeout: cfg.requestTimeoutMs,
+    connectionTimeout: cfg.requestTimeoutMs,
+    keepAliveTimeout: cfg.keepAliveTimeoutMs,
+    // Node checks request and header timeouts every connectionsCheckingInterval (default 30 s): often enough that a
+    // short limit is kept to within a tenth or so.
+    // (Node checks headersTimeout ≤ requestTimeout when the server is made, before Fastify sets requestTimeout.)
+    http: {
+      requestTimeout: cfg.requestTimeoutMs,
+      headersTimeout: cfg.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(cfg.requestTimeoutMs / 10))),
     },
+    // Errors Fastify raises before routing (a malformed URL) get the same envelope as everything else.
+    frameworkErrors: (error: { statusCode?: number }, _req: unknown, reply: unknown) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
+      // Sent outside the route hooks, so the no-store of plugins/security is said here.
+      void (reply as FastifyReply).status(status).header('cache-control', 'no-store').send(errorBody('bad_request', '网址格式不正确，请检查后重试'))
+    },
+    // And so do what Node's HTTP parser refuses (bad framing, a 20 KB header: plugins/errors) and a request that
+    // arrives during shutdown (a Chinese 503 from plugins/errors instead of Fastify's English one).
+    clientErrorHandler,
+    return503OnClosing: false,
+  } satisfies FastifyHttpOptions<Server>
+}
+
+export async function buildApp (deps: AppDeps) {
+  const app = Fastify({
+    ...serverOptions(deps.cfg),
+    logger: deps.logger ?? loggerOptions(deps.cfg.logLevel),
+    trustProxy: deps.cfg.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const staticRoot = deps.cfg.staticRoot && existsSync(join(deps.cfg.staticRoot, 'index.html')) ? deps.cfg.staticRoot : undefined
 
   await app.register(errorsPlugin)
+  await app.register(inputPlugin)
   // The H5 page's one inline script (Taro's rem setup) is allowed by its hash, nothing else inline.
   await app.register(securityPlugin, {
     scriptHashes: staticRoot ? inlineScriptHashes(readFileSync(join(staticRoot, 'index.html'), 'utf8')) : [],
@@ -99,7 +129,6 @@ export async function buildApp (deps: AppDeps) {
     await api.register(consentRoutes)
     await api.register(institutionRoutes)
     await api.register(shareRoutes)
-    if (!deps.cfg.production && (deps.sms.kind === 'dev' || deps.subscribe?.kind === 'dev')) await api.register(devRoutes)
   }, { prefix: '/api/v1' })
 
   // A printed hospital code's URL, before the H5 app's wildcard (routes/h).

@@ -1,4 +1,5 @@
-// Server configuration read once from the environment; production refuses unsafe or missing settings.
+// Server configuration read once from the environment: dev stand-ins only with DEV_MODE=1, real settings otherwise.
+import { randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 
@@ -16,9 +17,37 @@ export interface ClaimNoticeConfig {
 }
 
 export interface ServerConfig {
+  /** NODE_ENV=production: stricter still (PUBLIC_BASE_URL https); never together with devMode. */
   production: boolean
+  /**
+   * DEV_MODE=1, set on purpose (npm start, the test helpers): the dev stand-ins (login codes, SMS, subscribe
+   * messages), demo data, DEV_DATA_KEY, the dev claim template and the published dev operator token. Without it the
+   * server needs every real setting, whatever NODE_ENV says (issue 11 item 3: `NODE_ENV=prod` once meant dev).
+   */
+  devMode: boolean
   host: string
   port: number
+  /**
+   * The admin listener (server/admin.ts: operator routes, dev outboxes): loopback only, never behind a proxy.
+   * ADMIN_PORT 0 picks a free port; main.ts prints `admin listening on <url>`.
+   */
+  adminHost: string
+  adminPort: number
+  /**
+   * Where main.ts writes `{pid, url, token?}` (mode 0600) for the local scripts, removed on close: ADMIN_FILE, else
+   * <DATA_DIR>/admin.json; none with DATA_DIR=memory:// unless ADMIN_FILE is set. The token is in it only when it
+   * was not given in OPERATOR_TOKEN (then the operator already has it).
+   */
+  adminFile?: string
+  /**
+   * Whole request (headers and body) must arrive within this (Fastify requestTimeout, Node headersTimeout), and a
+   * connection idle this long is closed: a body trickled a byte at a time cannot hold a socket (issue 11 item 6).
+   */
+  requestTimeoutMs: number
+  /** Idle keep-alive connections are closed after this; above a proxy's upstream idle time (nginx: 60 s). */
+  keepAliveTimeoutMs: number
+  /** On SIGTERM/SIGINT: in-flight requests get this long, then remaining connections are closed and the process exits. */
+  shutdownTimeoutMs: number
   dataDir: string
   databaseUrl?: string
   demoAsOf?: string
@@ -26,10 +55,11 @@ export interface ServerConfig {
   staticRoot?: string
   logLevel: string
   /**
-   * Fastify trustProxy: behind a proxy, client addresses (rate limits, loopback checks) come from X-Forwarded-For
-   * added by the proxies named here (addresses/subnets, comma-separated); `true` (any sender) only outside production.
+   * Fastify trustProxy: behind a proxy, client addresses (rate limits) come from X-Forwarded-For as added by the
+   * proxies named here (addresses/subnets, comma-separated): the right-most address that is not one of them.
+   * Never `true` (that takes the left-most, which the client writes).
    */
-  trustProxy: boolean | string
+  trustProxy: false | string
   sessionIdleMinutes: number
   sessionAbsoluteHours: number
   /** Step-up verification window; VERIFY_WINDOW_MINUTES (default 15), or VERIFY_WINDOW_SECONDS for tests. */
@@ -37,7 +67,10 @@ export interface ServerConfig {
   smsCodeTtlSeconds: number
   smsResendSeconds: number
   smsMaxAttempts: number
-  /** Per client address: login attempts per minute, SMS code requests per hour (issue 3: rate limits per IP too). */
+  /**
+   * Per client address: login attempts per minute, SMS code requests per hour. Loose on purpose: a hospital Wi-Fi or
+   * a carrier NAT puts many people behind one address; the per-phone and per-person limits do the real work.
+   */
   loginRatePerMinute: number
   smsRatePerHour: number
   /** Per client address: family views (GET /api/v1/share-view) per minute; tighter than the global limit. */
@@ -52,10 +85,15 @@ export interface ServerConfig {
   wechat?: WechatConfig
   alipay?: AlipayConfig
   smsGateway?: SmsGatewayConfig
-  /** Claim stage-change notices; absent in production without WECHAT_CLAIM_TEMPLATE_ID (then nobody can subscribe). */
+  /** Claim stage-change notices; absent outside dev mode without WECHAT_CLAIM_TEMPLATE_ID (then nobody can subscribe). */
   claimNotice?: ClaimNoticeConfig
-  /** OPERATOR_TOKEN: enables the loopback-only operator endpoint (routes/api/v1/operator); a dev default outside production. */
-  operatorToken?: string
+  /**
+   * The token of the admin listener's routes (operator, dev outboxes): OPERATOR_TOKEN (≥ 32 characters outside dev
+   * mode), else the published DEV_OPERATOR_TOKEN in dev mode, else a random one made for this run.
+   */
+  operatorToken: string
+  /** Where operatorToken came from: only a token the operator did not set is written to adminFile. */
+  operatorTokenSource: 'env' | 'dev' | 'random'
   /**
    * Load shedding: answer 503 while the event loop lags more than this (ms); 0 turns it off. The in-process test
    * app turns it off: under-pressure counts a sample interval with no sample (a busy test machine) as infinite lag.
@@ -83,14 +121,14 @@ function publicBaseUrl (value: string | undefined, production: boolean): string 
   return url.origin
 }
 
-/** The key used outside production when DATA_KEY is unset: fine for demo data, refused in production. */
+/** The key used in dev mode when DATA_KEY is unset: fine for demo data, never used without DEV_MODE=1. */
 export const DEV_DATA_KEY = 'dev-only-data-key-not-for-production'
-/** Outside production, without WECHAT_CLAIM_TEMPLATE_ID / OPERATOR_TOKEN: what the dev stand-ins and scripts use. */
+/** In dev mode, without WECHAT_CLAIM_TEMPLATE_ID / OPERATOR_TOKEN: what the dev stand-ins and scripts use. */
 export const DEV_CLAIM_TEMPLATE_ID = 'dev-claim-progress-template'
 export const DEV_OPERATOR_TOKEN = 'dev-operator-token-not-for-production'
 
-function claimNotice (env: NodeJS.ProcessEnv, production: boolean): ClaimNoticeConfig | undefined {
-  const templateId = env.WECHAT_CLAIM_TEMPLATE_ID || (production ? undefined : DEV_CLAIM_TEMPLATE_ID)
+function claimNotice (env: NodeJS.ProcessEnv, devMode: boolean): ClaimNoticeConfig | undefined {
+  const templateId = env.WECHAT_CLAIM_TEMPLATE_ID || (devMode ? DEV_CLAIM_TEMPLATE_ID : undefined)
   if (!templateId) return undefined
   const keys = (env.WECHAT_CLAIM_TEMPLATE_KEYS || 'thing1,phrase2,time3,thing4').split(',').map((k) => k.trim())
   if (keys.length !== 4 || !keys.every((k) => /^[a-z_]+[0-9]+$/.test(k))) {
@@ -127,19 +165,17 @@ function proxyRange (entry: string): boolean {
 
 /**
  * TRUST_PROXY: unset/false = clients connect directly; or the proxies' addresses/subnets (10.0.0.5, 10.0.0.0/8,
- * loopback; comma-separated). `true` trusts whoever sends X-Forwarded-For, so anyone can pick the address a
- * per-client rate limit counts: refused in production. Fastify no longer honours a hop count (it cannot tell the
- * proxy from a client that connects directly), so a number is refused rather than silently trusting nobody.
+ * loopback; comma-separated), and the client is the right-most X-Forwarded-For address that is not one of them.
+ * `true` is refused: Fastify then takes the left-most address, which the client writes, so anyone could pick the
+ * address a per-client rate limit counts (issue 11 item 5). A hop count is refused too: Fastify no longer honours
+ * one (it cannot tell the proxy from a client that connects directly), and silently trusting nobody would be worse.
  */
-function parseTrustProxy (raw: string | undefined, production: boolean): boolean | string {
+function parseTrustProxy (raw: string | undefined): false | string {
   const value = raw?.trim() ?? ''
   if (value === '' || value === 'false') return false
   const example = 'give the proxy\'s address or subnet, e.g. TRUST_PROXY=10.0.0.5 or TRUST_PROXY=10.0.0.0/8,loopback'
   if (value === 'true') {
-    if (production) {
-      throw new ConfigError(`TRUST_PROXY=true trusts the X-Forwarded-For of anyone who connects, so a client could dodge the per-client rate limits; in production ${example}`)
-    }
-    return true
+    throw new ConfigError(`TRUST_PROXY=true trusts the X-Forwarded-For of anyone who connects, so a client could dodge the per-client rate limits; ${example}`)
   }
   if (/^[0-9]+$/.test(value)) throw new ConfigError(`TRUST_PROXY=${value}: a hop count cannot tell the proxy from a client; ${example}`)
   const entries = value.split(',').map((e) => e.trim())
@@ -150,8 +186,38 @@ function parseTrustProxy (raw: string | undefined, production: boolean): boolean
   return entries.join(',')
 }
 
+const NODE_ENVS = new Set(['', 'development', 'test', 'production'])
+
+/** DEV_MODE: 1 on, unset/empty/0 off; anything else (true, yes) is refused rather than guessed. */
+function parseDevMode (raw: string | undefined): boolean {
+  const value = raw ?? ''
+  if (value === '1') return true
+  if (value === '' || value === '0') return false
+  throw new ConfigError(`DEV_MODE must be 1 (development: dev stand-ins and demo data) or unset, got "${value}"`)
+}
+
+/** The admin listener's host: this machine only, so that no proxy or other computer can reach it. */
+function adminHost (raw: string | undefined): string {
+  const host = raw?.trim() || '127.0.0.1'
+  const loopback = host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'))
+  if (!loopback) {
+    throw new ConfigError(`ADMIN_HOST must be a loopback address (127.0.0.1, ::1 or localhost), got "${host}": the operator routes and the dev outbox must not be reachable from another computer or through a proxy`)
+  }
+  return host
+}
+
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const production = env.NODE_ENV === 'production'
+  const nodeEnv = env.NODE_ENV ?? ''
+  if (!NODE_ENVS.has(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be unset, development, test or production, got "${nodeEnv}" (dev stand-ins and demo data are switched on with DEV_MODE=1, never by NODE_ENV)`)
+  }
+  const production = nodeEnv === 'production'
+  const devMode = parseDevMode(env.DEV_MODE)
+  if (devMode && production) {
+    throw new ConfigError('DEV_MODE=1 and NODE_ENV=production together: dev stand-ins, demo data and published dev tokens never run in production; unset DEV_MODE')
+  }
+  const dataDir = env.DATA_DIR || '.data'
+  const operatorToken = env.OPERATOR_TOKEN || (devMode ? DEV_OPERATOR_TOKEN : randomBytes(32).toString('base64url'))
   const wechat = env.WECHAT_APPID && env.WECHAT_SECRET
     ? { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com' }
     : undefined
@@ -164,41 +230,55 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     : undefined
   const cfg: ServerConfig = {
     production,
+    devMode,
     host: env.HOST || '127.0.0.1',
     port: int(env, 'PORT', 12393),
-    dataDir: env.DATA_DIR || '.data',
+    adminHost: adminHost(env.ADMIN_HOST),
+    adminPort: int(env, 'ADMIN_PORT', 12394),
+    adminFile: env.ADMIN_FILE ? resolve(env.ADMIN_FILE) : dataDir === 'memory://' ? undefined : resolve(dataDir, 'admin.json'),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 100),
+    keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 72_000, 100),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     demoAsOf: env.DEMO_AS_OF || undefined,
-    dataKey: env.DATA_KEY || (production ? '' : DEV_DATA_KEY),
+    dataKey: env.DATA_KEY || (devMode ? DEV_DATA_KEY : ''),
     staticRoot: env.STATIC_ROOT === '' ? undefined : resolve(env.STATIC_ROOT || resolve(__dirname, '..', 'dist', 'h5')),
     logLevel: env.LOG_LEVEL || 'info',
-    trustProxy: parseTrustProxy(env.TRUST_PROXY, production),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1),
     verifyWindowSeconds: env.VERIFY_WINDOW_SECONDS ? int(env, 'VERIFY_WINDOW_SECONDS', 900, 1) : int(env, 'VERIFY_WINDOW_MINUTES', 15, 1) * 60,
     smsCodeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 300, 30),
     smsResendSeconds: int(env, 'SMS_RESEND_SECONDS', 60, 0),
     smsMaxAttempts: int(env, 'SMS_MAX_ATTEMPTS', 5, 1),
-    loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 20, 1),
-    smsRatePerHour: int(env, 'SMS_RATE_PER_HOUR', 10, 1),
+    loginRatePerMinute: int(env, 'LOGIN_RATE_PER_MINUTE', 60, 1),
+    smsRatePerHour: int(env, 'SMS_RATE_PER_HOUR', 60, 1),
     shareViewRatePerMinute: int(env, 'SHARE_VIEW_RATE_PER_MINUTE', 30, 1),
     shareGrantViewsPerMinute: int(env, 'SHARE_GRANT_VIEWS_PER_MINUTE', 20, 1),
     entryRatePerMinute: int(env, 'ENTRY_RATE_PER_MINUTE', 60, 1),
     wechat, alipay, smsGateway,
-    claimNotice: claimNotice(env, production),
-    operatorToken: env.OPERATOR_TOKEN || (production ? undefined : DEV_OPERATOR_TOKEN),
+    claimNotice: claimNotice(env, devMode),
+    operatorToken,
+    operatorTokenSource: env.OPERATOR_TOKEN ? 'env' : devMode ? 'dev' : 'random',
     maxEventLoopDelayMs: int(env, 'MAX_EVENT_LOOP_DELAY_MS', 2000, 0),
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, production),
   }
-  if (production) {
+  if (cfg.adminPort !== 0 && cfg.adminPort === cfg.port) throw new ConfigError(`ADMIN_PORT must differ from PORT (both ${cfg.port})`)
+  if (!devMode) {
     const missing: string[] = []
     if (!env.DATA_KEY || env.DATA_KEY.length < 32) missing.push('DATA_KEY (at least 32 characters)')
     if (!wechat) missing.push('WECHAT_APPID + WECHAT_SECRET')
     if (!alipay) missing.push('ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY + ALIPAY_PUBLIC_KEY')
     if (!smsGateway) missing.push('SMS_GATEWAY_URL + SMS_GATEWAY_TOKEN')
     if (!cfg.databaseUrl && cfg.dataDir === 'memory://') missing.push('DATABASE_URL or DATA_DIR on disk')
-    if (env.OPERATOR_TOKEN && env.OPERATOR_TOKEN.length < 32) missing.push('OPERATOR_TOKEN of at least 32 characters (or none)')
-    if (missing.length) throw new ConfigError(`NODE_ENV=production needs real settings, missing: ${missing.join(', ')}`)
+    if (env.OPERATOR_TOKEN && (env.OPERATOR_TOKEN.length < 32 || env.OPERATOR_TOKEN === DEV_OPERATOR_TOKEN)) {
+      missing.push('OPERATOR_TOKEN of at least 32 characters, not the published dev token (or none: a random one per run)')
+    }
+    if (missing.length) {
+      const who = production ? 'NODE_ENV=production' : 'Without DEV_MODE=1 the server'
+      throw new ConfigError(`${who} needs real settings, missing: ${missing.join(', ')} (DEV_MODE=1 runs the dev stand-ins and demo data for development)`)
+    }
   }
   return cfg
 }

@@ -209,7 +209,7 @@ function printTable (engine: string, rows: Measured[]): void {
 async function runEngine (engine: 'pglite' | 'pg', args: Args, cluster: Cluster | undefined): Promise<void> {
   const title = engine === 'pglite' ? 'PGlite' : 'PostgreSQL'
   const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_OPTIONS: '', NODE_ENV: '', HOST: '127.0.0.1', PORT: '0', STATIC_ROOT: '',
+    ...process.env, NODE_OPTIONS: '', NODE_ENV: '', DEV_MODE: '1', HOST: '127.0.0.1', PORT: '0', STATIC_ROOT: '',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'info', MAX_EVENT_LOOP_DELAY_MS: '0', BENCH_RATE_LIMIT_MAX: '1000000000',
     BENCH_ENTRIES: String(args.entries), BENCH_WRITER: args.writer,
   }

@@ -1,5 +1,5 @@
 // Chooses each third-party adapter: the real client when its credentials are configured, else its dev stand-in,
-// and never a stand-in in production. Face check and SOTER have no stand-in: without the platform's credentials
+// and a stand-in only in dev mode (DEV_MODE=1). Face check and SOTER have no stand-in: without the platform's credentials
 // they are absent, and the product offers SMS / password instead (DESIGN §4, §8).
 import type { ServerConfig } from '../config'
 import type { Db } from '../db'
@@ -47,14 +47,14 @@ export interface AdapterDeps {
 }
 
 export function createAdapters (cfg: ServerConfig, deps: AdapterDeps): Adapters {
-  // loadConfig already refuses production without these; this is the second lock, for a config built by hand.
-  if (cfg.production) {
+  // loadConfig already refuses to run without these outside dev mode; this is the second lock, for a config built by hand.
+  if (!cfg.devMode) {
     const missing: string[] = []
     if (!cfg.wechat) missing.push('WECHAT_APPID + WECHAT_SECRET')
     if (!cfg.alipay) missing.push('ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY + ALIPAY_PUBLIC_KEY')
     if (!cfg.smsGateway) missing.push('SMS_GATEWAY_URL + SMS_GATEWAY_TOKEN')
     if (missing.length) {
-      throw new Error(`NODE_ENV=production refuses the dev stand-ins (they let anyone log in and print SMS codes); ` +
+      throw new Error(`Without DEV_MODE=1 the dev stand-ins are refused (they let anyone log in and print SMS codes); ` +
         `set ${missing.join(', ')}`)
     }
   }
@@ -67,6 +67,7 @@ export function createAdapters (cfg: ServerConfig, deps: AdapterDeps): Adapters 
     sms: cfg.smsGateway
       ? new HttpSmsSender(cfg.smsGateway, { timeoutMs })
       : new DevSmsSender({ db: deps.db, cipher: deps.cipher, out: deps.devSmsOut }),
+    // Replaced by the real client below with WeChat credentials, which are required outside dev mode.
     subscribe: new DevSubscribeSender(deps.db),
   }
   if (cfg.wechat) {

@@ -34,13 +34,13 @@ export function replaceReadmeBlock (readme: string): string {
   return readme.slice(0, start + README_START.length) + '\n' + renderDemoPersonsTable() + readme.slice(end)
 }
 
-/** What `npm start` prints (stdout, never in production): where to open the app and whom to log in as. */
+/** What `npm start` prints (stdout, dev mode only): where to open the app and whom to log in as. */
 export function renderDemoBanner (url: string): string {
   const lines = [
-    `演示环境：用浏览器打开 ${url}，或在小程序开发者工具中使用下列开发登录码（仅限非生产环境）。`,
+    `演示环境：用浏览器打开 ${url}，或在小程序开发者工具中使用下列开发登录码（仅限开发模式 DEV_MODE=1）。`,
     ...DEMO_PERSONS.map((p) => `  ${p.n}. ${p.name}  ${insuranceTypeNames[p.insuranceType]}  ${region(p)}  ` +
       `手机号 ${p.phone}  查询密码 ${p.queryPassword}  登录码 ${p.wechatCode} / ${p.alipayCode}`),
-    '  短信验证码不会真的发出：见服务输出或 GET /api/v1/dev/sms-outbox。',
+    '  短信验证码不会真的发出：见服务输出，或管理端口上的 GET /api/v1/dev/sms-outbox（需 X-Operator-Token）。',
   ]
   return lines.join('\n') + '\n'
 }

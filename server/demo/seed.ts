@@ -1,4 +1,4 @@
-// Writes the demo data set into the database (never in production) and decides when an existing one is stale.
+// Writes the demo data set into the database (only in dev mode, DEV_MODE=1) and decides when an existing one is stale.
 import { count, sql } from 'drizzle-orm'
 import type { Db } from '../db'
 import {
@@ -20,6 +20,7 @@ export interface SeedSummary {
 
 /** Rows per INSERT: keeps every statement well under PostgreSQL's 65,535 bind parameters. */
 const CHUNK = 1000
+const NOT_DEV = '演示数据只在开发模式（DEV_MODE=1）下生成，不能写入生产环境的数据库'
 /** Serialises seeding across server processes that start together on one PostgreSQL. */
 const SEED_LOCK_ID = 4_712_393_002
 
@@ -37,7 +38,8 @@ const DATA_TABLES = ['claim_events', 'claims', 'ledger_entries', 'settlement_ite
  * from the generator (no `demo_version`) is left alone: it may be somebody's real data.
  */
 export async function seedDemo (db: Db, o: { cipher: DataCipher; asOf: Date; production: boolean }): Promise<SeedSummary> {
-  if (o.production) throw new Error('演示数据不能写入生产环境的数据库（NODE_ENV=production）')
+  // `production` is true for every run that is not dev mode (main.ts passes !cfg.devMode), whatever NODE_ENV says.
+  if (o.production) throw new Error(NOT_DEV)
   if (Number.isNaN(o.asOf.getTime())) throw new Error('asOf must be a valid Date')
   const asOfDay = chinaDateString(o.asOf)
 
@@ -67,7 +69,7 @@ export async function seedDemo (db: Db, o: { cipher: DataCipher; asOf: Date; pro
  * with the same meta facts as seedDemo. For benchmarks; refuses production like seedDemo.
  */
 export async function writeDemoData (db: Db, data: DemoData, o: { cipher: DataCipher; production: boolean }): Promise<SeedSummary> {
-  if (o.production) throw new Error('演示数据不能写入生产环境的数据库（NODE_ENV=production）')
+  if (o.production) throw new Error(NOT_DEV)
   const prepared = await prepare(data, o.cipher)
   let summary: SeedSummary = { seeded: false, persons: 0, entries: 0 }
   await db.transaction(async (tx) => {

@@ -116,7 +116,7 @@ test('the printed URL shows the hospital; after login, my spending and claims th
   await screenshot('h5-hospital-unknown.png', 'hospital-page')
 
   // A code the institution stopped using (the operator revoked it): its own page.
-  const revoke = await requestJson(`${server.url}/api/v1/operator/institutions/${a.code}/entry`, { method: 'DELETE', headers: { 'x-operator-token': OPERATOR_TOKEN } })
+  const revoke = await requestJson(`${server.admin.url}/api/v1/operator/institutions/${a.code}/entry`, { method: 'DELETE', headers: { 'x-operator-token': OPERATOR_TOKEN } })
   expect(revoke.status).toBeLessThan(300)
   await page.goto(`${server.url}/h/${a.entryCode}`)
   await stationed('hospital-missing--revoked').getByText('这个二维码已停用').waitFor()

@@ -1,6 +1,8 @@
-// Builds the real app on a fresh test database with demo data, a controllable clock and the dev stand-ins.
+// Builds the real app on a fresh test database with demo data, a controllable clock and the dev stand-ins (DEV_MODE=1),
+// and its admin app (operator routes, dev outboxes) on the same services.
 import type { FastifyServerOptions } from 'fastify'
 import { buildApp, type App } from '../../server/app'
+import { buildAdminApp, type AdminApp } from '../../server/admin'
 import { loadConfig, type ServerConfig } from '../../server/config'
 import type { DbHandle } from '../../server/db'
 import { createAdapters } from '../../server/adapters'
@@ -19,6 +21,9 @@ export class TestClock implements Clock {
 
 export interface TestApp {
   app: App; handle: DbHandle; clock: TestClock; cfg: ServerConfig; cipher: DataCipher
+  /** The admin app (server/admin.ts) over the same services: inject with `adminHeaders` (the operator token). */
+  admin: AdminApp
+  adminHeaders: { 'x-operator-token': string }
   /** What the dev SMS provider would have printed on the console. */
   smsLines: string[]
   close (): Promise<void>
@@ -36,14 +41,20 @@ export async function smsSent (t: Pick<TestApp, 'smsLines'>, count: number, ms =
 export async function makeTestApp (o: { env?: Record<string, string>; handle?: DbHandle; seed?: boolean; rateLimitMax?: number; logger?: FastifyServerOptions['logger'] } = {}): Promise<TestApp> {
   const handle = o.handle ?? await testDb()
   const cfg = loadConfig({
-    NODE_ENV: 'test', STATIC_ROOT: '', LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0', SMS_RESEND_SECONDS: '0', LOGIN_RATE_PER_MINUTE: '1000', SMS_RATE_PER_HOUR: '1000', ...o.env,
+    NODE_ENV: 'test', DEV_MODE: '1', STATIC_ROOT: '', LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0', SMS_RESEND_SECONDS: '0', LOGIN_RATE_PER_MINUTE: '1000', SMS_RATE_PER_HOUR: '1000', ...o.env,
   })
   const cipher = new DataCipher(cfg.dataKey)
-  if (o.seed !== false) await seedDemo(handle.db, { cipher, asOf: TEST_AS_OF, production: false })
+  // Demo data only in dev mode (seedDemo refuses otherwise); a test that turns DEV_MODE off gets an empty database.
+  if (o.seed ?? cfg.devMode) await seedDemo(handle.db, { cipher, asOf: TEST_AS_OF, production: !cfg.devMode })
   const clock = new TestClock()
   const smsLines: string[] = []
   const adapters = createAdapters(cfg, { db: handle.db, cipher, devSmsOut: (line) => smsLines.push(line) })
   const app = await buildApp({ db: handle.db, cfg, clock, cipher, ...adapters, logger: o.logger ?? false, rateLimitMax: o.rateLimitMax ?? 10_000 })
   await app.ready()
-  return { app, handle, clock, cfg, cipher, smsLines, close: async () => { await app.close(); if (!o.handle) await handle.close() } }
+  const admin = await buildAdminApp({ main: app })
+  await admin.ready()
+  return {
+    app, admin, adminHeaders: { 'x-operator-token': cfg.operatorToken }, handle, clock, cfg, cipher, smsLines,
+    close: async () => { await admin.close(); await app.close(); if (!o.handle) await handle.close() },
+  }
 }

@@ -90,12 +90,12 @@ test('the list shows each claim\'s stage; subscribe on a claim; the operator mov
   expect(byClass(detail, 'subscribe-btn')).toHaveLength(0)
 
   // The operator moves the claim along: the server sends the one notice the person asked for.
-  const advanced = await requestJson(`${server.url}/api/v1/operator/claims/${open.claimNo}/advance`, {
+  const advanced = await requestJson(`${server.admin.url}/api/v1/operator/claims/${open.claimNo}/advance`, {
     method: 'POST', headers: { 'x-operator-token': OPERATOR_TOKEN }, body: { stage: 'second_review' },
   })
   expect(advanced.status).toBe(200)
   expect(advanced.json).toMatchObject({ id: open.id, stage: 'second_review', stageName: '复审中', notice: 'sent' })
-  const outbox = (await requestJson(`${server.url}/api/v1/dev/subscribe-outbox`)).json
+  const outbox = (await requestJson(`${server.admin.url}/api/v1/dev/subscribe-outbox`, { headers: server.admin.headers })).json
   const notice = outbox.items[0]
   expect(notice.templateId).toBe(TEMPLATE)
   expect(notice.page).toBe(`packages/account/pages/claim/index?id=${open.id}`)

@@ -1,4 +1,4 @@
-// createAdapters: real clients when their credentials are set, dev stand-ins otherwise, and none in production.
+// createAdapters: real clients when their credentials are set, dev stand-ins otherwise, and none outside dev mode.
 import { createAdapters } from '../../../server/adapters'
 import { loadConfig, type ServerConfig } from '../../../server/config'
 import type { DbHandle } from '../../../server/db'
@@ -29,9 +29,10 @@ afterAll(async () => {
   await h.close()
 })
 
-/** The environment an operator would set, pointing at the fakes. */
+/** The environment an operator would set, pointing at the fakes (in dev mode, which loadConfig needs without DATA_KEY). */
 function realEnv (): NodeJS.ProcessEnv {
   return {
+    DEV_MODE: '1',
     WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechat.url,
     ALIPAY_APP_ID: alipay.appId, ALIPAY_PRIVATE_KEY: appKeys.privateKeyBase64,
     ALIPAY_PUBLIC_KEY: alipay.alipayKeys.publicKeyBase64, ALIPAY_GATEWAY: alipay.url,
@@ -41,7 +42,7 @@ function realEnv (): NodeJS.ProcessEnv {
 
 test('without credentials every adapter is its dev stand-in, and they work', async () => {
   const lines: string[] = []
-  const a = createAdapters(loadConfig({}), { db: h.db, cipher, devSmsOut: (l) => lines.push(l) })
+  const a = createAdapters(loadConfig({ DEV_MODE: '1' }), { db: h.db, cipher, devSmsOut: (l) => lines.push(l) })
   expect([a.exchangers.wechat.kind, a.exchangers.alipay.kind, a.sms.kind]).toEqual(['dev', 'dev', 'dev'])
   expect([a.exchangers.wechat.platform, a.exchangers.alipay.platform]).toEqual(['wechat', 'alipay'])
   await expect(a.exchangers.wechat.exchange('wx-demo-2')).resolves.toMatchObject({ subject: 'dev-wechat-demo-2', devDemo: true })
@@ -84,25 +85,25 @@ test('fetchTimeoutMs reaches the real clients', async () => {
   expect((e as AppError).cause).toBe('wechat jscode2session timed out after 150 ms')
 })
 
-test('production with every credential gets the real adapters', () => {
-  const cfg: ServerConfig = { ...loadConfig(realEnv()), production: true }
+test('outside dev mode, with every credential, the real adapters', () => {
+  const cfg: ServerConfig = { ...loadConfig(realEnv()), devMode: false }
   const a = createAdapters(cfg, { db: h.db, cipher })
   expect([a.exchangers.wechat.kind, a.exchangers.alipay.kind, a.sms.kind]).toEqual(['real', 'real', 'real'])
 })
 
-test('production refuses every dev stand-in and names the missing settings', () => {
-  const none: ServerConfig = { ...loadConfig({}), production: true }
+test('outside dev mode every dev stand-in is refused, naming the missing settings', () => {
+  const none: ServerConfig = { ...loadConfig({ DEV_MODE: '1' }), devMode: false }
   expect(() => createAdapters(none, { db: h.db, cipher })).toThrow(
-    'NODE_ENV=production refuses the dev stand-ins (they let anyone log in and print SMS codes); ' +
+    'Without DEV_MODE=1 the dev stand-ins are refused (they let anyone log in and print SMS codes); ' +
     'set WECHAT_APPID + WECHAT_SECRET, ALIPAY_APP_ID + ALIPAY_PRIVATE_KEY + ALIPAY_PUBLIC_KEY, SMS_GATEWAY_URL + SMS_GATEWAY_TOKEN')
 
   const env = realEnv()
   delete env.SMS_GATEWAY_URL
-  const noSms: ServerConfig = { ...loadConfig(env), production: true }
+  const noSms: ServerConfig = { ...loadConfig(env), devMode: false }
   expect(() => createAdapters(noSms, { db: h.db, cipher })).toThrow(/set SMS_GATEWAY_URL \+ SMS_GATEWAY_TOKEN$/)
 
   const { wechat: _w, ...noWechat } = loadConfig(realEnv())
-  expect(() => createAdapters({ ...noWechat, production: true }, { db: h.db, cipher })).toThrow(/set WECHAT_APPID \+ WECHAT_SECRET$/)
+  expect(() => createAdapters({ ...noWechat, devMode: false }, { db: h.db, cipher })).toThrow(/set WECHAT_APPID \+ WECHAT_SECRET$/)
 })
 
 test('a malformed Alipay key stops the start with the setting named', () => {
@@ -111,7 +112,7 @@ test('a malformed Alipay key stops the start with the setting named', () => {
 })
 
 test('face check and SOTER exist only with their platform\'s credentials: no dev stand-in for them', async () => {
-  const none = createAdapters(loadConfig({}), { db: h.db, cipher })
+  const none = createAdapters(loadConfig({ DEV_MODE: '1' }), { db: h.db, cipher })
   expect(none.face).toBeUndefined()
   expect(none.soter).toBeUndefined()
 

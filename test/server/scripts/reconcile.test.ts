@@ -51,7 +51,7 @@ test('one corrupted posting: one line for that person (masked name, id, both fig
 })
 
 test('opened from the environment like the server: an empty in-memory database has nobody to check', async () => {
-  const r = await run({ env: { NODE_ENV: 'test', DATA_DIR: 'memory://' } })
+  const r = await run({ env: { NODE_ENV: 'test', DEV_MODE: '1', DATA_DIR: 'memory://' } })
   expect(r.code).toBe(0)
   expect(r.out[0]).toMatch(/^对账完成：.*检查 0 位参保人，余额与流水全部一致。$/)
 })

@@ -7,10 +7,9 @@ import {
 } from '../../../../../types/api/claims'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { sessionOf } from '../../../../plugins/services'
-import operatorRoutes from './operator'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { sessions, claims } = app.services
+  const { claims } = app.services
 
   app.get('/claims', {
     preHandler: app.authenticate,
@@ -44,12 +43,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ClaimSubscribeResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
-    return claims.subscribe(personId, Number(req.params.id), session.identityId, req.body.templateIds)
+    const personId = await app.accountPerson(req, reply)
+    return claims.subscribe(personId, Number(req.params.id), sessionOf(req).identityId, req.body.templateIds)
   })
-
-  await app.register(operatorRoutes)
 }
 export default routes

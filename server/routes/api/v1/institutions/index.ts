@@ -7,7 +7,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { EntryParams, InstitutionEntry, InstitutionMine } from '../../../../../types/api/institutions'
 import type { AccountRead } from '../../../../plugins/services'
-import operatorRoutes from './operator'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { cfg, institutions } = app.services
@@ -42,7 +41,5 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       return mine
     })
   })
-
-  await app.register(operatorRoutes)
 }
 export default routes

@@ -3,11 +3,12 @@
 // made in one transaction), the URL its printed QR code encodes and, with WeChat credentials, its mini-program code;
 // DELETE on the same path revokes the live code without a new one (a poster taken down for good).
 //
-// Same gate as the claims operator endpoint (routes/api/v1/claims/operator.ts): this machine only, through no proxy,
-// with X-Operator-Token; registered only when a token is configured; not in the published OpenAPI document.
-// `npm run qr` (scripts/qr.ts) calls it on the running server, which owns the database (PGlite allows one process)
-// and the WeChat access token.
+// Like the claims operator endpoint (routes/api/v1/claims/operator.ts) it is on the admin app only (server/admin.ts:
+// this machine, no proxy, X-Operator-Token); not in the published OpenAPI document. `npm run qr` (scripts/qr.ts)
+// calls it on the running server, which owns the database (PGlite allows one process) and the WeChat access token.
+// The URL it answers is on PUBLIC_BASE_URL, else on the public listener's own address (`publicServer`).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ErrorBody } from '../../../../../types/api/common'
 import {
@@ -16,21 +17,22 @@ import {
 import { WXACODE_PROBLEM_TEXT, WxacodeError, type WxacodeEnv } from '../../../../adapters/wechat-wxacode'
 import { HOSPITAL_PAGE, entryUrl, sceneOf } from '../../../../domain/entry-codes'
 import { AppError } from '../../../../domain/errors'
-import { assertOperator } from '../claims/operator'
 
 const NO_WECHAT = '服务端没有配置微信凭据（WECHAT_APPID、WECHAT_SECRET），所以没有生成微信小程序码；网址二维码在微信里同样能打开小程序（需登记“扫普通链接二维码打开小程序”）'
 const WECHAT_DOWN = '暂时无法连接微信生成小程序码（网络或微信服务的问题，详见服务端日志）；网址二维码不受影响，稍后可以再运行一次'
 
-const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { cfg, wxacode, institutions } = app.services
-  const token = cfg.operatorToken
-  if (!token) return
-  const gate = { onRequest: async (req: Parameters<typeof assertOperator>[0]) => { assertOperator(req, token) } }
+export interface OperatorInstitutionOptions {
+  /** The public listener (not the admin one this route is on), whose port a URL without PUBLIC_BASE_URL names. */
+  publicServer: Server
+}
 
-  /** PUBLIC_BASE_URL, or this server's own loopback address (good for trying the code on this machine only). */
+const routes: FastifyPluginAsyncTypebox<OperatorInstitutionOptions> = async (app, opts) => {
+  const { cfg, wxacode, institutions } = app.services
+
+  /** PUBLIC_BASE_URL, or the public listener's loopback address (good for trying the code on this machine only). */
   const origin = (): { base: string; public: boolean } => {
     if (cfg.publicBaseUrl) return { base: cfg.publicBaseUrl, public: true }
-    const address = app.server.address() as AddressInfo | string | null
+    const address = opts.publicServer.address() as AddressInfo | string | null
     const port = address && typeof address === 'object' ? address.port : cfg.port
     return { base: `http://127.0.0.1:${port}`, public: false }
   }
@@ -55,13 +57,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.post('/operator/institutions/:institutionCode/entry', {
-    ...gate,
     schema: {
       hide: true, params: OperatorInstitutionParams, body: OperatorEntryBody,
-      response: { 200: OperatorEntryResult, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      response: { 200: OperatorEntryResult, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody },
     },
-  }, async (req, reply) => {
-    reply.header('cache-control', 'no-store')
+  }, async (req) => {
     const issued = await institutions.issue(req.params.institutionCode, { renew: req.body.renew === true })
     const { base, public: urlIsPublic } = origin()
     const scene = sceneOf(issued.entryCode)
@@ -74,10 +74,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.delete('/operator/institutions/:institutionCode/entry', {
-    ...gate,
-    schema: { hide: true, params: OperatorInstitutionParams, response: { 200: OperatorEntryRevoked, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
-  }, async (req, reply) => {
-    reply.header('cache-control', 'no-store')
+    schema: { hide: true, params: OperatorInstitutionParams, response: { 200: OperatorEntryRevoked, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } },
+  }, async (req) => {
     return institutions.revoke(req.params.institutionCode)
   })
 }

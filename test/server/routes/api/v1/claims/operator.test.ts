@@ -1,18 +1,21 @@
-// Moving a claim along end to end: the person subscribes in the mini-program, the operator (loopback + token, never a
-// user) moves the claim, the person's timeline shows it and one subscribe message goes out — to the dev outbox with
-// the dev stand-ins, to the fake WeChat server with real credentials. Also the operator command that drives it.
+// Moving a claim along end to end: the person subscribes in the mini-program, the operator (admin listener + token,
+// never a user) moves the claim, the person's timeline shows it and one subscribe message goes out — to the dev
+// outbox with the dev stand-ins, to the fake WeChat server with real credentials. Also the operator command that
+// drives it.
 import { and, eq } from 'drizzle-orm'
 import type { AddressInfo } from 'node:net'
-import { buildApp } from '../../../../../../server/app'
-import { createAdapters } from '../../../../../../server/adapters'
 import { DEV_CLAIM_TEMPLATE_ID, DEV_OPERATOR_TOKEN } from '../../../../../../server/config'
 import { claimSubscriptions, claims, persons, platformIdentities } from '../../../../../../server/db/schema'
 import type { ClaimDetail, DevSubscribeOutbox } from '../../../../../../types/api/claims'
 import { parseArgs, run } from '../../../../../../scripts/claims-advance'
 import { FAKE_SUBSCRIBE_TEMPLATE, startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { loggerOptions } from '../../../../../../server/plugins/logger'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 interface Err { error: { code: string; message: string } }
@@ -21,7 +24,9 @@ const err = (res: Res) => [res.statusCode, (res.json() as Err).error.code]
 
 async function login (t: TestApp, n: number): Promise<Record<string, string>> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 
 async function claimAt (t: TestApp, n: number, stage: 'first_review' | 'second_review' | 'submitted' | 'materials_needed') {
@@ -30,8 +35,10 @@ async function claimAt (t: TestApp, n: number, stage: 'first_review' | 'second_r
   return c!
 }
 
-const advance = (t: TestApp, claimNo: string, body: unknown, headers: Record<string, string> = { 'x-operator-token': DEV_OPERATOR_TOKEN }, remoteAddress?: string) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/operator/claims/${claimNo}/advance`, headers, payload: body as Record<string, unknown>, ...(remoteAddress ? { remoteAddress } : {}) })
+const advance = (t: TestApp, claimNo: string, body: unknown, headers: Record<string, string> = t.adminHeaders, remoteAddress?: string) =>
+  t.admin.inject({ method: 'POST', url: `/api/v1/operator/claims/${claimNo}/advance`, headers, payload: body as Record<string, unknown>, ...(remoteAddress ? { remoteAddress } : {}) })
+const subscribeOutbox = (t: TestApp, query = '', headers: Record<string, string> = t.adminHeaders) =>
+  t.admin.inject({ method: 'GET', url: `/api/v1/dev/subscribe-outbox${query}`, headers })
 
 describe('with the dev stand-ins', () => {
   let t: TestApp
@@ -52,7 +59,7 @@ describe('with the dev stand-ins', () => {
     expect(d).toMatchObject({ stage: 'second_review', stageName: '复审中', subscribed: false })
     expect(d.timeline.at(-1)).toEqual({ stage: 'second_review', stageName: '复审中', at: t.clock.now().toISOString(), note: '初审通过，材料齐全' })
 
-    const box = await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox' })
+    const box = await subscribeOutbox(t)
     expect(box.statusCode).toBe(200)
     const items = (box.json() as DevSubscribeOutbox).items
     expect(items).toHaveLength(1)
@@ -60,16 +67,16 @@ describe('with the dev stand-ins', () => {
       touser: demoPerson(1).wechatSubject, templateId: DEV_CLAIM_TEMPLATE_ID, page: `packages/account/pages/claim/index?id=${c.id}`,
       data: { thing1: { value: c.title }, phrase2: { value: '复审中' }, time3: { value: expect.stringMatching(/^2026年11月20日 \d\d:\d\d$/) }, thing4: { value: '初审通过，材料齐全' } },
     })
-    const mine = await t.app.inject({ method: 'GET', url: `/api/v1/dev/subscribe-outbox?touser=${demoPerson(2).wechatSubject}` })
+    const mine = await subscribeOutbox(t, `?touser=${demoPerson(2).wechatSubject}`)
     expect((mine.json() as DevSubscribeOutbox).items).toEqual([])
 
     // No subscription left: the next move sends nothing.
     const again = await advance(t, c.claimNo, { stage: 'approved', approvedFen: 30_000 })
     expect(again.json()).toMatchObject({ stage: 'approved', notice: 'no_subscription' })
-    expect(((await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox' })).json() as DevSubscribeOutbox).items).toHaveLength(1)
+    expect(((await subscribeOutbox(t)).json() as DevSubscribeOutbox).items).toHaveLength(1)
   })
 
-  test('the operator endpoint: a wrong or missing token is 403; a forwarded or remote caller gets a plain 404', async () => {
+  test('the operator endpoint (admin listener): a wrong or missing token is 403; a forwarded or remote caller gets a plain 404', async () => {
     const c = await claimAt(t, 3, 'second_review')
     const body = { stage: 'approved' }
     expect(err(await advance(t, c.claimNo, body, {}))).toEqual([403, 'forbidden'])
@@ -83,8 +90,20 @@ describe('with the dev stand-ins', () => {
     const [still] = await t.handle.db.select().from(claims).where(eq(claims.id, c.id))
     expect(still!.stage).toBe('second_review')
     const spec = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> }
-    expect(Object.keys(spec.paths).filter((p) => p.includes('operator'))).toEqual([])
+    expect(Object.keys(spec.paths).filter((p) => p.includes('operator') || p.includes('/dev/'))).toEqual([])
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/claims', '/api/v1/claims/{id}', '/api/v1/claims/{id}/subscriptions']))
+  })
+
+  test('the public listener has no operator route: with the right token, from loopback, it answers like any unknown URL', async () => {
+    const c = await claimAt(t, 3, 'second_review')
+    const unknown = await t.app.inject({ method: 'POST', url: `/api/v1/no-such-thing/claims/${c.claimNo}/advance`, headers: t.adminHeaders, payload: { stage: 'approved' } })
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/operator/claims/${c.claimNo}/advance`, headers: t.adminHeaders, payload: { stage: 'approved' } })
+    expect([res.statusCode, res.body]).toEqual([404, unknown.body])
+    const varying = new Set(['date', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'content-length'])
+    const same = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => !varying.has(k)))
+    expect(same(res.headers)).toEqual(same(unknown.headers))
+    const [still] = await t.handle.db.select().from(claims).where(eq(claims.id, c.id))
+    expect(still!.stage).toBe('second_review')
   })
 
   test('the operator endpoint refuses moves the rules forbid and bodies that make no sense', async () => {
@@ -97,37 +116,34 @@ describe('with the dev stand-ins', () => {
     expect(err(await advance(t, 'NO-SUCH-CLAIM', { stage: 'approved' }))).toEqual([404, 'not_found'])
   })
 
-  test('the dev outbox answers loopback callers only', async () => {
-    for (const headers of [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }]) {
-      expect(err(await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox', headers }))).toEqual([404, 'not_found'])
+  test('the dev outbox: on the admin listener only, with the operator token, loopback callers only', async () => {
+    const proxied: Record<string, string>[] = [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=127.0.0.1' }, { 'x-real-ip': '127.0.0.1' }]
+    for (const headers of proxied) {
+      expect(err(await subscribeOutbox(t, '', { ...t.adminHeaders, ...headers }))).toEqual([404, 'not_found'])
     }
-    expect(err(await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox', remoteAddress: '10.1.2.3' }))).toEqual([404, 'not_found'])
-  })
-
-  test('without an operator token the endpoint does not exist', async () => {
-    const adapters = createAdapters(t.cfg, { db: t.handle.db, cipher: t.cipher, devSmsOut: () => undefined })
-    const bare = await buildApp({ db: t.handle.db, cfg: { ...t.cfg, operatorToken: undefined }, clock: t.clock, cipher: t.cipher, ...adapters, logger: false })
-    try {
-      const c = await claimAt(t, 3, 'second_review')
-      const res = await bare.inject({ method: 'POST', url: `/api/v1/operator/claims/${c.claimNo}/advance`, headers: { 'x-operator-token': DEV_OPERATOR_TOKEN }, payload: { stage: 'approved' } })
-      expect(err(res)).toEqual([404, 'not_found'])
-    } finally {
-      await bare.close()
-    }
+    expect(err(await t.admin.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox', headers: t.adminHeaders, remoteAddress: '10.1.2.3' }))).toEqual([404, 'not_found'])
+    expect(err(await subscribeOutbox(t, '', {}))).toEqual([403, 'forbidden'])
+    expect(err(await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox', headers: t.adminHeaders }))).toEqual([404, 'not_found'])
   })
 
   describe('npm run claims:advance', () => {
     let url: string
+    let dir: string
+    // The token as the operator's shell would have it; ADMIN_FILE somewhere empty, so that a developer's running
+    // server (its .data/admin.json) never takes part.
+    let env: NodeJS.ProcessEnv
     beforeAll(async () => {
-      await t.app.listen({ host: '127.0.0.1', port: 0 })
-      url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
+      await t.admin.listen({ host: '127.0.0.1', port: 0 })
+      url = `http://127.0.0.1:${(t.admin.server.address() as AddressInfo).port}`
+      dir = mkdtempSync(join(tmpdir(), 'claims-advance-'))
+      env = { OPERATOR_TOKEN: DEV_OPERATOR_TOKEN, ADMIN_FILE: join(dir, 'admin.json') }
     })
 
     test('moves the claim on the running server and says what happened', async () => {
       const c = await claimAt(t, 2, 'submitted')
       const out: string[] = []
       const errs: string[] = []
-      const code = await run([c.claimNo, 'first_review', '已受理', '--server', url], {}, (s) => out.push(s), (s) => errs.push(s))
+      const code = await run([c.claimNo, 'first_review', '已受理', '--server', url], env, (s) => out.push(s), (s) => errs.push(s))
       expect([code, errs]).toEqual([0, []])
       expect(out).toEqual([`${c.claimNo} 已变为“初审中”；进度提醒：本人没有订阅这笔报销的提醒，未发送\n`])
       const [row] = await t.handle.db.select().from(claims).where(eq(claims.id, c.id))
@@ -137,12 +153,30 @@ describe('with the dev stand-ins', () => {
     test('passes the server\'s refusal on, in Chinese; a wrong token and a missing server are explained', async () => {
       const c = await claimAt(t, 1, 'materials_needed')
       const errs: string[] = []
-      expect(await run([c.claimNo, 'paid', '--server', url], {}, () => undefined, (s) => errs.push(s))).toBe(1)
+      expect(await run([c.claimNo, 'paid', '--server', url], env, () => undefined, (s) => errs.push(s))).toBe(1)
       expect(errs[0]).toBe('未能变更（HTTP 409）：这笔报销现在是“需补充材料”，不能变为“已打款”；可以变为“初审中”\n')
-      expect(await run([c.claimNo, 'first_review', '--server', url], { OPERATOR_TOKEN: 'wrong' }, () => undefined, (s) => errs.push(s))).toBe(1)
+      expect(await run([c.claimNo, 'first_review', '--server', url], { ...env, OPERATOR_TOKEN: 'wrong' }, () => undefined, (s) => errs.push(s))).toBe(1)
       expect(errs[1]).toMatch(/^未能变更（HTTP 403）：操作员口令不对/)
-      expect(await run([c.claimNo, 'first_review', '--server', 'http://127.0.0.1:9'], {}, () => undefined, (s) => errs.push(s))).toBe(1)
+      expect(await run([c.claimNo, 'first_review', '--server', 'http://127.0.0.1:9'], env, () => undefined, (s) => errs.push(s))).toBe(1)
       expect(errs[2]).toMatch(/^无法连接服务 http:\/\/127\.0\.0\.1:9/)
+    })
+
+    test('without --server or OPERATOR_TOKEN it reads the server\'s admin file; with neither token it says where to find one', async () => {
+      const c = await claimAt(t, 3, 'second_review')
+      const file = join(dir, 'admin.json')
+      writeFileSync(file, JSON.stringify({ pid: 1, url, token: t.cfg.operatorToken }), { mode: 0o600 })
+      try {
+        const out: string[] = []
+        expect(await run([c.claimNo, 'rejected', '不在医保目录内'], { ADMIN_FILE: file }, (s) => out.push(s), (s) => out.push(s))).toBe(0)
+        expect(out[0]).toMatch(/已变为“未通过”/)
+      } finally {
+        rmSync(file)
+      }
+      const errs: string[] = []
+      expect(await run([c.claimNo, 'first_review', '--server', url], { ADMIN_FILE: file }, () => undefined, (s) => errs.push(s))).toBe(2)
+      expect(errs[0]).toMatch(/^没有操作员口令：请设置 OPERATOR_TOKEN/)
+      expect(await run([c.claimNo, 'first_review', '--server', 'http://192.0.2.1:12394'], env, () => undefined, (s) => errs.push(s))).toBe(2)
+      expect(errs[1]).toMatch(/^--server 只能是本机地址/)
     })
 
     test('argument errors print the usage and exit 2', async () => {
@@ -151,7 +185,7 @@ describe('with the dev stand-ins', () => {
       })
       for (const argv of [[], ['BX1'], ['BX1', 'done'], ['BX1', 'approved', '--approved-fen', '1.5'], ['BX1', 'approved', '--what'], ['BX1', 'paid', '--server']]) {
         const errs: string[] = []
-        expect(await run(argv, {}, () => undefined, (s) => errs.push(s))).toBe(2)
+        expect(await run(argv, env, () => undefined, (s) => errs.push(s))).toBe(2)
         expect(errs[0]).toContain('用法：npm run claims:advance')
       }
     })
@@ -208,6 +242,6 @@ describe('with real WeChat credentials (the fake WeChat server)', () => {
         thing4: { value: '请补充2项材料，点开查看清单' },
       },
     }])
-    expect(err(await t.app.inject({ method: 'GET', url: '/api/v1/dev/subscribe-outbox' }))).toEqual([404, 'not_found'])
+    expect(err(await subscribeOutbox(t))).toEqual([404, 'not_found'])
   })
 })

@@ -1,4 +1,4 @@
-// The operator's hospital codes end to end: the loopback + token gate, issuing / renewing / revoking an institution's
+// The operator's hospital codes end to end: the admin listener's token gate, issuing / renewing / revoking an institution's
 // entry code (the public route then answers 410 for the old code), the printed URL with and without PUBLIC_BASE_URL,
 // the mini-program code from the fake WeChat server (and what the operator is told when WeChat refuses), and
 // `npm run qr` run as the operator runs it, writing the files, and refusing to send the operator token off this
@@ -22,6 +22,8 @@ import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/w
 import { makeTestApp, type TestApp } from '../../../../../support/app'
 
 const root = resolve(__dirname, '..', '..', '..', '..', '..', '..')
+const noAdminFile = join(mkdtempSync(join(tmpdir(), 'qr-admin-')), 'admin.json')
+const scriptEnv = { OPERATOR_TOKEN: DEV_OPERATOR_TOKEN, ADMIN_FILE: noAdminFile }
 const PAGE = 'packages/hospital/pages/index/index'
 interface Err { error: { code: string; message: string } }
 type Res = { statusCode: number; json: () => unknown }
@@ -29,10 +31,10 @@ const err = (res: Res) => [res.statusCode, (res.json() as Err).error.code]
 const entryOf = (code: string) => DEMO_INSTITUTIONS.find((i) => i.code === code)!.entryCode
 const operatorHeaders = { 'x-operator-token': DEV_OPERATOR_TOKEN }
 
-const entry = (t: TestApp, code: string, body: Record<string, unknown> = {}, headers: Record<string, string> = operatorHeaders, remoteAddress?: string) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/operator/institutions/${code}/entry`, headers, payload: body, ...(remoteAddress ? { remoteAddress } : {}) })
-const revoke = (t: TestApp, code: string, headers: Record<string, string> = operatorHeaders) =>
-  t.app.inject({ method: 'DELETE', url: `/api/v1/operator/institutions/${code}/entry`, headers })
+const entry = (t: TestApp, code: string, body: Record<string, unknown> = {}, headers: Record<string, string> = t.adminHeaders, remoteAddress?: string) =>
+  t.admin.inject({ method: 'POST', url: `/api/v1/operator/institutions/${code}/entry`, headers, payload: body, ...(remoteAddress ? { remoteAddress } : {}) })
+const revoke = (t: TestApp, code: string, headers: Record<string, string> = t.adminHeaders) =>
+  t.admin.inject({ method: 'DELETE', url: `/api/v1/operator/institutions/${code}/entry`, headers })
 const publicStatus = async (t: TestApp, entryCode: string) =>
   (await t.app.inject({ method: 'GET', url: `/api/v1/institutions/entries/${entryCode}`, remoteAddress: '192.0.2.50' })).statusCode
 
@@ -43,11 +45,15 @@ async function liveCodes (t: TestApp, code: string): Promise<string[]> {
   return rows.map((r) => r.code)
 }
 
-/** `npm run qr -- …` as the operator runs it (tsx, a process of its own); the exit code, stdout and stderr. */
+/**
+ * `npm run qr -- …` as the operator runs it (tsx, a process of its own); the exit code, stdout and stderr. The dev
+ * token as the operator's shell would have it, and an ADMIN_FILE that does not exist, so that a developer's running
+ * server (its .data/admin.json) never takes part.
+ */
 async function npmRunQr (args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'qr.ts'), ...args], {
-      cwd: root, env: { ...process.env, NODE_OPTIONS: '', ...env }, timeout: 60_000,
+      cwd: root, env: { ...process.env, NODE_OPTIONS: '', OPERATOR_TOKEN: DEV_OPERATOR_TOKEN, ADMIN_FILE: noAdminFile, ...env }, timeout: 60_000,
     })
     return { code: 0, stdout, stderr }
   } catch (e) {
@@ -61,7 +67,7 @@ describe('with the dev stand-ins (no WeChat credentials, no PUBLIC_BASE_URL)', (
   beforeAll(async () => { t = await makeTestApp({ env: { ENTRY_RATE_PER_MINUTE: '1000' } }) })
   afterAll(async () => { await t.close() })
 
-  test('the gate: a wrong or missing token is 403; a forwarded or remote caller gets a plain 404; hidden from OpenAPI', async () => {
+  test('the gate (admin listener): a wrong or missing token is 403; a forwarded or remote caller gets a plain 404; hidden from OpenAPI', async () => {
     const code = 'H31010400001'
     expect(err(await entry(t, code, {}, {}))).toEqual([403, 'forbidden'])
     expect(err(await entry(t, code, {}, { 'x-operator-token': 'guess' }))).toEqual([403, 'forbidden'])
@@ -76,6 +82,10 @@ describe('with the dev stand-ins (no WeChat credentials, no PUBLIC_BASE_URL)', (
     expect(await liveCodes(t, code)).toEqual([entryOf(code)])
     const spec = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> }
     expect(Object.keys(spec.paths).filter((p) => p.includes('operator'))).toEqual([])
+    // The public listener has no such route, token or not.
+    const pub = await t.app.inject({ method: 'POST', url: `/api/v1/operator/institutions/${code}/entry`, headers: operatorHeaders, payload: { renew: true } })
+    expect(err(pub)).toEqual([404, 'not_found'])
+    expect(await liveCodes(t, code)).toEqual([entryOf(code)])
   })
 
   test('the current code, its URL on this server (and the answer says it is not public), no mini-program code and why', async () => {
@@ -146,16 +156,19 @@ describe('with the dev stand-ins (no WeChat credentials, no PUBLIC_BASE_URL)', (
 
   describe('npm run qr', () => {
     let url: string
+    let adminUrl: string
     beforeAll(async () => {
       await t.app.listen({ host: '127.0.0.1', port: 0 })
       url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
+      await t.admin.listen({ host: '127.0.0.1', port: 0 })
+      adminUrl = `http://127.0.0.1:${(t.admin.server.address() as AddressInfo).port}`
     })
 
     test('writes the URL\'s QR code as PNG and SVG (error correction Q, quiet zone) and prints the URL, the files and the PUBLIC_BASE_URL warning', async () => {
       const out = mkdtempSync(join(tmpdir(), 'qr-'))
-      const r = await npmRunQr(['H31010400001', '--out', out, '--server', url])
+      const r = await npmRunQr(['H31010400001', '--out', out, '--server', adminUrl])
       const code = entryOf('H31010400001')
-      const printed = `${url}/h/${code}` // no PUBLIC_BASE_URL: the server's own address, the port it listens on
+      const printed = `${url}/h/${code}` // no PUBLIC_BASE_URL: the public listener's address, the port it listens on
       expect([r.code, r.stderr]).toEqual([0, ''])
       const lines = r.stdout.trimEnd().split('\n')
       expect(lines.slice(0, 7)).toEqual([
@@ -179,7 +192,7 @@ describe('with the dev stand-ins (no WeChat credentials, no PUBLIC_BASE_URL)', (
     test('--renew: a new code, the old poster answers 410; --revoke: the code stops working', async () => {
       const out = mkdtempSync(join(tmpdir(), 'qr-'))
       const old = entryOf('H31010400003')
-      const r = await npmRunQr(['H31010400003', '--renew', '--out', out], { PORT: url.split(':').pop()! })
+      const r = await npmRunQr(['H31010400003', '--renew', '--out', out], { ADMIN_PORT: adminUrl.split(':').pop()! })
       expect(r.code).toBe(0)
       const made = /入口码：([0-9A-Z]{8})（新生成；原入口码 ([0-9A-Z]{8}) 已停用）/.exec(r.stdout)
       expect(made?.[2]).toBe(old)
@@ -187,7 +200,7 @@ describe('with the dev stand-ins (no WeChat credentials, no PUBLIC_BASE_URL)', (
       expect(await publicStatus(t, made![1]!)).toBe(200)
       expect(r.stdout).toContain(`二维码网址：${url}/h/${made![1]!}`)
 
-      const gone = await npmRunQr(['h31010400003', '--revoke', '--server', url])
+      const gone = await npmRunQr(['h31010400003', '--revoke', '--server', adminUrl])
       expect([gone.code, gone.stdout]).toEqual([0,
         `上海市徐汇区枫林社区卫生服务中心（H31010400003）的入口码 ${made![1]!} 已停用，张贴的二维码随即失效。需要新的二维码时运行 npm run qr -- H31010400003\n`])
       expect(await publicStatus(t, made![1]!)).toBe(410)
@@ -196,11 +209,11 @@ describe('with the dev stand-ins (no WeChat credentials, no PUBLIC_BASE_URL)', (
     test('the server\'s refusals are passed on in Chinese; a wrong token and a missing server are explained', async () => {
       const errs: string[] = []
       const cwd = mkdtempSync(join(tmpdir(), 'qr-'))
-      expect(await run(['H99999900001', '--server', url], {}, () => undefined, (s) => errs.push(s), cwd)).toBe(1)
+      expect(await run(['H99999900001', '--server', adminUrl], scriptEnv, () => undefined, (s) => errs.push(s), cwd)).toBe(1)
       expect(errs[0]).toBe('未能完成（HTTP 404）：没有编码为 H99999900001 的医药机构，请核对机构编码\n')
-      expect(await run(['H31010400001', '--server', url], { OPERATOR_TOKEN: 'wrong' }, () => undefined, (s) => errs.push(s), cwd)).toBe(1)
+      expect(await run(['H31010400001', '--server', adminUrl], { ...scriptEnv, OPERATOR_TOKEN: 'wrong' }, () => undefined, (s) => errs.push(s), cwd)).toBe(1)
       expect(errs[1]).toMatch(/^未能完成（HTTP 403）：操作员口令不对/)
-      expect(await run(['H31010400001', '--server', 'http://127.0.0.1:9'], {}, () => undefined, (s) => errs.push(s), cwd)).toBe(1)
+      expect(await run(['H31010400001', '--server', 'http://127.0.0.1:9'], scriptEnv, () => undefined, (s) => errs.push(s), cwd)).toBe(1)
       expect(errs[2]).toMatch(/^无法连接服务 http:\/\/127\.0\.0\.1:9/)
       expect(readdirSync(cwd)).toEqual([])
     })
@@ -217,12 +230,12 @@ describe('with the dev stand-ins (no WeChat credentials, no PUBLIC_BASE_URL)', (
           [['--server', 'ftp://127.0.0.1'], {}, '--server'],
           [['--server', '127.0.0.1:12393'], {}, '--server'],
           [[], { SERVER_URL: 'http://192.0.2.10:12393' }, 'SERVER_URL'],
-          [[], { PORT: '12393@evil.example' }, 'PORT'],
+          [[], { ADMIN_PORT: '12394@evil.example' }, 'ADMIN_PORT'],
         ]
         for (const [args, env, from] of refused) {
           const errs: string[] = []
           const cwd = mkdtempSync(join(tmpdir(), 'qr-'))
-          expect(await run(['H31010400001', ...args], { ...env, OPERATOR_TOKEN: 'operator-token-that-must-stay-here-0123456789' }, () => undefined, (s) => errs.push(s), cwd)).toBe(2)
+          expect(await run(['H31010400001', ...args], { ...env, ADMIN_FILE: noAdminFile, OPERATOR_TOKEN: 'operator-token-that-must-stay-here-0123456789' }, () => undefined, (s) => errs.push(s), cwd)).toBe(2)
           expect(errs).toHaveLength(1)
           expect(errs[0]).toMatch(new RegExp(`^${from} (只能是本机地址（127\\.0\\.0\\.1、::1 或 localhost）|不是有效的网址)`))
           expect(readdirSync(cwd)).toEqual([])
@@ -236,8 +249,8 @@ describe('with the dev stand-ins (no WeChat credentials, no PUBLIC_BASE_URL)', (
       expect(operatorServer('http://[::1]:8080', '--server')).toEqual({ base: 'http://[::1]:8080' })
       expect(operatorServer('http://LOCALHOST:8080/yibao/', 'SERVER_URL')).toEqual({ base: 'http://localhost:8080/yibao' })
       expect(operatorServer('https://localhost', 'SERVER_URL')).toEqual({ base: 'https://localhost' })
-      // The URL the tests above use, and the address the default PORT makes.
-      expect(operatorServer(url, '--server')).toEqual({ base: url })
+      // The URL the tests above use.
+      expect(operatorServer(adminUrl, '--server')).toEqual({ base: adminUrl })
     })
 
     test('argument errors print the usage and exit 2', async () => {
@@ -303,8 +316,8 @@ describe('with WeChat credentials (the fake WeChat server)', () => {
   })
 
   test('npm run qr writes the mini-program code next to the URL\'s code', async () => {
-    await t.app.listen({ host: '127.0.0.1', port: 0 })
-    const url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
+    await t.admin.listen({ host: '127.0.0.1', port: 0 })
+    const url = `http://127.0.0.1:${(t.admin.server.address() as AddressInfo).port}`
     const out = mkdtempSync(join(tmpdir(), 'qr-'))
     const r = await npmRunQr(['H33010600001', '--out', out, '--server', url], { OPERATOR_TOKEN: headers['x-operator-token'] })
     expect([r.code, r.stderr]).toEqual([0, ''])
