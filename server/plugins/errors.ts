@@ -1,6 +1,8 @@
 // Turns every failure into {"error":{code,message}} with the right status and a Chinese message; 5xx only for bugs.
 import fp from 'fastify-plugin'
-import type { FastifyError } from 'fastify'
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import localizeZh from 'ajv-i18n/localize/zh'
 import { AppError, errorBody } from '../domain/errors'
 import { messageFor, statusCodeNames } from '../domain/messages'
@@ -19,6 +21,10 @@ const fieldLabels: Record<string, string> = {
   entryCode: '二维码', institutionCode: '机构编码',
   duration: '有效期', showAmounts: '是否显示金额', recipientLabel: '备注', '/api/v1/claims/:id/shares#id': '报销申请编号',
   '/api/v1/shares/:id/revoke#id': '分享编号',
+  checkId: '刷脸验证编号', resultJSON: '指纹/面容解锁的结果', resultJSONSignature: '指纹/面容解锁的签名',
+  name: '姓名', 'x-share-token': '分享链接', note: '说明',
+  claimNo: '报销申请编号', approvedFen: '核定金额', missingMaterials: '需要补充的材料',
+  renew: '是否换新的二维码', wxacodeEnv: '小程序码的版本', touser: '接收人',
 }
 /** The most specific entry: this route's field first, then the field anywhere. */
 const lookup = (table: Record<string, string>, route: string, field: string) => table[`${route}#${field}`] ?? table[field]
@@ -41,27 +47,106 @@ const fieldHints: Record<string, string> = {
   duration: '有效期只能选 1 小时、1 天或 7 天', recipientLabel: '备注请填 1 到 20 个字',
 }
 
+/** A field's plain name (this route's own first, then the field anywhere); undefined for a field nobody named. */
+export function fieldLabel (route: string, field: string): string | undefined {
+  return field ? lookup(fieldLabels, route, field) : undefined
+}
+
+/** A limit worth saying ("最多 200 个字"); past a million it is a technical bound, not something a person types to. */
+const sayable = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) < 1_000_000
+
+/** Words that are Chinese and nothing a person cannot act on: no schema words, no field names, no long numbers. */
+const plain = (s: string) => !/[A-Za-z]{2,}|[0-9]{7,}|["“”]/.test(s)
+
+/** Keywords said in our own words; the rest fall back to ajv-i18n's Chinese when that is plain, else to a generic line. */
+function ruleMessage (e: AjvError, where: string): string {
+  const limit = e.params.limit
+  const outOfRange = `${where}超出了允许的范围`
+  switch (e.keyword) {
+    case 'type': return `${where}格式不对，应为${typeNames[String(e.params.type)] ?? '正确的格式'}`
+    case 'controlCharacters': return `${where}里有无法显示的字符，请删除后重试`
+    case 'maxLength': return sayable(limit) ? `${where}最多 ${limit} 个字` : outOfRange
+    case 'minLength': return sayable(limit) ? (limit <= 1 ? `${where}不能为空` : `${where}至少 ${limit} 个字`) : outOfRange
+    case 'maximum': return sayable(limit) ? `${where}不能大于 ${limit}` : outOfRange
+    case 'exclusiveMaximum': return sayable(limit) ? `${where}应小于 ${limit}` : outOfRange
+    case 'minimum': return sayable(limit) ? `${where}不能小于 ${limit}` : outOfRange
+    case 'exclusiveMinimum': return sayable(limit) ? `${where}应大于 ${limit}` : outOfRange
+    case 'maxItems': return sayable(limit) ? `${where}最多 ${limit} 项` : outOfRange
+    case 'minItems': return sayable(limit) ? `${where}至少要有 ${limit} 项` : outOfRange
+    case 'uniqueItems': return `${where}中有重复的项，请检查后重试`
+    case 'pattern': case 'format': case 'enum': case 'const': case 'anyOf': case 'oneOf':
+      return `${where}格式不正确，请检查后重试`
+  }
+  const copy = [{ ...e }]
+  localizeZh(copy as Parameters<typeof localizeZh>[0])
+  const library = copy[0]!.message ?? ''
+  return library && plain(library) ? `${where}${library}` : `${where}格式不正确，请检查后重试`
+}
+
 export function validationMessage (context: string | undefined, errors: AjvError[], route = ''): string {
   const e = errors[0]
   if (!e) return messageFor('validation_failed')
-  const copy = [{ ...e }]
-  localizeZh(copy as Parameters<typeof localizeZh>[0])
   const field = e.keyword === 'required' ? String(e.params.missingProperty ?? '')
     : e.keyword === 'additionalProperties' ? String(e.params.additionalProperty ?? '')
       : e.instancePath.split('/').filter(Boolean).pop() ?? ''
-  const label = lookup(fieldLabels, route, field) ?? `“${field}”`
-  if (e.keyword === 'required') return `缺少${label}，请补充后重试`
-  if (e.keyword === 'additionalProperties') return `请求中有不认识的字段“${field}”，请更新小程序后重试`
+  const label = fieldLabel(route, field)
+  // A field nobody named is never shown by its raw name: the request as a whole is what is wrong then.
+  const where = label ?? (context === 'body' ? '请求内容' : '请求参数')
+  if (e.keyword === 'required') return label ? `缺少${label}，请补充后重试` : `${where}不完整，请更新小程序后重试`
+  if (e.keyword === 'additionalProperties') return '请求中有多余的内容，请更新小程序后重试'
+  if (e.keyword === 'controlCharacters') return ruleMessage(e, where)
   const hint = lookup(fieldHints, route, field)
   if (hint) return hint
-  const where = field ? label : (context === 'body' ? '请求内容' : '请求参数')
-  // Keywords whose library wording would show schema words (object, a regex): say it plainly instead.
-  if (e.keyword === 'type') return `${where}格式不对，应为${typeNames[String(e.params.type)] ?? '正确的格式'}`
-  if (['pattern', 'format', 'enum', 'const', 'anyOf', 'oneOf'].includes(e.keyword)) return `${where}格式不正确，请检查后重试`
-  return `${where}${copy[0]!.message ?? '格式不正确'}`
+  return ruleMessage(e, where)
+}
+
+/** What a request that arrives during shutdown reads (another process, or this one restarted, will answer it). */
+export const SHUTTING_DOWN_MESSAGE = '服务正在重启，请稍后再试'
+
+const answered = new WeakSet<Socket>()
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before anything is routed (a request line that is
+ * not HTTP, two Content-Lengths, a bad chunk, a header block past 16 KB, a request that took too long to arrive) is
+ * answered in the same envelope as everything else, uncacheable, and the connection is closed: after a framing error
+ * nothing more on it can be trusted. Written only where no answer has begun on the socket.
+ */
+export function clientErrorHandler (this: FastifyInstance, err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed || answered.has(socket)) return
+  answered.add(socket)
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+  const code = statusCodeNames[status] ?? 'bad_request'
+  this.log.debug({ errorCode: err.code }, 'malformed request')
+  const inResponse = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true
+  if (!socket.writable || inResponse) {
+    socket.destroy()
+    return
+  }
+  const body = JSON.stringify(errorBody(code, messageFor(code)))
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`)
+  // Closing at once while the client still sends (the rest of a 20 KB header) would reset the connection and lose the
+  // answer: let it arrive and be dropped, and close a moment later whatever the client does.
+  socket.resume()
+  setTimeout(() => socket.destroy(), 1000).unref()
 }
 
 export default fp(async (app) => {
+  // Fastify's own answer while closing is English (return503OnClosing, switched off in app.ts): this one is ours.
+  let closing = false
+  app.addHook('preClose', async () => { closing = true })
+  // An Expect other than 100-continue: Node answers 417 with an empty body unless someone listens.
+  app.server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
+    const body = JSON.stringify(errorBody('bad_request', messageFor('bad_request')))
+    res.writeHead(417, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', connection: 'close' })
+    res.end(body)
+  })
+  app.addHook('onRequest', async (_req, reply) => {
+    if (!closing) return
+    reply.header('connection', 'close')
+    throw new AppError(503, 'service_unavailable', SHUTTING_DOWN_MESSAGE, { 'retry-after': '5' })
+  })
+
   app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
     if (error instanceof AppError) {
       for (const [k, v] of Object.entries(error.headers)) reply.header(k, v)

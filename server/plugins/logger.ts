@@ -11,13 +11,17 @@ const secretKeys = new Set([
 ])
 
 const bearerPattern = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/g
-// A share token in a URL's query or fragment (`?t=…`, `#/…?t=…`): clients never send one to the server, but a link
-// pasted into the address bar without its `#` would, and the request line is logged.
-const shareTokenPattern = /([?&#]t=)[A-Za-z0-9_%-]+/g
+// A secret in a URL's query or fragment: a share token (`?t=…`, `#/…?t=…`: clients never send one to the server, but
+// a link pasted into the address bar without its `#` would), any `…token=`, a platform's login `code`, a session or a
+// signature. The request line is logged, and so are the URLs of upstream calls. The value ends where the parameter
+// does, or where the JSON string of the log line does.
+const querySecretPattern =
+  /([?&#;](?:t|[a-z_]*token|code|[a-z_]+_code|session[a-z_]*|sid|ticket|password|secret|sig|signature|api_?key|key)=)[^&#;\s"\\]+/gi
 
-/** Mainland mobile numbers and ID numbers inside any string (URLs, messages) are masked (the rules of domain/mask). */
+/** Mainland mobile numbers and ID numbers inside any string (URLs, messages) are masked (the rules of domain/mask),
+ * and so are bearer tokens and secrets in URL parameters. */
 export function scrubString (s: string): string {
-  return maskNumbersInText(s).replace(bearerPattern, '$1[REDACTED]').replace(shareTokenPattern, '$1[REDACTED]')
+  return maskNumbersInText(s).replace(bearerPattern, '$1[REDACTED]').replace(querySecretPattern, '$1[REDACTED]')
 }
 
 export function scrub (value: unknown, depth = 0): unknown {

@@ -13,7 +13,8 @@ export type SoterChallenge = Static<typeof SoterChallenge>
 
 /** wx.startSoterAuthentication's resultJSON and resultJSONSignature, passed on unchanged. */
 export const SoterVerifyBody = Type.Object({
-  resultJSON: Type.String({ minLength: 1, maxLength: 4096, description: 'wx.startSoterAuthentication 返回的 resultJSON，原样提交' }),
-  resultJSONSignature: Type.String({ minLength: 1, maxLength: 2048, description: 'resultJSONSignature（base64），原样提交' }),
+  // x-multiline: passed on unchanged, and a device's base64 may be wrapped in lines; other control characters are refused.
+  resultJSON: Type.String({ minLength: 1, maxLength: 4096, 'x-multiline': true, description: 'wx.startSoterAuthentication 返回的 resultJSON，原样提交' }),
+  resultJSONSignature: Type.String({ minLength: 1, maxLength: 2048, 'x-multiline': true, description: 'resultJSONSignature（base64），原样提交' }),
 }, { additionalProperties: false })
 export type SoterVerifyBody = Static<typeof SoterVerifyBody>

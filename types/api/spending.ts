@@ -132,7 +132,8 @@ export const DisputeParams = Type.Object({
 export type DisputeParams = Static<typeof DisputeParams>
 
 export const DisputeBody = Type.Object({
-  note: Type.Optional(Type.String({ maxLength: 200, description: '补充说明（选填，最多 200 字），如“那天我不在上海”' })),
+  // x-multiline: typed in a text area, so tabs and line breaks are kept; other control characters are refused.
+  note: Type.Optional(Type.String({ maxLength: 200, 'x-multiline': true, description: '补充说明（选填，最多 200 字，可以换行），如“那天我不在上海”' })),
 }, { additionalProperties: false })
 export type DisputeBody = Static<typeof DisputeBody>
 

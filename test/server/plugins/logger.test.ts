@@ -42,3 +42,17 @@ test('requests go through the serializer with the authorization header redacted 
   expect(line.req.headers.authorization).toBe('[REDACTED]')
   expect(line.req.headers['user-agent']).toBe('jest')
 })
+
+test('a token in a query string or fragment is masked, whatever its name, and the rest of the URL is kept', () => {
+  const { log, text } = capture()
+  const url = '/api/v1/x?token=sEcReT_1&access_token=sEcReT-2&limit=20&T=sEcReT3&refresh_token=sEcReT4&session=sEcReT5' +
+    '&js_code=sEcReT6&ticket=sEcReT7&sig=sEcReT8&api_key=sEcReT9#/pages/share?t=sEcReT10'
+  log.info({ req: { method: 'GET', url } }, `GET ${url}`)
+  log.info({ location: 'https://example.cn/cb?state=ok&code=sEcReT11;id_token=sEcReT12' }, 'redirect')
+  const out = text()
+  for (let i = 1; i <= 12; i++) expect(out).not.toMatch(new RegExp(`sEcReT[-_]?${i}(?![0-9])`))
+  expect(out).toContain('limit=20')
+  expect(out).toContain('state=ok')
+  expect(out).toContain('token=[REDACTED]')
+  expect(scrubString('/a?attempt=3&at=4&tokens=5')).toBe('/a?attempt=3&at=4&tokens=5')
+})
