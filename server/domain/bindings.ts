@@ -11,16 +11,16 @@ import { clearAttempts, readAttempts, reserveAttempt } from '../db/repositories/
 import { findPersonById, findPersonByIdNumberHash, type PersonRow } from '../db/repositories/persons'
 import { AppError } from './errors'
 import type { FaceCheckService, FaceStart } from './face-checks'
-import { maskIdNumber, maskName, maskPhone } from './mask'
+import { maskIdNumber, maskName, maskPhoneTail } from './mask'
 import { normalizeIdNumber } from './passwords'
 import type { DataCipher } from './secrets'
 import type { SessionContext, SessionService } from './sessions'
-import type { SmsCodeService } from './sms-codes'
+import { smsRequester, type SmsCodeService } from './sms-codes'
 import type { SmsCodeSent } from '../../types/api/auth'
 
 /** A binding left half-way is over after this long (the person starts again with name and ID number). */
 export const BINDING_TTL_MS = 30 * 60_000
-/** Wrong name / ID number pairs per platform identity before binding is paused. */
+/** Wrong name / ID number pairs per platform identity, and per ID number, before binding is paused. */
 export const BINDING_MAX_MISMATCHES = 5
 export const BINDING_LOCK_MINUTES = 30
 /** Face checks that must fail before an SMS code may prove a binding where face check is offered. */
@@ -46,19 +46,28 @@ export class BindingService {
     private readonly sessions: SessionService, private readonly faceChecks: FaceCheckService, private readonly smsCodes: SmsCodeService,
   ) {}
 
-  /** Name + ID number against the record; a match opens a binding for this session, a mismatch counts. */
+  /**
+   * Name + ID number against the record; a match opens a binding for this session, a mismatch counts against the
+   * platform identity and against the ID number (known or not, alike), so one ID number cannot be probed from many
+   * accounts.
+   */
   async start (s: SessionContext, name: string, idNumberRaw: string): Promise<BindingState> {
     const identity = await this.unboundIdentity(s)
-    const key = `bind:identity:${identity.id}`
     const now = this.clock.now()
-    const before = await readAttempts(this.db, key)
-    if (before.lockedUntil && before.lockedUntil > now) throw lockedError(before.lockedUntil, now)
+    const identityKey = `bind:identity:${identity.id}`
+    await this.refuseIfLocked(identityKey, now)
     const idNumber = normalizeIdNumber(idNumberRaw) // a typing slip is named before anything is looked up or counted
+    const idKey = this.idNumberKey(idNumber)
+    await this.refuseIfLocked(idKey, now)
     const person = await findPersonByIdNumberHash(this.db, this.cipher.lookupHash(idNumber))
     if (!person || person.status !== 'active' || normalizeName(person.name) !== normalizeName(name)) {
       const lockUntil = new Date(now.getTime() + BINDING_LOCK_MINUTES * 60_000)
-      const failures = await reserveAttempt(this.db, key, BINDING_MAX_MISMATCHES, now, lockUntil)
-      if (failures === undefined || failures >= BINDING_MAX_MISMATCHES) throw lockedError(lockUntil, now)
+      let failures = 0
+      for (const key of [identityKey, idKey]) {
+        const n = await reserveAttempt(this.db, key, BINDING_MAX_MISMATCHES, now, lockUntil)
+        if (n === undefined || n >= BINDING_MAX_MISMATCHES) throw lockedError(lockUntil, now)
+        failures = Math.max(failures, n)
+      }
       // Same words whether the ID number is unknown or the name differs: nobody learns who is insured.
       throw new AppError(400, 'identity_mismatch',
         `姓名或身份证号与参保登记信息不一致，请核对后重新输入，还可以再试 ${BINDING_MAX_MISMATCHES - failures} 次`)
@@ -80,8 +89,8 @@ export class BindingService {
     const binding = await this.pending(s)
     await this.requireSmsOpen(s, binding)
     const phone = this.cipher.decrypt((await this.personOf(binding)).phoneEnc)
-    const sent = await this.smsCodes.issue('bind', `binding:${binding.id}`, async () => phone)
-    return { ...sent, message: `验证码已发送至 ${maskPhone(phone)}，5 分钟内有效` }
+    const sent = await this.smsCodes.issue('bind', `binding:${binding.id}`, async () => phone, smsRequester({ session: s }))
+    return { ...sent, message: `验证码已发送至 ${maskPhoneTail(phone)}，5 分钟内有效` }
   }
 
   async proveBySms (s: SessionContext, code: string): Promise<Date> {
@@ -113,6 +122,8 @@ export class BindingService {
   private async complete (s: SessionContext, binding: BindingRow, by: 'face' | 'sms'): Promise<Date> {
     if (!(await completeBinding(this.db, binding, by, this.clock.now()))) throw new AppError(409, 'already_bound')
     await clearAttempts(this.db, `bind:identity:${binding.identityId}`)
+    // The person proved it: mismatches others typed against their ID number no longer hold them back.
+    await clearAttempts(this.db, this.idNumberKey(this.cipher.decrypt((await this.personOf(binding)).idNumberEnc).toUpperCase()))
     s.personId = binding.personId
     return this.sessions.markVerified(s, 'bind')
   }
@@ -124,7 +135,8 @@ export class BindingService {
     return {
       nameMasked: maskName(person.name),
       idNumberMasked: maskIdNumber(this.cipher.decrypt(person.idNumberEnc)),
-      phoneMasked: maskPhone(this.cipher.decrypt(person.phoneEnc)),
+      // Before any proof name + ID number are all the caller has shown, and those are no secret: the last 4 digits only.
+      phoneMasked: maskPhoneTail(this.cipher.decrypt(person.phoneEnc)),
       proofs: [
         facePlatform
           ? { method: 'face', available: true }
@@ -136,6 +148,16 @@ export class BindingService {
       faceFailures,
       expiresAt: binding.expiresAt.toISOString(),
     }
+  }
+
+  private async refuseIfLocked (key: string, now: Date): Promise<void> {
+    const state = await readAttempts(this.db, key)
+    if (state.lockedUntil && state.lockedUntil > now) throw lockedError(state.lockedUntil, now)
+  }
+
+  /** A keyed hash, so the attempts table holds no ID number. */
+  private idNumberKey (idNumber: string): string {
+    return this.cipher.lookupHash(`bind:id:${idNumber}`)
   }
 
   private async requireSmsOpen (s: SessionContext, binding: BindingRow): Promise<void> {

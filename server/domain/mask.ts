@@ -1,4 +1,5 @@
-// Masking rules for personal data leaving the server (DESIGN §8): ID 3+4, phone 3+4, name first char, card last 4.
+// Masking rules for personal data leaving the server (DESIGN §8): ID 3+4, phone 3+4 (last 4 before binding's proof),
+// name first char, card last 4.
 
 export function maskIdNumber (id: string): string {
   if (id.length <= 7) return '*'.repeat(id.length)
@@ -8,6 +9,11 @@ export function maskIdNumber (id: string): string {
 export function maskPhone (phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length)
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4)
+}
+
+/** Only the last 4 digits (*******5678): what binding shows before any proof, when name + ID number are all it has. */
+export function maskPhoneTail (phone: string): string {
+  return '*'.repeat(Math.max(0, phone.length - 4)) + phone.slice(-4)
 }
 
 export function maskName (name: string): string {

@@ -1,12 +1,12 @@
 // The card query password: login with lockout (5 wrong → 30 min), the rules for a new one, and the reset.
-// Identifiers that match nobody count and lock exactly like real ones, so no answer tells who is on file.
+// The lock is on the identifier typed (an ID number, a card number), the same for one that names a person and one that
+// names nobody: no answer tells who is on file, and locking a card number says nothing about which ID number is the
+// same person's. Step-up verification names the person both ways, so it counts on, and is locked by, both.
 import type { Db } from '../db'
 import type { Clock } from '../adapters/types'
-import {
-  clearPasswordFailures, findPersonById, findPersonByCardNumber, findPersonByIdNumberHash, reservePasswordTry,
-  setPasswordHash, type PersonRow,
-} from '../db/repositories/persons'
+import { findPersonByCardNumber, findPersonByIdNumberHash, setPasswordHash, type PersonRow } from '../db/repositories/persons'
 import { clearAttempts, readAttempts, reserveAttempt } from '../db/repositories/password-attempts'
+import { revokeSessionsOfPerson } from '../db/repositories/sessions'
 import { AppError } from './errors'
 import { isValidIdNumber } from './gb11643'
 import { hashPassword, verifyPassword, type DataCipher } from './secrets'
@@ -49,49 +49,80 @@ function incorrect (failures: number): AppError {
   return new AppError(401, 'password_incorrect', `证件号或查询密码不正确，还可以再试 ${PASSWORD_MAX_FAILURES - failures} 次`)
 }
 
+/** scrypt by default; a test records the calls to see that every path checks exactly one password. */
+export interface PasswordHasher {
+  hash (password: string): Promise<string>
+  verify (password: string, stored: string): Promise<boolean>
+}
+
 export class PasswordService {
-  /** Checked against for identifiers that match nobody, so that both answers take as long. */
-  private dummyHash: Promise<string> | null = null
+  /**
+   * Checked against where there is no real hash to check (nobody, no password, locked), so that every answer costs
+   * one check. Made at once, so that not even the first such answer of a process takes longer.
+   */
+  private readonly dummyHash: Promise<string>
 
-  constructor (private readonly db: Db, private readonly cipher: DataCipher, private readonly clock: Clock) {}
-
-  async login (who: PasswordIdentifier, password: string): Promise<PersonRow> {
-    const person = await this.find(who)
-    if (person) return this.checkPerson(person, password)
-    const now = this.clock.now()
-    const key = this.cipher.lookupHash(`pw:${'idNumber' in who ? `id:${normalizeIdNumber(who.idNumber)}` : `card:${who.cardNumber.trim()}`}`)
-    const failures = await reserveAttempt(this.db, key, PASSWORD_MAX_FAILURES, now, this.lockUntil(now))
-    if (failures === undefined) throw locked((await readAttempts(this.db, key)).lockedUntil ?? this.lockUntil(now), now)
-    await verifyPassword(password, await this.dummy()) // as long as a real check takes
-    throw failures >= PASSWORD_MAX_FAILURES ? locked(this.lockUntil(now), now) : incorrect(failures)
+  constructor (
+    private readonly db: Db, private readonly cipher: DataCipher, private readonly clock: Clock,
+    private readonly hasher: PasswordHasher = { hash: hashPassword, verify: verifyPassword },
+  ) {
+    this.dummyHash = hasher.hash('000000')
   }
 
   /**
-   * The person's own password, with the same count and lock (login and step-up verification share them). The try
-   * is reserved before scrypt runs, so a burst of parallel guesses gets no more than five checked.
+   * The same statements and one password check on every path, whether the identifier names a person or nobody,
+   * locked or not. The try is reserved before the check, so a burst of parallel guesses gets no more than five checked.
    */
-  async checkPerson (person: PersonRow, password: string): Promise<PersonRow> {
+  async login (who: PasswordIdentifier, password: string): Promise<PersonRow> {
+    const person = await this.find(who)
+    const key = this.keyOf('idNumber' in who ? { idNumber: normalizeIdNumber(who.idNumber) } : { cardNumber: who.cardNumber.trim() })
     const now = this.clock.now()
-    const failures = await reservePasswordTry(this.db, person.id, PASSWORD_MAX_FAILURES, now, this.lockUntil(now))
+    const failures = await reserveAttempt(this.db, key, PASSWORD_MAX_FAILURES, now, this.lockUntil(now))
     if (failures === undefined) {
-      const current = await findPersonById(this.db, person.id)
-      throw locked(current?.passwordLockedUntil ?? this.lockUntil(now), now)
+      const until = (await readAttempts(this.db, key)).lockedUntil
+      await this.hasher.verify(password, await this.dummy())
+      throw locked(until ?? this.lockUntil(now), now)
     }
-    // A person without a password is checked against the dummy, so that the answer takes as long as any other.
-    const ok = await verifyPassword(password, person.queryPasswordHash ?? await this.dummy()) && person.queryPasswordHash !== null
-    if (ok) {
-      await clearPasswordFailures(this.db, person.id)
+    const ok = await this.matches(person, password) // runs for nobody too: one check on every path
+    if (ok && person) {
+      await this.clearLocks(this.db, person)
       return person
     }
     throw failures >= PASSWORD_MAX_FAILURES ? locked(this.lockUntil(now), now) : incorrect(failures)
   }
 
-  private lockUntil (now: Date): Date {
-    return new Date(now.getTime() + PASSWORD_LOCK_MINUTES * 60_000)
+  /**
+   * Step-up verification of a signed-in person: one try on each of the person's identifiers, so it shares their
+   * counts and locks with login (either locked refuses it), and a success clears both.
+   */
+  async checkPerson (person: PersonRow, password: string): Promise<PersonRow> {
+    const now = this.clock.now()
+    const counts: number[] = []
+    for (const key of this.keysOfPerson(person)) {
+      const failures = await reserveAttempt(this.db, key, PASSWORD_MAX_FAILURES, now, this.lockUntil(now))
+      if (failures === undefined) {
+        await this.hasher.verify(password, await this.dummy())
+        throw locked((await this.lockedUntil(person)) ?? this.lockUntil(now), now)
+      }
+      counts.push(failures)
+    }
+    if (await this.matches(person, password)) {
+      await this.clearLocks(this.db, person)
+      return person
+    }
+    const failures = Math.max(...counts)
+    throw failures >= PASSWORD_MAX_FAILURES ? locked(this.lockUntil(now), now) : incorrect(failures)
   }
 
-  private dummy (): Promise<string> {
-    return (this.dummyHash ??= hashPassword('000000'))
+  /** Until when the person's password is locked (by either identifier), or null. */
+  async lockedUntil (person: PersonRow): Promise<Date | null> {
+    const now = this.clock.now()
+    let until: Date | null = null
+    for (const key of this.keysOfPerson(person)) {
+      const state = await readAttempts(this.db, key)
+      if (state.lockedUntil && state.lockedUntil > now && (!until || state.lockedUntil > until)) until = state.lockedUntil
+    }
+    return until
   }
 
   /** Throws password_too_weak with the reason when the new password breaks a rule. */
@@ -100,17 +131,54 @@ export class PasswordService {
     if (problem) throw new AppError(400, 'password_too_weak', problem)
   }
 
-  /** Sets a new password (the caller has checked the SMS code) and clears any lock on it. */
-  async reset (idNumber: string, newPassword: string): Promise<PersonRow> {
+  /**
+   * Sets a new password, clears the locks and ends every session of the person, together with `useCode` (the SMS
+   * code's use): one transaction, so a failure anywhere leaves the code unused, the old password and the sessions.
+   */
+  async reset (idNumber: string, newPassword: string, useCode: (tx: Db) => Promise<void>): Promise<PersonRow> {
     const id = normalizeIdNumber(idNumber)
     this.checkNewPassword(newPassword, id)
     const person = await findPersonByIdNumberHash(this.db, this.cipher.lookupHash(id))
     if (!person) throw new AppError(400, 'sms_code_invalid') // cannot happen: unknown IDs get unmatchable codes
-    await setPasswordHash(this.db, person.id, await hashPassword(newPassword))
-    // Locks on the identifiers themselves (kept while nobody matched them) go too.
-    await clearAttempts(this.db, this.cipher.lookupHash(`pw:card:${person.cardNumber}`))
-    await clearAttempts(this.db, this.cipher.lookupHash(`pw:id:${id}`))
+    const hash = await this.hasher.hash(newPassword) // before the transaction: scrypt holds no locks
+    await this.db.transaction(async (tx) => {
+      await useCode(tx)
+      await setPasswordHash(tx, person.id, hash)
+      await this.clearLocks(tx, person)
+      await revokeSessionsOfPerson(tx, person.id, this.clock.now())
+    })
     return person
+  }
+
+  /** Exactly one check, against the dummy where the person or the password is missing, which never matches. */
+  private async matches (person: PersonRow | undefined, password: string): Promise<boolean> {
+    const stored = person?.queryPasswordHash ?? null
+    const ok = await this.hasher.verify(password, stored ?? await this.dummy())
+    return ok && stored !== null
+  }
+
+  private async clearLocks (db: Db, person: PersonRow): Promise<void> {
+    for (const key of this.keysOfPerson(person)) await clearAttempts(db, key)
+  }
+
+  private keysOfPerson (person: PersonRow): string[] {
+    return [
+      this.keyOf({ cardNumber: person.cardNumber }),
+      this.keyOf({ idNumber: this.cipher.decrypt(person.idNumberEnc).toUpperCase() }),
+    ]
+  }
+
+  /** The lock's key for a normalised identifier: a keyed hash, so the table holds no ID or card number. */
+  private keyOf (who: PasswordIdentifier): string {
+    return this.cipher.lookupHash(`pw:${'idNumber' in who ? `id:${who.idNumber}` : `card:${who.cardNumber}`}`)
+  }
+
+  private lockUntil (now: Date): Date {
+    return new Date(now.getTime() + PASSWORD_LOCK_MINUTES * 60_000)
+  }
+
+  private dummy (): Promise<string> {
+    return this.dummyHash
   }
 
   private find (who: PasswordIdentifier): Promise<PersonRow | undefined> {

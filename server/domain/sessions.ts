@@ -22,7 +22,11 @@ export type VerifiedBy = 'sms' | 'password' | 'face' | 'bind' | 'soter'
 
 export interface IssuedSession { token: string; expiresAt: Date; bound: boolean; verifiedUntil: Date | null }
 
-/** Writes to last_seen_at are skipped when the last one is this recent (idle expiry has minute granularity). */
+/**
+ * Writes to last_seen_at are skipped when the last one is this recent, so reads do not each cost a write. A request
+ * inside the gap is not on record, so the idle limit counts from the last write plus the gap: expiry may come up to
+ * a minute late, never early.
+ */
 const TOUCH_GAP_MS = 60_000
 
 export class SessionService {
@@ -40,14 +44,16 @@ export class SessionService {
     return { token, expiresAt, bound: v.personId !== null, verifiedUntil }
   }
 
-  /** The session behind a bearer token, or 401. Moves the idle clock forward. */
+  /**
+   * The session behind a bearer token, or 401. Moves the idle clock forward. A token that is unknown, revoked,
+   * expired or whose person was deactivated gets one and the same answer: none of them tells anything.
+   */
   async authenticate (authorization: string | undefined): Promise<SessionContext> {
     const token = parseBearer(authorization)
     if (!token) throw new AppError(401, 'unauthorized')
     const row = await findSessionByTokenHash(this.db, sha256Hex(token))
-    if (!row) throw new AppError(401, 'unauthorized')
     const now = this.clock.now()
-    if (!this.isLive(row, now)) throw new AppError(401, 'session_expired')
+    if (!row || !row.personActive || !this.isLive(row, now)) throw new AppError(401, 'session_expired')
     await touchSession(this.db, row.id, now, TOUCH_GAP_MS)
     return {
       id: row.id, expiresAt: row.expiresAt, personId: row.personId, identityId: row.identityId,
@@ -85,7 +91,7 @@ export class SessionService {
   private isLive (row: SessionRow, now: Date): boolean {
     if (row.revokedAt) return false
     if (row.expiresAt.getTime() <= now.getTime()) return false
-    return row.lastSeenAt.getTime() + this.policy.idleMinutes * 60_000 > now.getTime()
+    return row.lastSeenAt.getTime() + TOUCH_GAP_MS + this.policy.idleMinutes * 60_000 > now.getTime()
   }
 
   /** Verification never outlives the session that holds it. */

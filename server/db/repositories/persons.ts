@@ -1,5 +1,5 @@
 // Person rows, found by keyed hashes of phone or ID number (the clear values are never stored).
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '..'
 import { persons } from '../schema'
 
@@ -28,27 +28,14 @@ export async function findPersonByCardNumber (db: Db, cardNumber: string): Promi
   return row
 }
 
-/**
- * Reserves one password try before the password is checked, atomically: refused (undefined) while locked, and the
- * try that reaches `max` sets the lock. Many requests at once can therefore never check more than `max` guesses.
- * A lock that has run out starts the count again.
- */
-export async function reservePasswordTry (db: Db, id: number, max: number, now: Date, lockUntil: Date): Promise<number | undefined> {
-  const expired = sql`(${persons.passwordLockedUntil} is not null and ${persons.passwordLockedUntil} <= ${now.toISOString()}::timestamptz)`
-  const next = sql`(case when ${expired} then 1 else ${persons.passwordFailures} + 1 end)`
-  const [row] = await db.update(persons).set({
-    passwordFailures: next,
-    passwordLockedUntil: sql`case when ${next} >= ${max} then ${lockUntil.toISOString()}::timestamptz else null end`,
-  }).where(and(eq(persons.id, id), sql`(${persons.passwordLockedUntil} is null or ${expired})`))
-    .returning({ failures: persons.passwordFailures })
-  return row?.failures
+/** Marks the person inactive (no longer insured here); the caller ends their sessions in the same transaction. */
+export async function deactivatePersonRow (db: Db, id: number): Promise<boolean> {
+  const rows = await db.update(persons).set({ status: 'inactive' })
+    .where(and(eq(persons.id, id), eq(persons.status, 'active'))).returning({ id: persons.id })
+  return rows.length === 1
 }
 
-export async function clearPasswordFailures (db: Db, id: number): Promise<void> {
-  await db.update(persons).set({ passwordFailures: 0, passwordLockedUntil: null }).where(eq(persons.id, id))
-}
-
-/** A new password clears any lock. */
+/** A new password; the columns of the old per-person count are cleared too (the lock is on identifiers now). */
 export async function setPasswordHash (db: Db, id: number, hash: string): Promise<void> {
   await db.update(persons).set({ queryPasswordHash: hash, passwordFailures: 0, passwordLockedUntil: null }).where(eq(persons.id, id))
 }

@@ -1,7 +1,7 @@
 // Session rows: created with a token hash, found by it, touched, revoked.
 import { and, eq, isNull, lt, ne } from 'drizzle-orm'
 import type { Db } from '..'
-import { sessions } from '../schema'
+import { persons, sessions } from '../schema'
 
 export type SessionRow = typeof sessions.$inferSelect
 
@@ -10,9 +10,14 @@ export async function insertSession (db: Db, row: typeof sessions.$inferInsert):
   return created!
 }
 
-export async function findSessionByTokenHash (db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1)
-  return row
+/** A session with whether its person (if bound) is still active: read on every request, so one query. */
+export type SessionWithPerson = SessionRow & { personActive: boolean }
+
+export async function findSessionByTokenHash (db: Db, tokenHash: string): Promise<SessionWithPerson | undefined> {
+  const [row] = await db.select({ session: sessions, personStatus: persons.status }).from(sessions)
+    .leftJoin(persons, eq(persons.id, sessions.personId))
+    .where(eq(sessions.tokenHash, tokenHash)).limit(1)
+  return row && { ...row.session, personActive: row.session.personId === null || row.personStatus === 'active' }
 }
 
 /** Moves last_seen_at forward, at most once per `minGapMs`, so reads do not each cost a write. */

@@ -78,7 +78,7 @@ describe('BindingStore', () => {
     expect(store.smsOpen).toBe(true)
 
     await expect(store.requestCode()).resolves.toBe(true)
-    expect(store.codeNotice).toBe('验证码已发送至 138****5678，5 分钟内有效')
+    expect(store.codeNotice).toBe('验证码已发送至 *******5678，5 分钟内有效')
     await expect(store.submitCode('12')).resolves.toBe(false)
     expect(api.binding.proveBySms).not.toHaveBeenCalled()
     await expect(store.submitCode('123456')).resolves.toBe(true)

@@ -33,7 +33,7 @@ export const verificationMethods: VerificationMethods = {
 
 /** A pending binding whose record matched: face first, the SMS code after two face checks that did not pass. */
 export const bindingState: BindingState = {
-  nameMasked: '张*', idNumberMasked: '110***********0015', phoneMasked: '138****5678',
+  nameMasked: '张*', idNumberMasked: '110***********0015', phoneMasked: '*******5678', // before proof: last 4 only
   proofs: [{ method: 'face', available: true }, { method: 'sms', available: false, reason: '请先刷脸验证；两次没有通过后，可以改用短信验证码' }],
   faceFailures: 0, expiresAt: '2099-01-01T00:30:00Z',
 }
@@ -96,7 +96,7 @@ export function fakeApi () {
     binding: {
       start: jest.fn(async () => bindingState),
       current: jest.fn(async (): Promise<BindingState> => bindingState),
-      requestSmsCode: jest.fn(async () => ({ message: '验证码已发送至 138****5678，5 分钟内有效', expiresInSeconds: 300, resendAfterSeconds: 60 })),
+      requestSmsCode: jest.fn(async () => ({ message: '验证码已发送至 *******5678，5 分钟内有效', expiresInSeconds: 300, resendAfterSeconds: 60 })),
       proveBySms: jest.fn(async () => ({ bound: true as const, verifiedUntil: VERIFIED_UNTIL })),
       startFace: jest.fn(async (): Promise<FaceStart> => faceStart),
       faceResult: jest.fn(async () => ({ passed: true, verifiedUntil: VERIFIED_UNTIL as string | null, message: '绑定成功', faceFailures: 0 })),

@@ -1,6 +1,7 @@
 // The account summary: verified sessions only, masked output, the balance as the ledger's sum.
 import { sql } from 'drizzle-orm'
 import { makeTestApp, TEST_AS_OF, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -10,7 +11,9 @@ afterAll(async () => { await t.close() })
 async function login (n: number): Promise<Record<string, string>> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
   expect(res.statusCode).toBe(200)
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 const account = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/account', headers })
 const errorCode = (res: { json: () => unknown }) => (res.json() as { error: { code: string } }).error.code
@@ -58,7 +61,8 @@ test('nothing personal leaves the server unmasked', async () => {
 
 test('no token, an unknown token: 401', async () => {
   expect(errorCode(await account({}))).toBe('unauthorized')
-  expect(errorCode(await account({ authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }))).toBe('unauthorized')
+  // A token nobody issued answers as a revoked or expired one does (test/server/domain/sessions.test.ts).
+  expect(errorCode(await account({ authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }))).toBe('session_expired')
 })
 
 test('idle for 30 minutes ends the session; activity keeps it alive until the absolute limit', async () => {
@@ -66,7 +70,7 @@ test('idle for 30 minutes ends the session; activity keeps it alive until the ab
   t.clock.advance(31 * 60_000)
   const res = await account(idle)
   expect(res.statusCode).toBe(401)
-  expect(res.json()).toEqual({ error: { code: 'session_expired', message: '登录已过期，请重新登录' } })
+  expect(res.json()).toEqual({ error: { code: 'session_expired', message: '登录已失效，请重新登录' } })
 
   const busy = await login(1)
   for (let i = 0; i < 35; i++) { // 35 × 20 min = 11 h 40 min of steady use

@@ -2,6 +2,7 @@
 // Identifiers that match nobody must answer exactly like real ones.
 import { sql } from 'drizzle-orm'
 import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 import { checkDigit } from '../../../../../../server/domain/gb11643'
 
@@ -22,6 +23,7 @@ test('ID number + password logs in and counts as a verification; so does the car
   const body = res.json() as { token: string; bound: boolean; verifiedUntil: string | null }
   expect(body.bound).toBe(true)
   expect(body.verifiedUntil).not.toBeNull()
+  await giveConsents(t, body.token)
   expect((await account(body.token)).statusCode).toBe(200)
   expect((await login({ cardNumber: p.cardNumber, password: p.queryPassword })).statusCode).toBe(200)
 })
@@ -53,8 +55,6 @@ test('wrong tries count down, the fifth locks for 30 minutes even for the right 
   const right = await login({ idNumber: p.idNumber, password: p.queryPassword })
   expect(right.statusCode).toBe(403)
   expect((right.json() as Err).error.code).toBe('account_locked')
-  // The card number reaches the same lock: it is the person's password that is locked.
-  expect(((await login({ cardNumber: p.cardNumber, password: p.queryPassword })).json() as Err).error.code).toBe('account_locked')
 
   t.clock.advance(31 * 60_000)
   // After the lock runs out, a wrong try is the first of a new count, not a new lock.
@@ -82,6 +82,26 @@ test('a burst of parallel guesses gets no more than five checked, for a person a
   }
   t.clock.advance(31 * 60_000)
   expect((await login({ cardNumber: p.cardNumber, password: p.queryPassword })).statusCode).toBe(200)
+})
+
+test('locking one identifier of a person tells nothing about which other identifier is theirs', async () => {
+  // The attack: lock a card number, then probe an ID number. If the person's ID number answered "locked" while
+  // anyone else's answered "wrong, 4 left", the two would be linked. Each identifier locks on its own.
+  const p = demoPerson(3)
+  const strangerId = (() => { const first = '11010519900202234'; return first + checkDigit(first) })()
+  const strangerCard = 'DM-NOBODY-31'
+  for (const [lockWith, probePerson, probeStranger] of [
+    [{ cardNumber: p.cardNumber }, { idNumber: p.idNumber }, { idNumber: strangerId }],
+    [{ idNumber: p.idNumber }, { cardNumber: p.cardNumber }, { cardNumber: strangerCard }],
+  ] as const) {
+    for (let i = 0; i < 5; i++) await login({ ...lockWith, password: wrongOf(p.queryPassword) })
+    expect(((await login({ ...lockWith, password: wrongOf(p.queryPassword) })).json() as Err).error.code).toBe('account_locked')
+    const person = await login({ ...probePerson, password: wrongOf(p.queryPassword) })
+    const stranger = await login({ ...probeStranger, password: wrongOf(p.queryPassword) })
+    expect([person.statusCode, person.body]).toEqual([stranger.statusCode, stranger.body])
+    expect((person.json() as Err).error.message).toBe('证件号或查询密码不正确，还可以再试 4 次')
+    t.clock.advance(31 * 60_000)
+  }
 })
 
 test('an ID number that matches nobody answers exactly like one that does', async () => {
@@ -112,7 +132,7 @@ describe('forgot password', () => {
   const requestCode = (idNumber: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/sms-codes', payload: { idNumber } })
   const reset = (body: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: body })
   async function sentCode (phone: string): Promise<string> {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}` })
+    const res = await t.admin.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}`, headers: t.adminHeaders })
     const items = (res.json() as { items: { code: string; purpose: string }[] }).items.filter((i) => i.purpose === 'password_reset')
     return items[0]!.code
   }
@@ -145,6 +165,41 @@ describe('forgot password', () => {
     expect((await account(held.token)).statusCode).toBe(401) // the old session ended
     // The code was used: a replay fails.
     expect(((await reset({ idNumber: p.idNumber, code, newPassword: '380526' })).json() as Err).error.code).toBe('sms_code_expired')
+  })
+
+  test('a reset that fails at its last step writes nothing: code unused, old password, attempts and sessions kept', async () => {
+    const p = demoPerson(2)
+    const methods = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/verifications/methods', headers: { authorization: `Bearer ${token}` } })
+    const held = (await login({ idNumber: p.idNumber, password: p.queryPassword })).json() as { token: string }
+    await login({ idNumber: p.idNumber, password: wrongOf(p.queryPassword) }) // a count the reset would clear
+    const before = t.smsLines.length
+    expect((await requestCode(p.idNumber)).statusCode).toBe(200)
+    await smsSent(t, before + 1)
+    const code = /验证码：(\d{6})/.exec(t.smsLines[t.smsLines.length - 1]!)![1]!
+
+    // Ending the person's sessions is the reset's last write: make the database refuse it.
+    await t.handle.db.execute(sql.raw(`create or replace function test_refuse_revoke() returns trigger language plpgsql as $$
+      begin raise exception 'refused by the test'; end $$`))
+    await t.handle.db.execute(sql.raw(`create trigger test_refuse_revoke before update of revoked_at on sessions
+      for each row execute function test_refuse_revoke()`))
+    try {
+      expect((await reset({ idNumber: p.idNumber, code, newPassword: '270419' })).statusCode).toBe(500)
+    } finally {
+      await t.handle.db.execute(sql.raw('drop trigger test_refuse_revoke on sessions'))
+      await t.handle.db.execute(sql.raw('drop function test_refuse_revoke()'))
+    }
+
+    const rows = await t.handle.db.execute(sql`select consumed_at from sms_codes where purpose = 'password_reset' order by id desc limit 1`)
+    expect((rows as unknown as { rows: { consumed_at: unknown }[] }).rows[0]!.consumed_at).toBeNull()
+    expect((await methods(held.token)).statusCode).toBe(200)
+    expect(((await login({ idNumber: p.idNumber, password: wrongOf(p.queryPassword) })).json() as Err).error.message).toContain('还可以再试 3 次')
+    expect((await login({ idNumber: p.idNumber, password: '270419' })).statusCode).toBe(401)
+    expect((await login({ idNumber: p.idNumber, password: p.queryPassword })).statusCode).toBe(200)
+
+    // The same code, still unused, then does all of it.
+    expect((await reset({ idNumber: p.idNumber, code, newPassword: '270419' })).statusCode).toBe(200)
+    expect((await methods(held.token)).statusCode).toBe(401)
+    expect((await login({ idNumber: p.idNumber, password: '270419' })).statusCode).toBe(200)
   })
 
   test('an unknown ID number gets the same answer, no message, and no way to reset', async () => {

@@ -1,6 +1,7 @@
 // Real-name binding of an unbound platform login: name + ID number against the record, proved by a face check where
 // the platform offers one (the real WeChat face 2.0 client against the fake WeChat server), else by an SMS code.
 import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { generateRsaKeyPair, startAlipayGateway, type FakeAlipayGateway } from '../../../../../fakes/alipay-gateway'
@@ -19,7 +20,7 @@ function someoneElsesIdNumber (id: string): string {
 }
 
 async function codeFor (t: TestApp, phone: string, purpose: string): Promise<string> {
-  const box = await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}` })
+  const box = await t.admin.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}`, headers: t.adminHeaders })
   return (box.json() as { items: { code: string; purpose: string }[] }).items.find((i) => i.purpose === purpose)!.code
 }
 
@@ -37,7 +38,10 @@ describe('with face check (WeChat credentials, fake WeChat server)', () => {
     wx.answers.set(code, { openid })
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
     expect(res.statusCode).toBe(200)
-    return res.json() as { token: string; bound: boolean }
+    const body = res.json() as { token: string; bound: boolean }
+    // As the app does right after login: the identity's consents become the person's when it binds.
+    await giveConsents(t, body.token)
+    return body
   }
   const startBinding = (token: string, name: string, idNumber: string) =>
     t.app.inject({ method: 'POST', url: '/api/v1/binding', headers: as(token), payload: { name, idNumber } })
@@ -51,7 +55,8 @@ describe('with face check (WeChat credentials, fake WeChat server)', () => {
     const started = await startBinding(token, p.name, p.idNumber)
     expect(started.statusCode).toBe(200)
     const state = started.json() as State
-    expect(state).toMatchObject({ nameMasked: p.maskedName, phoneMasked: `${p.phone.slice(0, 3)}****${p.phone.slice(7)}`, faceFailures: 0 })
+    // Before any proof, only the last 4 digits of the phone: name + ID number are not a secret.
+    expect(state).toMatchObject({ nameMasked: p.maskedName, phoneMasked: `*******${p.phone.slice(-4)}`, faceFailures: 0 })
     expect(state.idNumberMasked).toBe(`${p.idNumber.slice(0, 3)}***********${p.idNumber.slice(14)}`)
     expect(proof(state, 'face').available).toBe(true)
     expect(proof(state, 'sms')).toMatchObject({ available: false })
@@ -162,6 +167,7 @@ describe('without face check (dev stand-ins): the SMS code proves it', () => {
     const sensitive = documents.items.find((d) => d.document === 'sensitive')!
     const agreed = await t.app.inject({ method: 'POST', url: '/api/v1/consents', headers: as(token), payload: { document: 'sensitive', version: sensitive.version, channel: 'alipay' } })
     expect(agreed.statusCode).toBe(200)
+    await giveConsents(t, token, ['privacy'])
     const state = (await startBinding(token, p.name, p.idNumber)).json() as State
     expect(proof(state, 'face')).toMatchObject({ available: false })
     expect(proof(state, 'sms').available).toBe(true)
@@ -212,6 +218,25 @@ describe('without face check (dev stand-ins): the SMS code proves it', () => {
     expect((await startBinding(await unbound('alipay-new-user-3'), p.name, p.idNumber)).statusCode).toBe(200)
   })
 
+  test('mismatches count per ID number too: many platform accounts cannot probe one ID number', async () => {
+    const p = demoPerson(4)
+    const nobodys = someoneElsesIdNumber(demoPerson(3).idNumber)
+    for (const id of [p.idNumber, nobodys]) {
+      const answers: string[] = []
+      for (let i = 1; i <= 5; i++) {
+        const res = await startBinding(await unbound(`alipay-prober-${id}-${i}`), '王小二', id)
+        answers.push((res.json() as Err).error.code)
+      }
+      // Each account has had one try; the ID number has had five, whether anyone has it or not.
+      expect(answers).toEqual(['identity_mismatch', 'identity_mismatch', 'identity_mismatch', 'identity_mismatch', 'binding_locked'])
+      const fresh = await startBinding(await unbound(`alipay-prober-${id}-6`), id === p.idNumber ? p.name : '王小二', id)
+      expect(fresh.statusCode).toBe(403)
+      expect((fresh.json() as Err).error.code).toBe('binding_locked')
+    }
+    t.clock.advance(31 * 60_000)
+    expect((await startBinding(await unbound('alipay-prober-after'), p.name, p.idNumber)).statusCode).toBe(200)
+  })
+
   test('proof steps need a started, unexpired binding', async () => {
     const token = await unbound('alipay-new-user-4')
     const early = await t.app.inject({ method: 'POST', url: '/api/v1/binding/sms-codes', headers: as(token) })
@@ -232,7 +257,7 @@ describe('without face check (dev stand-ins): the SMS code proves it', () => {
     const res = await startBinding(token, demoPerson(2).name, demoPerson(2).idNumber)
     expect(res.statusCode).toBe(409)
     expect((res.json() as Err).error.code).toBe('already_bound')
-    expect(((await startBinding('x'.repeat(40), p.name, p.idNumber)).json() as Err).error.code).toBe('unauthorized')
+    expect(((await startBinding('x'.repeat(40), p.name, p.idNumber)).json() as Err).error.code).toBe('session_expired')
   })
 })
 
@@ -253,6 +278,7 @@ describe('with Alipay certify (real signed client, fake gateway)', () => {
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'alipay', code: 'ali-bind-1' } })
     const { token, bound } = login.json() as { token: string; bound: boolean }
     expect(bound).toBe(false)
+    await giveConsents(t, token)
     const state = (await t.app.inject({ method: 'POST', url: '/api/v1/binding', headers: as(token), payload: { name: p.name, idNumber: p.idNumber } })).json() as State
     expect(proof(state, 'face').available).toBe(true)
 
