@@ -7,7 +7,7 @@
 //   submitted → first_review → second_review → approved → paid
 //   first_review, second_review → rejected | materials_needed;  materials_needed → first_review (materials supplied)
 // paid and rejected are final.
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type {
   ClaimAdvanceResult, ClaimDetail, ClaimListItem, ClaimNoticeOutcome, ClaimStage, ClaimsPage, ClaimsQuery, ClaimSubscribeResult, ClaimTimelineEvent,
 } from '../../types/api/claims'
@@ -281,12 +281,16 @@ export class ClaimService {
     if (FINAL_STAGES.has(row.stage)) throw new AppError(409, 'claim_final')
     const expected = this.notice.templateId
     if (templateIds.some((t) => t !== expected)) throw new AppError(400, 'subscribe_template_unknown')
-    const unused = await unusedSubscriptions(this.db, row.id)
     const now = this.clock.now()
-    const room = Math.max(0, MAX_UNUSED_SUBSCRIPTIONS - unused)
-    const add = templateIds.slice(0, room).map((templateId) => ({ personId, claimId: row.id, identityId: identity, templateId, createdAt: now }))
-    await insertSubscriptions(this.db, add)
-    return { subscribed: true, remaining: unused + add.length }
+    // Count and add under a per-claim lock: parallel acceptances through several processes cannot all see room.
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`claim-subscriptions:${row.id}`}))`)
+      const unused = await unusedSubscriptions(tx, row.id)
+      const room = Math.max(0, MAX_UNUSED_SUBSCRIPTIONS - unused)
+      const add = templateIds.slice(0, room).map((templateId) => ({ personId, claimId: row.id, identityId: identity, templateId, createdAt: now }))
+      await insertSubscriptions(tx, add)
+      return { subscribed: true, remaining: unused + add.length }
+    })
   }
 
   // --- the operator's move -------------------------------------------------------------------------------------

@@ -1,10 +1,16 @@
-// SMS code rows: the code is kept only as a keyed hash; tries and use are counted atomically in SQL.
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
+// SMS code rows: the code is kept only as a keyed hash; tries and use are counted atomically in SQL; who asked and
+// who received, as keyed hashes, for the daily caps.
+import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '..'
 import { smsCodes } from '../schema'
 
 export type SmsCodeRow = typeof smsCodes.$inferSelect
 
+/**
+ * The newest code about `phoneHash`, sent or not: the cooldown runs from it and a check compares with it. A request
+ * the daily caps answered without sending stores a code that matches nothing, exactly like one for a subject nobody
+ * has, so a wrong guess afterwards is answered alike too.
+ */
 export async function latestCode (db: Db, phoneHash: string, purpose: string): Promise<SmsCodeRow | undefined> {
   const [row] = await db.select().from(smsCodes)
     .where(and(eq(smsCodes.phoneHash, phoneHash), eq(smsCodes.purpose, purpose)))
@@ -12,10 +18,25 @@ export async function latestCode (db: Db, phoneHash: string, purpose: string): P
   return row
 }
 
-/** Codes sent to one recipient since `since`, whatever they were about (login, reset, verification). */
+/** When one requester asked about `phoneHash` since `since` (any purpose, sent or not), oldest first. */
+export async function requestTimes (db: Db, requesterHash: string, phoneHash: string, since: Date): Promise<Date[]> {
+  const rows = await db.select({ createdAt: smsCodes.createdAt }).from(smsCodes)
+    .where(and(eq(smsCodes.phoneHash, phoneHash), eq(smsCodes.requesterHash, requesterHash), gt(smsCodes.createdAt, since)))
+    .orderBy(asc(smsCodes.createdAt))
+  return rows.map((r) => r.createdAt)
+}
+
+/** Codes sent to one recipient since `since`, whatever they were about (login, reset, verification), by anyone. */
 export async function countSentTo (db: Db, recipientHash: string, since: Date): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(smsCodes)
     .where(and(eq(smsCodes.recipientHash, recipientHash), gt(smsCodes.createdAt, since)))
+  return row?.n ?? 0
+}
+
+/** Codes sent to one recipient since `since` at one requester's asking. */
+export async function countSentBy (db: Db, requesterHash: string, recipientHash: string, since: Date): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(smsCodes)
+    .where(and(eq(smsCodes.requesterHash, requesterHash), eq(smsCodes.recipientHash, recipientHash), gt(smsCodes.createdAt, since)))
   return row?.n ?? 0
 }
 

@@ -1,6 +1,8 @@
-// Expired rows are deleted; live ones stay.
+// Expired rows are deleted; live ones stay; every delete is found by an index, not a scan of the whole table.
 import { sql } from 'drizzle-orm'
-import { purgeExpired } from '../../../server/domain/housekeeping'
+import { housekeepingDeletes, purgeExpired } from '../../../server/domain/housekeeping'
+import { expiredWindowsDelete } from '../../../server/plugins/rate-limit'
+import { rowsOf } from '../../../server/db/rows'
 import { testDb } from '../../support/db'
 import type { DbHandle } from '../../../server/db'
 
@@ -54,4 +56,42 @@ test('family shares go 30 days after they expired or were revoked; live and rece
   await purgeExpired(h.db, now)
   const left = await h.db.execute(sql`select token_hash from share_grants order by token_hash`)
   expect((left as unknown as { rows: { token_hash: string }[] }).rows.map((r) => r.token_hash)).toEqual(['expired-recently', 'live'])
+})
+
+test('wrong-password counters nobody added to for a day go; a younger one, or one that still locks, stays', async () => {
+  const now = new Date('2026-11-20T12:00:00Z')
+  await h.db.execute(sql`insert into password_attempts (key, failures, locked_until, updated_at) values
+    ('stale', 3, null, '2026-11-19T11:00:00Z'),
+    ('stale-lock-over', 5, '2026-11-19T11:30:00Z', '2026-11-19T11:00:00Z'),
+    ('recent', 2, null, '2026-11-19T13:00:00Z'),
+    ('still-locking', 5, '2026-11-20T13:00:00Z', '2026-11-19T11:00:00Z')`)
+  await purgeExpired(h.db, now)
+  const left = await h.db.execute(sql`select key from password_attempts order by key`)
+  expect(rowsOf<{ key: string }>(left).map((r) => r.key)).toEqual(['recent', 'still-locking'])
+})
+
+describe('every housekeeping delete has an index behind it', () => {
+  const now = new Date('2026-11-20T12:00:00Z')
+  const deletes = [...housekeepingDeletes(now), { table: 'rate_limits', query: expiredWindowsDelete() }]
+
+  test.each(deletes.map((d) => [d.table, d.query] as const))('%s: EXPLAIN shows no sequential scan', async (_table, query) => {
+    // With sequential scans priced out, the planner still picks one when no index fits, so a Seq Scan here means
+    // the delete would read the whole table every ten minutes in every process.
+    const plan = await h.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`)
+      return rowsOf<{ 'QUERY PLAN': string }>(await tx.execute(sql`explain ${query}`)).map((r) => r['QUERY PLAN']).join('\n')
+    })
+    expect(plan).toMatch(/Index|Bitmap/)
+    expect(plan).not.toMatch(/Seq Scan/)
+  })
+
+  test('rows that reference a table housekeeping deletes from are found by an index (ON DELETE and the FK check)', async () => {
+    const tables = [...new Set(deletes.map((d) => d.table))]
+    const res = await h.db.execute(sql`
+      select c.conrelid::regclass::text as child, a.attname as column
+      from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+      where c.contype = 'f' and c.confrelid::regclass::text in (${sql.join(tables.map((t) => sql`${t}`), sql`, `)})
+        and not exists (select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1])`)
+    expect(rowsOf<{ child: string; column: string }>(res)).toEqual([])
+  })
 })

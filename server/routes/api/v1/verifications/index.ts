@@ -9,6 +9,7 @@ import {
 import { findPersonById, type PersonRow } from '../../../../db/repositories/persons'
 import { AppError } from '../../../../domain/errors'
 import { maskPhone } from '../../../../domain/mask'
+import { smsRequester } from '../../../../domain/sms-codes'
 import { sessionOf } from '../../../../plugins/services'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 502: ErrorBody }
@@ -33,7 +34,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const person = await personOf(sessions.requirePerson(session))
     const now = clock.now()
     const facePlatform = await faceChecks.platformFor(session)
-    const locked = person.passwordLockedUntil && person.passwordLockedUntil > now ? person.passwordLockedUntil : null
+    const locked = await passwords.lockedUntil(person)
     return {
       methods: [
         // Face check only inside the WeChat / Alipay mini-program whose credentials this server has.
@@ -59,9 +60,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     config: { rateLimit: { max: cfg.smsRatePerHour, timeWindow: 3600_000 } },
     schema: { ...common, summary: '向登记的手机号发送验证码', response: { 200: SmsCodeSent, ...errors } },
   }, async (req) => {
-    const person = await personOf(sessions.requirePerson(sessionOf(req)))
+    const session = sessionOf(req)
+    const person = await personOf(sessions.requirePerson(session))
     const phone = cipher.decrypt(person.phoneEnc)
-    const sent = await smsCodes.issue('verify', `person:${person.id}`, async () => phone)
+    // The person's own phone on file, asked for from their own session: strangers cannot use this allowance up.
+    const sent = await smsCodes.issue('verify', `person:${person.id}`, async () => phone, { ...smsRequester({ session }), ownPhone: true })
     return { ...sent, message: `验证码已发送至 ${maskPhone(phone)}，5 分钟内有效` }
   })
 
