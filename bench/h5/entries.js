@@ -3,7 +3,7 @@
 // shared link (the family view), each cold (fresh context, HTTP cache off), against the real server with demo data.
 // Goal (issue 10): navigation → painted ≤ 1.0 s each. Figures are printed; the exit code is non-zero only on errors.
 /* global window, document, requestAnimationFrame, MutationObserver -- used inside addInitScript, which runs in the browser */
-const { startServer, requestJson, DEMO_AS_OF } = require('../../test/support/server-process')
+const { adminOf, startServer, requestJson, DEMO_AS_OF } = require('../../test/support/server-process')
 const { distDir } = require('../../test/support/dist')
 const { launchBrowser } = require('../../test/support/browser')
 const { demoPersons } = require('../../test/support/demo-persons')
@@ -12,7 +12,6 @@ const RATE = Number(process.env.BENCH_H5_CPU_RATE || 4)
 const RUNS = Number(process.env.BENCH_H5_RUNS || 5)
 const GOAL_S = 1.0
 const TIMEOUT_MS = Number(process.env.BENCH_H5_TIMEOUT_MS || 60_000)
-const OPERATOR_TOKEN = 'dev-operator-token-not-for-production'
 const log = (...a) => console.log(...a)
 
 // In the page before the app's scripts: the privacy answer (a first visit would show the dialog over the page, which
@@ -48,8 +47,9 @@ async function ok (res, what) {
 /** A live entry code of a demo hospital (through the operator route, which answers the current code) and its name. */
 async function hospital (origin) {
   const code = 'H31010400001'
-  const entry = await ok(await requestJson(`${origin}/api/v1/operator/institutions/${code}/entry`, {
-    method: 'POST', headers: { 'x-operator-token': OPERATOR_TOKEN }, body: {},
+  const admin = adminOf(origin)
+  const entry = await ok(await requestJson(`${admin.url}/api/v1/operator/institutions/${code}/entry`, {
+    method: 'POST', headers: admin.headers, body: {},
   }), 'operator entry code')
   const pub = await ok(await requestJson(`${origin}/api/v1/institutions/entries/${entry.entryCode}`), 'public entry')
   return { path: `/h/${entry.entryCode}`, text: pub.institution.name }
@@ -62,6 +62,11 @@ async function sharedLink (origin) {
     method: 'POST', body: { cardNumber: person.cardNumber, password: person.queryPassword },
   }), 'password login')
   const auth = { authorization: `Bearer ${login.token}` }
+  // The server reads account data only with the person's current consents, as the app gives them after login.
+  const docs = await ok(await requestJson(`${origin}/api/v1/consents/documents`), 'consent documents')
+  for (const d of docs.items) {
+    await ok(await requestJson(`${origin}/api/v1/consents`, { method: 'POST', headers: auth, body: { document: d.document, version: d.version, channel: 'h5' } }), `consent ${d.document}`)
+  }
   const claims = await ok(await requestJson(`${origin}/api/v1/claims?limit=1`, { headers: auth }), 'claims')
   const claim = claims.items[0]
   const made = await ok(await requestJson(`${origin}/api/v1/claims/${claim.id}/shares`, {

@@ -1,9 +1,10 @@
 // Child process of run.ts: opens the bench database (DATA_DIR for PGlite, or DATABASE_URL) the way the server does
 // (migrations under the lock), makes sure the data set is there, clears what earlier runs left (access log, rate
 // limit windows, sessions), issues a verified session for the long-history person through the domain's
-// SessionService, walks the filtered list through the domain's SpendingService to collect each page's sealed
-// cursor and keyset position, and EXPLAIN ANALYZEs the page query. Prints one JSON line (PREPARED_PREFIX), then
-// closes the database so that the server processes can open it (PGlite: one process per data directory).
+// SessionService and records both consents through ConsentService, walks the filtered list through the domain's
+// SpendingService to collect each page's sealed cursor and keyset position, and EXPLAIN ANALYZEs the page query.
+// Prints one JSON line (PREPARED_PREFIX), then closes the database so that the server processes can open it
+// (PGlite: one process per data directory).
 import { and, count, eq, gte, lt, sql } from 'drizzle-orm'
 import { openDb } from '../../server/db'
 import { rowsOf } from '../../server/db/rows'
@@ -11,6 +12,8 @@ import { settlements } from '../../server/db/schema'
 import { loadConfig } from '../../server/config'
 import { systemClock } from '../../server/adapters/types'
 import { DataCipher } from '../../server/domain/secrets'
+import { consentDocuments } from '../../server/domain/consent-documents'
+import { ConsentService } from '../../server/domain/consents'
 import { SessionService } from '../../server/domain/sessions'
 import { SpendingService, chinaDateRange, spendingPageQuery, type PageStart } from '../../server/domain/spending'
 import { AS_OF, FILTER, MAX_PAGES, PREPARED_PREFIX, type PagePlan, type Prepared } from './common'
@@ -39,6 +42,10 @@ async function main (): Promise<void> {
       idleMinutes: cfg.sessionIdleMinutes, absoluteHours: cfg.sessionAbsoluteHours, verifyWindowSeconds: cfg.sessionAbsoluteHours * 3600,
     })
     const issued = await sessions.issue({ personId: info.personId, identityId: null, method: 'sms', verified: true })
+    // The server reads account data only with the person's current consents, which the app gives after login.
+    const consents = new ConsentService(db, systemClock)
+    const session = await sessions.authenticate(`Bearer ${issued.token}`)
+    for (const d of consentDocuments) await consents.accept(session, { document: d.document, version: d.version, channel: 'weapp' })
 
     // The pages the app will answer, with the cursors it seals (same DATA_KEY as the server process).
     const spending = new SpendingService(db, cipher, systemClock)

@@ -1,13 +1,43 @@
 // Consent rules: whose consent a session speaks for (the person once bound, else the platform identity), which
-// version counts (only the current one), recording it once per version, and withdrawal.
+// version counts (only the current one), recording it once per version, withdrawal, and what account data needs.
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db'
 import type { Clock } from '../adapters/types'
-import { findActiveConsent, insertConsent, withdrawConsents, type ConsentHolder } from '../db/repositories/consents'
+import {
+  acceptedDocuments, findActiveConsent, insertConsent, withdrawConsents, type ConsentHolder,
+} from '../db/repositories/consents'
+import { revokeLiveGrants } from '../db/repositories/shares'
 import type { ConsentBody, ConsentDocumentName, ConsentStatus } from '../../types/api/consent'
 import { consentDocuments, currentDocument } from './consent-documents'
 import { AppError } from './errors'
 import type { SessionContext } from './sessions'
+
+/**
+ * What processing a person's account data needs, in the order the app asks for it: the privacy policy (its own text
+ * makes it the precondition of everything, and 不同意 closes login) and then the separate consent to sensitive
+ * information (PIPL art. 29). Both in their current versions: an acceptance counts only for the text that was shown.
+ */
+const ACCOUNT_DOCUMENTS: readonly ConsentDocumentName[] = ['privacy', 'sensitive']
+
+/** consent_required's own sentence names the sensitive-information consent; this one the privacy policy. */
+const PRIVACY_MISSING = '需要您同意《隐私政策》后才能查看医保账户信息，请在弹出的说明中阅读并同意'
+
+/** The documents account data needs, each with the version in force. */
+export function accountConsentRequirements (): { document: ConsentDocumentName; version: string }[] {
+  return ACCOUNT_DOCUMENTS.map((d) => ({ document: d, version: currentDocument(d).version }))
+}
+
+/** The first document the person has still to accept before their account data is processed, or null when none. */
+export async function missingAccountConsent (db: Db, personId: number): Promise<ConsentDocumentName | null> {
+  const accepted = await acceptedDocuments(db, personId, accountConsentRequirements())
+  return ACCOUNT_DOCUMENTS.find((d) => !accepted.has(d)) ?? null
+}
+
+/** 403 consent_required, saying which text to read, unless the person's standing consents allow their account data. */
+export async function requireAccountConsent (db: Db, personId: number): Promise<void> {
+  const missing = await missingAccountConsent(db, personId)
+  if (missing !== null) throw new AppError(403, 'consent_required', missing === 'privacy' ? PRIVACY_MISSING : undefined)
+}
 
 /** Reads are keyed by the person when the session is bound, by the platform identity otherwise. */
 export function holderOf (s: SessionContext): ConsentHolder {
@@ -44,9 +74,18 @@ export class ConsentService {
     })
   }
 
-  /** Withdraws the holder's consent to `document` (every version); withdrawing what was never given is no error. */
+  /**
+   * Withdraws the holder's consent to `document` (every version); withdrawing what was never given is no error. A
+   * person's family links end with it, for good: processing stops now, and consenting again later is not a decision to
+   * show a claim to the people it was once shared with.
+   */
   async withdraw (s: SessionContext, document: ConsentDocumentName): Promise<ConsentStatus> {
-    await withdrawConsents(this.db, holderOf(s), document, this.clock.now())
+    const holder = holderOf(s)
+    const now = this.clock.now()
+    await this.db.transaction(async (tx) => {
+      await withdrawConsents(tx, holder, document, now)
+      if ('personId' in holder) await revokeLiveGrants(tx, holder.personId, now)
+    })
     return this.toStatus(document, null)
   }
 

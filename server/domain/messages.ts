@@ -5,7 +5,7 @@ const messages: Record<ErrorCode, string> = {
   validation_failed: '填写的内容格式不对，请检查后重试',
   bad_request: '请求格式不正确，请更新小程序后重试',
   unauthorized: '请先登录',
-  session_expired: '登录已过期，请重新登录',
+  session_expired: '登录已失效，请重新登录', // unknown, revoked and expired tokens alike: the answer tells nothing
   forbidden: '您没有权限查看这些内容',
   binding_required: '请先完成实名绑定，再查看医保账户',
   verification_required: '为保护您的医保信息，请先完成身份验证',
@@ -18,6 +18,8 @@ const messages: Record<ErrorCode, string> = {
   rate_limited: '操作太频繁，请稍后再试',
   internal_error: '服务暂时出了点问题，请稍后再试',
   service_unavailable: '服务繁忙，请稍后再试',
+  request_timeout: '网络不稳定，请求没能及时送达，请检查网络后重试',
+  headers_too_large: '请求头太大，无法处理，请关闭小程序后重新打开再试',
   invalid_login_code: '登录凭证无效或已过期，请重新登录',
   platform_unavailable: '暂时无法连接平台登录服务，请稍后再试',
   platform_rejected: '平台拒绝了本次登录，请稍后再试或改用手机号登录',
@@ -41,6 +43,7 @@ const messages: Record<ErrorCode, string> = {
   binding_not_started: '请先填写姓名和身份证号，再完成验证',
   binding_proof_unavailable: '请先用刷脸完成验证；刷脸两次没有通过后，可以改用短信验证码',
   consent_outdated: '隐私政策或授权书已经更新，请重新打开小程序，阅读新的内容后再同意',
+  consent_required: '需要您同意《敏感个人信息处理授权书》后才能查看医保账户信息，请在弹出的说明中阅读并同意',
   claim_final: '这笔报销已经办结，进度不会再变化，无需订阅提醒',
   claim_stage_invalid: '这笔报销现在不能进入这个阶段，请核对它当前的进度',
   subscribe_unavailable: '进度提醒需要在微信小程序里订阅，请在微信中打开小程序后再试',
@@ -61,6 +64,6 @@ export function messageFor (code: ErrorCode): string {
 
 export const statusCodeNames: Record<number, ErrorCode> = {
   400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  409: 'conflict', 410: 'gone', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited',
-  503: 'service_unavailable',
+  408: 'request_timeout', 409: 'conflict', 410: 'gone', 413: 'payload_too_large', 415: 'unsupported_media_type',
+  429: 'rate_limited', 431: 'headers_too_large', 503: 'service_unavailable',
 }

@@ -20,6 +20,7 @@ import {
 } from '../db/repositories/shares'
 import { recordAccess } from './access-log'
 import { chinaTimeText, type ClaimService, type SharedClaim } from './claims'
+import { missingAccountConsent } from './consents'
 import { AppError, rateLimited } from './errors'
 import { familyText } from './family-text'
 import { maskName } from './mask'
@@ -158,6 +159,8 @@ export class ShareService {
     const now = this.clock.now()
     const grant = await findLiveGrantByTokenHash(this.db, sha256Hex(token), now)
     if (!grant) throw invalid()
+    // A view discloses the owner's data: without their current consents it answers like an ended link.
+    if (await missingAccountConsent(this.db, grant.personId) !== null) throw invalid()
     let claim: SharedClaim
     try {
       claim = await this.claims.shared(grant.personId, grant.claimId)

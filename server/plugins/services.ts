@@ -19,6 +19,7 @@ import { ShareService } from '../domain/shares'
 import { InstitutionService } from '../domain/institutions'
 import type { ActivityIdSource } from '../adapters/wechat-activity'
 import { clientContext, recordAccess, type AccessResource } from '../domain/access-log'
+import { requireAccountConsent } from '../domain/consents'
 
 /** What an account-data read names in the access log: the resource, and the entry's id for a detail. */
 export interface AccountRead { resource: AccessResource; resourceId?: number | string }
@@ -49,12 +50,17 @@ declare module 'fastify' {
     /** preHandler: any live session (bound or not). */
     authenticate: (req: FastifyRequest) => Promise<void>
     /**
-     * Every read of account data goes through here: a bound person verified within the window (else 403
-     * binding_required / verification_required), never cached, and one access-log row once `read` has answered
-     * (a refusal or a 404 is not a read).
+     * Every read of account data goes through here: `accountPerson`'s checks, and one access-log row once `read`
+     * has answered (a refusal or a 404 is not a read).
      */
     readAccountData: <T> (req: FastifyRequest, reply: FastifyReply, what: AccountRead,
       read: (personId: number, session: SessionContext) => Promise<T>) => Promise<T>
+    /**
+     * The person whose account data this request may read or change: bound (403 binding_required), with the
+     * current privacy and sensitive-information consents (403 consent_required), verified within the window (403
+     * verification_required), in that order, the order the app asks in. Every answer, a refusal too, is uncached.
+     */
+    accountPerson: (req: FastifyRequest, reply: FastifyReply) => Promise<number>
   }
   interface FastifyRequest {
     auth: SessionContext | null
@@ -81,7 +87,8 @@ export default fp(async (app, o: ServicesOptions) => {
     idleMinutes: o.cfg.sessionIdleMinutes, absoluteHours: o.cfg.sessionAbsoluteHours, verifyWindowSeconds: o.cfg.verifyWindowSeconds,
   })
   const smsCodes = new SmsCodeService(o.db, o.cipher, o.sms, o.clock, {
-    ttlSeconds: o.cfg.smsCodeTtlSeconds, resendSeconds: o.cfg.smsResendSeconds, maxAttempts: o.cfg.smsMaxAttempts, dailyLimit: 10,
+    ttlSeconds: o.cfg.smsCodeTtlSeconds, resendSeconds: o.cfg.smsResendSeconds, maxAttempts: o.cfg.smsMaxAttempts,
+    dailyPerRecipient: 10, dailyPerRequester: 5,
   }, (err) => app.log.warn({ err }, 'sms send failed after the answer'))
   const passwords = new PasswordService(o.db, o.cipher, o.clock)
   const faceChecks = new FaceCheckService(o.db, o.cipher, o.clock, o.face ?? {})
@@ -97,11 +104,18 @@ export default fp(async (app, o: ServicesOptions) => {
   app.decorate('authenticate', async (req: FastifyRequest) => {
     req.auth = await sessions.authenticate(req.headers.authorization)
   })
+  const accountPerson = async (req: FastifyRequest, reply: FastifyReply): Promise<number> => {
+    reply.header('cache-control', 'no-store')
+    const session = sessionOf(req)
+    // Withdrawing a consent stops processing at once, so the standing is read on every request (one indexed query).
+    await requireAccountConsent(o.db, sessions.requirePerson(session))
+    return sessions.requireVerifiedPerson(session)
+  }
+  app.decorate('accountPerson', accountPerson)
   app.decorate('readAccountData', async <T> (req: FastifyRequest, reply: FastifyReply, what: AccountRead,
     read: (personId: number, session: SessionContext) => Promise<T>): Promise<T> => {
     const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
+    const personId = await accountPerson(req, reply)
     const result = await read(personId, session)
     await recordAccess(o.db, { personId, sessionId: session.id, ...what, ...clientContext(req), at: o.clock.now() })
     return result

@@ -46,6 +46,8 @@ export interface HttpClientOptions {
   onUnauthorized?: (error: ApiError) => void
   /** The server wants a fresh identity check before it shows this data. */
   onVerificationRequired?: (error: ApiError) => void
+  /** The server processes this person's account data only with consents it does not hold (withdrawn, or a new text). */
+  onConsentRequired?: (error: ApiError) => void
   timeoutMs?: number
   /** GET attempts in all, the first one included. */
   maxAttempts?: number
@@ -141,7 +143,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export function createHttpClient (options: HttpClientOptions): HttpClient {
   const {
-    transport, baseUrl, getToken, clientHeaders, onUnauthorized, onVerificationRequired,
+    transport, baseUrl, getToken, clientHeaders, onUnauthorized, onVerificationRequired, onConsentRequired,
     timeoutMs = 10_000, maxAttempts = 3, baseDelayMs = 500, maxDelayMs = 4_000, maxRetryAfterSeconds = 10,
     sleep = defaultSleep,
   } = options
@@ -196,6 +198,8 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
         const sessionRefused = error.code === 'unauthorized' || error.code === 'session_expired'
         if (error.status === 401 && token && sessionRefused && token === getToken?.()) onUnauthorized?.(error)
         if (error.status === 403 && error.code === 'verification_required') onVerificationRequired?.(error)
+        // Only about the current session: a late answer to an older token says nothing about this one's consents.
+        if (error.status === 403 && error.code === 'consent_required' && token && token === getToken?.()) onConsentRequired?.(error)
         throw error
       }
       await sleep(delay)

@@ -57,8 +57,8 @@ export class AccountStore {
         this.error = error instanceof ApiError
           ? { code: error.code, message: error.message }
           : { code: 'client_error', message: '账户信息暂时无法显示，请稍后重试' }
-        // The server shows this data only after a fresh check now, so the screen stops showing its old copy.
-        if (this.error.code === 'verification_required') this.summary = null
+        // The server shows this data only after a fresh check (or a consent) now, so the screen stops showing its old copy.
+        if (this.error.code === 'verification_required' || this.error.code === 'consent_required') this.summary = null
       })
     } finally {
       runInAction(() => {

@@ -48,15 +48,17 @@ export class ConsentStore {
   private readonly platformExposed = new WeakSet<PrivacyAuthorizationRequest>()
   // Bumped when the session changes: an answer that arrives for the previous one is dropped.
   private generation = 0
+  // The standing is being read again because the server refused account data: its answer decides, this device's does not.
+  private serverDecides = false
   private readingLocal: Promise<void> | null = null
   private fetchingDocuments: Promise<void> | null = null
   private fetchingStatus: Promise<void> | null = null
   private recordingPrivacy: Promise<void> | null = null
 
   constructor (readonly api: ConsentApi, readonly storage: SecureStorage, readonly channel: ConsentChannel) {
-    makeAutoObservable<this, 'platformExposed' | 'generation' | 'readingLocal' | 'fetchingDocuments' | 'fetchingStatus' | 'recordingPrivacy'>(this, {
+    makeAutoObservable<this, 'platformExposed' | 'generation' | 'serverDecides' | 'readingLocal' | 'fetchingDocuments' | 'fetchingStatus' | 'recordingPrivacy'>(this, {
       api: false, storage: false, channel: false, platformRequests: observableRef, platformExposed: false, generation: false,
-      readingLocal: false, fetchingDocuments: false, fetchingStatus: false, recordingPrivacy: false,
+      serverDecides: false, readingLocal: false, fetchingDocuments: false, fetchingStatus: false, recordingPrivacy: false,
     }, { autoBind: true })
   }
 
@@ -180,6 +182,7 @@ export class ConsentStore {
   /** A new session (or none): its standing is not known yet. */
   resetSession (): void {
     this.generation++
+    this.serverDecides = false
     this.status = null
     this.statusLoading = false
     this.statusError = null
@@ -188,6 +191,19 @@ export class ConsentStore {
     this.error = null
     this.fetchingStatus = null
     this.recordingPrivacy = null
+  }
+
+  /**
+   * The server refused account data for want of consent (403 consent_required): what this session was thought to have
+   * agreed is forgotten and read again, so the panel (or the privacy dialog) shows where one is due. The server's
+   * answer decides: a privacy policy it does not hold (withdrawn on another device) is asked for again here, not
+   * recorded again from this device's earlier agreement. A reading already under way for it is shared.
+   */
+  recheck (): Promise<void> {
+    if (this.serverDecides && this.status == null && this.fetchingStatus) return this.fetchingStatus
+    this.resetSession()
+    this.serverDecides = true
+    return this.loadStatus()
   }
 
   /** This session's standing, read once per session (concurrent callers share the request). */
@@ -318,7 +334,12 @@ export class ConsentStore {
       }
       return
     }
-    if (this.privacyVersion === server.version) await this.recordPrivacy()
+    if (this.serverDecides && this.privacyVersion != null) {
+      // The server no longer holds it (withdrawn elsewhere, or never recorded): the person is asked again.
+      runInAction(() => { this.privacyVersion = null })
+      await this.storage.remove(PRIVACY_STORAGE_KEY).catch(() => undefined)
+      void this.loadDocuments()
+    } else if (this.privacyVersion === server.version) await this.recordPrivacy()
     else if (this.privacyVersion != null) void this.loadDocuments() // agreed to an older text: the dialog shows the new one
   }
 

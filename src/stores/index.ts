@@ -21,6 +21,7 @@ export const http = createHttpClient({
   },
   onUnauthorized: (error) => { void rootStore.session.endSession(error.message) },
   onVerificationRequired: (error) => rootStore.session.requireVerification(error.message),
+  onConsentRequired: () => { void rootStore.consentRequired() },
 })
 
 export const rootStore = new RootStore(createApi(http), platform)

@@ -18,6 +18,7 @@ export class RootStore {
   readonly entry = new EntryStore()
   private readonly disposers: IReactionDisposer[] = []
   private readonly features = new Map<string, FeatureStore>()
+  private recheckingConsent: Promise<void> | null = null
 
   /** For stores a subpackage page creates itself (they then stay out of the main package). */
   readonly api: Api
@@ -82,6 +83,17 @@ export class RootStore {
     if (!this.consent.mayShowAccount) return
     if (refresh && !this.account.loading) await this.account.load()
     else await this.account.ensureLoaded()
+  }
+
+  /**
+   * The server refused account data for want of consent (withdrawn on another device, a new text in force, or a
+   * privacy agreement that never reached it): this session's standing is read again, so 首页 shows the consent panel
+   * (and the other pages say so) until it is given; 同意 then loads the account again (the reaction above). The
+   * refusals of several reads at once share one reading.
+   */
+  consentRequired (): Promise<void> {
+    this.recheckingConsent ??= this.consent.recheck().finally(() => { this.recheckingConsent = null })
+    return this.recheckingConsent
   }
 
   dispose (): void {

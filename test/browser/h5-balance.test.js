@@ -4,7 +4,7 @@
 const { join } = require('node:path')
 const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
 const { yuan } = require('../support/money')
-const { startServer, requestJson } = require('../support/server-process')
+const { startServer, readAs } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 
 jest.setTimeout(180_000)
@@ -16,11 +16,11 @@ beforeAll(async () => {
 })
 afterAll(async () => { await browser?.close(); await server?.stop() })
 
-/** What 账户余额 should show for demo person n, read from the API in a session of the test's own. */
-async function expectedSummary (n) {
-  const session = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: `wx-demo-${n}` } })
-  return (await requestJson(`${server.url}/api/v1/account`, { headers: { authorization: `Bearer ${session.json.token}` } })).json
-}
+/**
+ * What 账户余额 should show for demo person n, read from the API in a session of the test's own, before the person's
+ * login (readAs gives consents for its read and takes them back, so the person still meets the consent panel).
+ */
+const expectedSummary = (n) => readAs(server.url, `wx-demo-${n}`, '/api/v1/account')
 
 /** A China calendar date the way the page writes it (2025年11月19日), computed without the app's code. */
 const chinaDate = (iso) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' })

@@ -1,8 +1,9 @@
 // Browser layer: the first-run privacy agreement and the separate consent for sensitive information on the H5 build,
 // as a person meets them: 不同意 keeps login closed (and says why), 同意 opens it; after login the consent panel
-// comes before any balance; after 同意 the balance shows, and the server has recorded both. Screenshots of each.
+// comes before any balance; after 同意 the balance shows, and the server has recorded both; a consent withdrawn
+// elsewhere stops the next read and brings the panel back. Screenshots of each.
 const { join } = require('node:path')
-const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy } = require('../support/browser')
+const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
 const { yuan } = require('../support/money')
 const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
@@ -85,6 +86,8 @@ test('first run → 不同意 keeps login closed → 同意 → login → consen
   expect(before.json.items.map((i) => [i.document, i.acceptedAt !== null])).toEqual([['privacy', true], ['sensitive', false]])
 
   await panel.locator('taro-button-core.sensitive-agree-btn').click()
+  // The server reads account data only with the consent on record: the panel goes once it is.
+  await panel.waitFor({ state: 'detached' })
   const own = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: 'wx-demo-2' } })
   const summary = (await requestJson(`${server.url}/api/v1/account`, { headers: { authorization: `Bearer ${own.json.token}` } })).json
   const balance = page.locator('.taro_page_stationed .home-page .balance-amount')
@@ -120,5 +123,48 @@ test('登录 opened directly on a first run is covered until the policy is agree
   await agreeToPrivacy(page)
   await cover.waitFor({ state: 'detached' })
   await login.locator('taro-button-core.sms-login-btn').waitFor()
+  expect(pageErrors).toEqual([])
+})
+
+test('withdrawn on another device: the next read is refused, 余额 says so, 首页 shows the panel again, 同意 brings the balance back', async () => {
+  const person = demoPersons()[3] // an employee: 首页 shows a balance
+  const page = await phonePage(browser, pageErrors)
+  await page.goto(`${server.url}/#/pages/index/index`)
+  await agreeToPrivacy(page)
+  await page.locator('taro-button-core.login-entry-btn').click()
+  const login = page.locator('.taro_page_stationed .login-page')
+  await login.locator('.phone-input input').fill(person.phone)
+  await login.locator('taro-button-core.send-code-btn').click()
+  await login.getByText(/\d+秒后重新获取/).waitFor()
+  await login.locator('.code-input input').fill(await latestSmsCode(server.url, person.phone, { purpose: 'login' }))
+  await login.locator('taro-button-core.sms-login-btn').click()
+  await agreeToSensitive(page)
+  const home = page.locator('.taro_page_stationed .home-page')
+  await home.locator('.balance-amount').waitFor()
+  const shown = await home.locator('.balance-amount').innerText()
+
+  // The person withdraws the sensitive-information consent in another session (another phone).
+  const other = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: 'wx-demo-4' } })
+  const withdrawn = await requestJson(`${server.url}/api/v1/consents/sensitive`, { method: 'DELETE', headers: { authorization: `Bearer ${other.json.token}` } })
+  expect(withdrawn.status).toBe(200)
+
+  // 账户余额 asks for the current figure: refused, and the page says why and where to go, with no figure on it.
+  await home.locator('.entry-balance').click()
+  const balance = page.locator('.taro_page_stationed .balance-page')
+  await balance.getByText('查看医保账户信息前，需要您单独同意我们处理这些信息。请回到首页阅读授权说明。').waitFor()
+  expect(await balance.locator('.balance-amount').count()).toBe(0)
+  await page.screenshot({ path: join(out, 'h5-balance-consent-withdrawn.png') })
+  await balance.locator('taro-button-core.consent-home-btn').click()
+
+  // 首页 asks again with the panel; its old figure is gone. 同意 reads the account again.
+  const panel = home.locator('.consent-panel')
+  await panel.getByText('《敏感个人信息处理授权书》全文').waitFor()
+  expect(await home.locator('.balance-amount').count()).toBe(0)
+  await page.screenshot({ path: join(out, 'h5-home-consent-again.png') })
+  await agreeToSensitive(page)
+  await home.locator('.balance-amount').getByText(shown).waitFor()
+  const token = await tokenOf(page)
+  const standing = await requestJson(`${server.url}/api/v1/consents`, { headers: { authorization: `Bearer ${token}` } })
+  expect(standing.json.items.map((i) => [i.document, i.acceptedAt !== null])).toEqual([['privacy', true], ['sensitive', true]])
   expect(pageErrors).toEqual([])
 })

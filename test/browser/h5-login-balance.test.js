@@ -38,11 +38,10 @@ test('signed out → privacy policy → SMS login → sensitive consent → home
   await page.screenshot({ path: join(out, 'h5-login.png') })
   await login.locator('taro-button-core.sms-login-btn').click()
 
-  // The expected figure comes from the API, in a session of the test's own.
+  await agreeToSensitive(page)
+  // The expected figure comes from the API, in a session of the test's own (the person's consent now stands).
   const session = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: 'wx-demo-1' } })
   const summary = (await requestJson(`${server.url}/api/v1/account`, { headers: { authorization: `Bearer ${session.json.token}` } })).json
-
-  await agreeToSensitive(page)
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   await home.locator('.masked-name').getByText(summary.maskedName).waitFor()

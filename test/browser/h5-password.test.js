@@ -3,7 +3,7 @@
 const { join } = require('node:path')
 const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
 const { yuan } = require('../support/money')
-const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
+const { startServer, requestJson, latestSmsCode, readAs } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 
 jest.setTimeout(120_000)
@@ -18,11 +18,11 @@ afterAll(async () => { await browser?.close(); await server?.stop() })
 /** A new browser context per person: nothing of one person's session is left for the next. */
 const freshPage = () => phonePage(browser, pageErrors)
 
-/** The balance 首页 should show for demo person n, read from the API in a session of the test's own. */
-async function expectedSummary (n) {
-  const session = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: `wx-demo-${n}` } })
-  return (await requestJson(`${server.url}/api/v1/account`, { headers: { authorization: `Bearer ${session.json.token}` } })).json
-}
+/**
+ * The balance 首页 should show for demo person n, read from the API in a session of the test's own: before the
+ * person's login or after their consent, never in between (readAs gives consents for its read and takes them back).
+ */
+const expectedSummary = (n) => readAs(server.url, `wx-demo-${n}`, '/api/v1/account')
 
 /** From the signed-out 首页 to 登录's password tab. */
 async function openPasswordTab (page) {
@@ -51,8 +51,8 @@ test('password login with the ID number → 首页 with the balance', async () =
   await page.screenshot({ path: join(out, 'h5-password-login.png') })
   await login.locator('taro-button-core.password-login-btn').click()
 
-  const summary = await expectedSummary(1)
   await agreeToSensitive(page)
+  const summary = await expectedSummary(1)
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   await home.locator('.masked-name').getByText(summary.maskedName).waitFor()
@@ -64,7 +64,7 @@ test('five wrong passwords lock it; 忘记密码 sets a new one and lifts the lo
   const page = await freshPage()
   const login = await openPasswordTab(page)
 
-  // The card number this time: the same lock counts whichever identifier is typed.
+  // The card number this time: it has a count and a lock of its own (the ID number's would not tell it apart).
   await login.locator('.identifier-input input').fill(person.cardNumber)
   await login.locator('.password-input input').fill(person.queryPassword === '000000' ? '999999' : '000000')
   for (let remaining = 4; remaining >= 1; remaining--) {
@@ -132,8 +132,8 @@ test('five wrong passwords lock it; 忘记密码 sets a new one and lifts the lo
   await again.locator('.password-input input').fill(fresh)
   await again.locator('taro-button-core.password-login-btn').click()
 
-  const summary = await expectedSummary(4)
   await agreeToSensitive(page)
+  const summary = await expectedSummary(4)
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   await home.locator('.masked-name').getByText(summary.maskedName).waitFor()

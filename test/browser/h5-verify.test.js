@@ -46,7 +46,6 @@ async function ownSession (n) {
 
 /** 首页 (after the person's sensitive-information consent) → 余额 with the balance shown. */
 async function openBalance (page, summary) {
-  await agreeToSensitive(page)
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   await home.locator('.entry-balance').click()
@@ -77,6 +76,8 @@ test('window passed on 余额 → 身份验证 by SMS code → back on 余额 wi
   await login.locator('.code-input input').fill(await latestSmsCode(server.url, person.phone, { purpose: 'login' }))
   await login.locator('taro-button-core.sms-login-btn').click()
 
+  // The person's consent first: the test's own session reads under it (the server reads nothing without it).
+  await agreeToSensitive(page)
   const own = await ownSession(1)
   await openBalance(page, own.summary)
   await own.windowPassed()
@@ -129,6 +130,8 @@ test('window passed on 余额 → 身份验证 by query password → back on 余
   await login.locator('.password-input input').fill(person.queryPassword)
   await login.locator('taro-button-core.password-login-btn').click()
 
+  // The person's consent first: the test's own session reads under it (the server reads nothing without it).
+  await agreeToSensitive(page)
   const own = await ownSession(4)
   await openBalance(page, own.summary)
   await own.windowPassed()

@@ -3,6 +3,7 @@
 // and tokens issued. Redaction is by rule in the logger, so this must hold for routes nobody has written yet too.
 import { Writable } from 'node:stream'
 import { makeTestApp, smsSent, type TestApp } from '../support/app'
+import { giveConsents } from '../support/consent'
 import { demoPerson } from '../support/demo'
 import { loggerOptions } from '../../server/plugins/logger'
 
@@ -19,7 +20,7 @@ test('no raw personal value, code or token reaches any log line', async () => {
   const post = (url: string, payload: unknown, token?: string) =>
     t.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown>, headers: token ? { authorization: `Bearer ${token}` } : {} })
   const outboxCode = async (phone: string, purpose: string) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}` })
+    const res = await t.admin.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}`, headers: t.adminHeaders })
     return (res.json() as { items: { code: string; purpose: string }[] }).items.find((i) => i.purpose === purpose)!.code
   }
   for (const n of [1, 2, 3, 4]) {
@@ -33,6 +34,7 @@ test('no raw personal value, code or token reaches any log line', async () => {
     await post('/api/v1/auth/login/sms', { phone: p.phone, code: wrongCode })
     const { token } = (await post('/api/v1/auth/login/sms', { phone: p.phone, code })).json() as { token: string }
     secrets.push(token, `"${code}"`)
+    await giveConsents(t, token)
     await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { authorization: `Bearer ${token}` } })
     await t.app.inject({ method: 'GET', url: '/api/v1/verifications/methods', headers: { authorization: `Bearer ${token}` } })
     await post('/api/v1/auth/login/password', { idNumber: p.idNumber, password: p.queryPassword === '999999' ? '888888' : '999999' })
@@ -52,7 +54,7 @@ test('no raw personal value, code or token reaches any log line', async () => {
     secrets.push(`"${verifyCode}"`, `"${resetCode}"`, `"${newPassword}"`) // quoted: bare digits also occur in timestamps
     // Bad input that carries personal data must not be echoed into the log either.
     await post('/api/v1/auth/sms-codes', { phone: p.phone, purpose: 'login', extra: p.idNumber })
-    await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${p.phone}` })
+    await t.admin.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${p.phone}`, headers: t.adminHeaders })
     await post('/api/v1/auth/logout', {}, token) // (the reset above already ended it: a 401 is logged too)
 
     // Binding a new platform login: name and ID number in the body, a wrong pair, then the SMS proof.
@@ -72,6 +74,7 @@ test('no raw personal value, code or token reaches any log line', async () => {
   for (const n of [1, 2, 3]) {
     const login = (await post('/api/v1/auth/login/platform', { platform: 'wechat', code: `wx-demo-${n}` })).json() as { token: string }
     const auth = { authorization: `Bearer ${login.token}` }
+    await giveConsents(t, login.token)
     const claims = (await t.app.inject({ method: 'GET', url: '/api/v1/claims', headers: auth })).json() as { items: { id: number }[] }
     const made = (await post(`/api/v1/claims/${claims.items[0]!.id}/shares`, { duration: '1h', showAmounts: true, channel: 'weapp', recipientLabel: '女儿' }, login.token))
       .json() as { token: string; grant: { id: number } }

@@ -1,18 +1,32 @@
-// Starts the project's real server (the code `npm start` runs) as a child process on a free port with an
-// in-memory database, for the compiled-weapp and browser layers; never a developer's running instance.
+// Starts the project's real server (the code `npm start` runs, DEV_MODE=1) as a child process on a free port with an
+// in-memory database, for the compiled-weapp and browser layers; never a developer's running instance. Its admin
+// listener (operator routes, dev outboxes) is on a free loopback port too, remembered per public origin.
 const { spawn } = require('node:child_process')
+const { readFileSync } = require('node:fs')
 const { join } = require('node:path')
 const http = require('node:http')
 const { distDir } = require('./dist')
 
 const root = join(__dirname, '..', '..')
 const DEMO_AS_OF = '2026-11-20'
+/** DEV_OPERATOR_TOKEN of server/config.ts (this file is plain JavaScript for every layer): the dev-mode default. */
+const DEV_OPERATOR_TOKEN = 'dev-operator-token-not-for-production'
+
+/** Public origin → its server's admin listener and operator token, for latestSmsCode and operator calls. */
+const admins = new Map()
+
+/** The admin listener of the server started at `origin` (a startServer url): `{ url, token, headers }`. */
+function adminOf (origin) {
+  const admin = admins.get(origin.replace(/\/+$/, ''))
+  if (!admin) throw new Error(`no server started by startServer at ${origin}: its admin listener is unknown`)
+  return admin
+}
 
 function startServer (env = {}) {
   const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'server', 'main.ts')], {
     cwd: root,
     env: {
-      ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: '0', DATA_DIR: 'memory://', DEMO_AS_OF,
+      ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', DEV_MODE: '1', PORT: '0', ADMIN_PORT: '0', DATA_DIR: 'memory://', DEMO_AS_OF,
       // A busy machine (two cores, parallel test files) must not turn answers into 503s: under-pressure is off here.
       LOG_LEVEL: 'warn', STATIC_ROOT: distDir('h5'), MAX_EVENT_LOOP_DELAY_MS: '0', ...env,
     },
@@ -29,17 +43,37 @@ function startServer (env = {}) {
     child.stderr.setEncoding('utf8').on('data', (c) => { stderr += c })
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}\n${stdout}\n${stderr}`)) })
   })
-  return ready.then((url) => ({
-    url,
-    output: () => stdout,
-    errors: () => stderr,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve()
-      const force = setTimeout(() => child.kill('SIGKILL'), 5000) // jsdom's timers have no unref()
-      child.once('exit', () => { clearTimeout(force); resolve() })
-      child.kill('SIGTERM')
-    }),
-  }))
+  return ready.then((url) => {
+    // main.ts prints the admin line before the last one; with an admin file (ADMIN_FILE, or DATA_DIR on disk) its path
+    // follows in parentheses, and a token the server made for this run is in that file.
+    const m = /^admin listening on (http:\/\/\S+)(?: \((.+)\))?$/m.exec(stdout)
+    if (!m) throw new Error(`server printed no admin listener\n${stdout}`)
+    const file = m[2] ? JSON.parse(readFileSync(m[2], 'utf8')) : {}
+    const token = env.OPERATOR_TOKEN || file.token || DEV_OPERATOR_TOKEN
+    const admin = { url: m[1], token, headers: { 'x-operator-token': token } }
+    admins.set(url, admin)
+    return {
+      url,
+      /** The admin listener: `{ url, token, headers }` (headers carry the operator token). */
+      admin,
+      /** The child process's id (signals in tests). */
+      pid: child.pid,
+      output: () => stdout,
+      errors: () => stderr,
+      /** Resolves with the exit code once the process has ended (null if a signal ended it). */
+      exited: () => new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode)
+        child.once('exit', (code) => resolve(code))
+      }),
+      stop: () => new Promise((resolve) => {
+        admins.delete(url)
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000) // jsdom's timers have no unref()
+        child.once('exit', () => { clearTimeout(force); resolve() })
+        child.kill('SIGTERM')
+      }),
+    }
+  })
 }
 
 /**
@@ -96,14 +130,16 @@ function requestJson (url, { method = 'GET', body, headers = {} } = {}) {
   })
 }
 
-/** The newest code the dev SMS provider "sent" to this phone (dev outbox, loopback only). `options` is the timeout
+/** The newest code the dev SMS provider "sent" to this phone (the dev outbox on the admin listener of the server
+ * started at `origin`, with its operator token). `options` is the timeout
  * in ms, or `{ purpose, after, timeoutMs }`: only a code for that purpose ('login', 'password_reset') sent after
  * `after` (an ISO time). Codes go out after the answer to the request, so this polls until there is one (never a
  * fixed sleep). */
 async function latestSmsCode (origin, phone, options = {}) {
   const { purpose, after, timeoutMs = 5000 } = typeof options === 'number' ? { timeoutMs: options } : options
+  const admin = adminOf(origin)
   for (const start = Date.now(); ;) {
-    const r = await requestJson(`${origin}/api/v1/dev/sms-outbox?phone=${phone}`)
+    const r = await requestJson(`${admin.url}/api/v1/dev/sms-outbox?phone=${phone}`, { headers: admin.headers })
     if (r.status !== 200) throw new Error(`dev outbox answered ${r.status} ${r.text}`)
     const item = r.json.items.find((i) => (!purpose || i.purpose === purpose) && (!after || i.sentAt > after))
     if (item) return item.code
@@ -114,14 +150,36 @@ async function latestSmsCode (origin, phone, options = {}) {
 
 /**
  * What the API answers `path` for a demo person (`code`: a dev login code such as wx-demo-1), in a session of the
- * test's own: the figures a page is expected to show. Throws on anything but 200.
+ * test's own: the figures a page is expected to show. Throws on anything but 200. The server reads account data only
+ * with the person's consents: those not yet given are given for this read and withdrawn after it, so that a page
+ * test of the same person still meets the consent panel as a person would (with no consent standing before, the
+ * person had no live family links that the withdrawal could end).
  */
 async function readAs (serverUrl, code, path) {
   const login = await requestJson(`${serverUrl}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code } })
   if (login.status !== 200) throw new Error(`login ${code}: ${login.status} ${login.text}`)
-  const answer = await requestJson(`${serverUrl}${path}`, { headers: { authorization: `Bearer ${login.json.token}` } })
+  const headers = { authorization: `Bearer ${login.json.token}` }
+  const standing = await requestJson(`${serverUrl}/api/v1/consents`, { headers })
+  if (standing.status !== 200) throw new Error(`consents: ${standing.status} ${standing.text}`)
+  const given = []
+  const withdrawals = []
+  let answer
+  try {
+    for (const { document, version, acceptedAt } of standing.json.items) {
+      if (acceptedAt) continue
+      const res = await requestJson(`${serverUrl}/api/v1/consents`, { method: 'POST', headers, body: { document, version, channel: 'h5' } })
+      if (res.status !== 200) throw new Error(`consent ${document}: ${res.status} ${res.text}`)
+      given.push(document)
+    }
+    answer = await requestJson(`${serverUrl}${path}`, { headers })
+  } finally {
+    // No body: node sends a DELETE's body without a length, which the server reads as an empty JSON body.
+    for (const document of given) withdrawals.push(await requestJson(`${serverUrl}/api/v1/consents/${document}`, { method: 'DELETE', headers }))
+  }
+  const failed = withdrawals.find((r) => r.status !== 200)
+  if (failed) throw new Error(`withdrawing a consent: ${failed.status} ${failed.text}`)
   if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${answer.text}`)
   return answer.json
 }
 
-module.exports = { readAs, startServer, startFakeWechat, requestJson, latestSmsCode, DEMO_AS_OF }
+module.exports = { readAs, startServer, startFakeWechat, requestJson, latestSmsCode, adminOf, DEMO_AS_OF, DEV_OPERATOR_TOKEN }

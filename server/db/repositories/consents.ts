@@ -1,6 +1,6 @@
 // Consent rows: one per acceptance of one version of one document, by a person or (before binding) a platform
 // identity; withdrawing stamps withdrawn_at and keeps the row, so that what was agreed when stays on record.
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, or } from 'drizzle-orm'
 import type { Db } from '..'
 import { consents } from '../schema'
 import type { ConsentDocumentName } from '../../../types/api/consent'
@@ -32,4 +32,19 @@ export async function withdrawConsents (db: Db, holder: ConsentHolder, document:
     .where(and(holderIs(holder), eq(consents.document, document), isNull(consents.withdrawnAt)))
     .returning({ id: consents.id })
   return rows.length
+}
+
+/**
+ * Which of `required` (a document with its current version) the person has accepted and not withdrawn: one statement on
+ * the (person_id, document) index, since it runs before every account read and write.
+ */
+export function acceptedDocumentsQuery (db: Db, personId: number, required: readonly { document: ConsentDocumentName; version: string }[]) {
+  return db.selectDistinct({ document: consents.document }).from(consents)
+    .where(and(eq(consents.personId, personId), isNull(consents.withdrawnAt),
+      or(...required.map((r) => and(eq(consents.document, r.document), eq(consents.version, r.version))))))
+}
+
+export async function acceptedDocuments (db: Db, personId: number, required: readonly { document: ConsentDocumentName; version: string }[]):
+Promise<Set<ConsentDocumentName>> {
+  return new Set((await acceptedDocumentsQuery(db, personId, required)).map((r) => r.document))
 }

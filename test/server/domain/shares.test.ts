@@ -4,7 +4,8 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db, DbHandle } from '../../../server/db'
 import { rowsOf } from '../../../server/db/rows'
-import { accessLogs, claims, persons, shareGrants } from '../../../server/db/schema'
+import { accessLogs, claims, consents, persons, shareGrants } from '../../../server/db/schema'
+import { accountConsentRequirements } from '../../../server/domain/consents'
 import { seedDemo } from '../../../server/demo/seed'
 import { ClaimService, nextStep } from '../../../server/domain/claims'
 import { AppError } from '../../../server/domain/errors'
@@ -31,6 +32,8 @@ beforeAll(async () => {
   personId = p!.id
   const [c] = await h.db.select({ id: claims.id }).from(claims).where(eq(claims.personId, personId)).orderBy(claims.id).limit(1)
   claimId = c!.id
+  // A view discloses the owner's data, so it needs the owner's current consents (consents/enforced.test.ts).
+  await h.db.insert(consents).values(accountConsentRequirements().map((r) => ({ personId, ...r, channel: 'h5', acceptedAt: TEST_AS_OF })))
 })
 afterAll(async () => { await h.close() })
 beforeEach(() => {

@@ -165,6 +165,33 @@ describe('http client', () => {
     expect(onVerificationRequired).toHaveBeenCalledTimes(1)
   })
 
+  it('calls the consent hook on 403 consent_required of the current session (the POSTs of writes too), never on another 403', async () => {
+    const onConsentRequired = jest.fn()
+    const onVerificationRequired = jest.fn()
+    let token = 'tok'
+    const refusal = fail(403, 'consent_required', '需要您同意《敏感个人信息处理授权书》后才能查看医保账户信息，请在弹出的说明中阅读并同意')
+    const { transport, calls } = fakeTransport(refusal, refusal, fail(403, 'verification_required', '请先完成身份验证'), refusal, refusal)
+    const { http } = client(transport, { getToken: () => token, onConsentRequired, onVerificationRequired })
+    const error = await caught(http.get('/api/v1/account'))
+    expect([error.status, error.code]).toEqual([403, 'consent_required'])
+    await caught(http.post('/api/v1/spending/7/disputes', {}))
+    expect(onConsentRequired).toHaveBeenCalledTimes(2)
+    expect(onConsentRequired).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'consent_required' }))
+    await caught(http.get('/api/v1/account'))
+    expect(onConsentRequired).toHaveBeenCalledTimes(2)
+    expect(onVerificationRequired).toHaveBeenCalledTimes(1)
+    // A refusal is not retried, and a late one for a token that is no longer the session's tells nothing about it.
+    expect(calls).toHaveLength(3)
+    const late = http.get('/api/v1/claims')
+    token = 'next'
+    await caught(late)
+    expect(onConsentRequired).toHaveBeenCalledTimes(2)
+    // No session, no hook.
+    token = ''
+    await caught(http.get('/api/v1/account'))
+    expect(onConsentRequired).toHaveBeenCalledTimes(2)
+  })
+
   it('retries a GET on network errors, 502 and 503 with growing delays', async () => {
     const { transport, calls } = fakeTransport({ fail: 'request:fail' }, fail(503, 'service_unavailable', '服务暂时不可用'), ok({ done: true }))
     const { http, sleeps } = client(transport, { baseDelayMs: 100 })

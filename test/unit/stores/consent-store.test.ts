@@ -7,7 +7,7 @@ import { SESSION_STORAGE_KEY } from '../../../src/stores/session-store'
 import { ApiError } from '../../../src/services/http'
 import type { PrivacyAnswer } from '../../../src/platform/privacy'
 import { fakeApi, fakePlatform, loginResult } from './fakes'
-import { ACCEPTED_AT, CONSENT_VERSION, consentDocument, consentStatus, fakeConsentApi } from './consent-fakes'
+import { ACCEPTED_AT, CONSENT_VERSION, bothAccepted, consentDocument, consentStatus, fakeConsentApi } from './consent-fakes'
 
 const stored = (version = CONSENT_VERSION) => JSON.stringify({ version, acceptedAt: ACCEPTED_AT })
 const neither = { items: [consentStatus('privacy', null), consentStatus('sensitive', null)] }
@@ -171,6 +171,45 @@ describe('ConsentStore: a session', () => {
   })
 })
 
+describe('ConsentStore: the server refuses account data (403 consent_required)', () => {
+  it('withdrawn on another device: the standing is read again, the panel\'s text is fetched, the account is held back', async () => {
+    const { api, store } = setup(new Map([[PRIVACY_STORAGE_KEY, stored()]]))
+    await store.loadStatus()
+    expect(store.mayShowAccount).toBe(true)
+    api.getStatus.mockResolvedValue({ items: [consentStatus('privacy', ACCEPTED_AT), consentStatus('sensitive', null)] })
+    // Several reads refused at once: one reading of the standing.
+    await Promise.all([store.recheck(), store.recheck()])
+    expect(api.getStatus).toHaveBeenCalledTimes(2)
+    expect(store.sensitiveAccepted).toBe(false)
+    expect(store.mayShowAccount).toBe(false)
+    expect(store.accountBlocked).toContain('单独同意')
+    expect(store.sensitiveDocument?.title).toBe('《敏感个人信息处理授权书》')
+    await expect(store.agreeSensitive()).resolves.toBe(true)
+    expect(store.mayShowAccount).toBe(true)
+  })
+
+  it('a privacy policy the server no longer holds is asked for again, not recorded again from this device\'s old agreement', async () => {
+    const { api, memory, store } = setup(new Map([[PRIVACY_STORAGE_KEY, stored()]]))
+    await store.loadStatus()
+    api.getStatus.mockResolvedValue(neither)
+    await store.recheck()
+    expect(api.accept).not.toHaveBeenCalled()
+    expect(store.privacyAccepted).toBe(false)
+    expect(memory.has(PRIVACY_STORAGE_KEY)).toBe(false)
+    expect(store.showPrivacyDialog).toBe(true)
+    expect(store.privacyDocument).not.toBeNull()
+    expect(store.accountBlocked).toContain('《隐私政策》')
+    // Agreed again: recorded at once, for this session.
+    await store.agreePrivacy()
+    expect(api.accept).toHaveBeenCalledWith({ document: 'privacy', version: CONSENT_VERSION, channel: 'weapp' })
+    // A new session goes back to the usual way: an agreement made on this device is recorded.
+    store.resetSession()
+    api.accept.mockClear()
+    await store.loadStatus()
+    expect(api.accept).toHaveBeenCalledWith({ document: 'privacy', version: CONSENT_VERSION, channel: 'weapp' })
+  })
+})
+
 describe('ConsentStore: WeChat\'s privacy prompt', () => {
   it('opens the dialog even after the policy was agreed; the tap agrees here, WeChat\'s agree event resolves', async () => {
     const { store } = setup(new Map([[PRIVACY_STORAGE_KEY, stored()]]))
@@ -228,6 +267,32 @@ describe('RootStore wiring of the consents', () => {
     expect(api.account.getSummary).toHaveBeenCalledTimes(1)
     expect(r.account.summary).not.toBeNull()
     expect(memory.has(SESSION_STORAGE_KEY)).toBe(true)
+    r.dispose()
+  })
+
+  it('a read refused for want of consent: the summary goes, the panel\'s state returns, and 同意 loads the account again', async () => {
+    const { api, memory, root: r } = root(bothAccepted)
+    memory.set(SESSION_STORAGE_KEY, JSON.stringify(loginResult))
+    memory.set(PRIVACY_STORAGE_KEY, stored())
+    await r.showAccount()
+    expect(r.account.summary).not.toBeNull()
+
+    // Withdrawn on another device: the next read is refused, and the http client's hook tells the root.
+    api.consent.getStatus.mockResolvedValue({ items: [consentStatus('privacy', ACCEPTED_AT), consentStatus('sensitive', null)] })
+    api.account.getSummary.mockRejectedValueOnce(new ApiError(403, 'consent_required', '需要您同意《敏感个人信息处理授权书》后才能查看医保账户信息，请在弹出的说明中阅读并同意'))
+    await r.account.load()
+    await Promise.all([r.consentRequired(), r.consentRequired()])
+    expect(r.account.summary).toBeNull()
+    expect(api.consent.getStatus).toHaveBeenCalledTimes(2)
+    expect(r.consent.sensitiveAccepted).toBe(false)
+    expect(r.consent.mayShowAccount).toBe(false)
+    expect(api.account.getSummary).toHaveBeenCalledTimes(2)
+
+    await r.consent.agreeSensitive()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.account.getSummary).toHaveBeenCalledTimes(3)
+    expect(r.account.summary).not.toBeNull()
+    expect(r.account.error).toBeNull()
     r.dispose()
   })
 

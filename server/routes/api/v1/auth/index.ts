@@ -8,10 +8,10 @@ import {
 import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { upsertIdentity } from '../../../../db/repositories/identities'
 import { findPersonByIdNumberHash } from '../../../../db/repositories/persons'
-import { revokeSessionsOfPerson } from '../../../../db/repositories/sessions'
 import { AppError } from '../../../../domain/errors'
 import { normalizeIdNumber } from '../../../../domain/passwords'
 import type { IssuedSession } from '../../../../domain/sessions'
+import { smsRequester } from '../../../../domain/sms-codes'
 import { sessionOf } from '../../../../plugins/services'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody, 502: ErrorBody }
@@ -32,8 +32,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const exchanger = exchangers[req.body.platform]
     const who = await exchanger.exchange(req.body.code)
     const identity = await upsertIdentity(db, { platform: who.platform, subject: who.subject, unionId: who.unionId, now: clock.now() })
-    // Only a dev demo code is verified by login itself (never in production: the dev exchanger cannot run there).
-    const verified = who.devDemo === true && exchanger.kind === 'dev' && !cfg.production
+    // Only a dev demo code is verified by login itself (dev mode only: the dev exchanger cannot run without it).
+    const verified = who.devDemo === true && exchanger.kind === 'dev' && cfg.devMode
     const issued = await sessions.issue({ personId: identity.personId, identityId: identity.id, method: who.platform, verified })
     return toBody(issued)
   })
@@ -41,7 +41,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/auth/sms-codes', {
     config: smsLimit,
     schema: { tags: ['auth'], summary: '获取短信验证码', body: SmsCodeRequestBody, response: { 200: SmsCodeSent, ...errors } },
-  }, async (req) => smsCodes.request(req.body.phone, req.body.purpose))
+  }, async (req) => smsCodes.request(req.body.phone, req.body.purpose, smsRequester({ address: req.ip })))
 
   app.post('/auth/login/sms', {
     config: loginLimit,
@@ -77,7 +77,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const sent = await smsCodes.issue('password_reset', `id:${id}`, async (tx) => {
       const person = await findPersonByIdNumberHash(tx, cipher.lookupHash(id))
       return person ? cipher.decrypt(person.phoneEnc) : null
-    })
+    }, smsRequester({ address: req.ip }))
     return { ...sent, message: '如果该身份证号已登记，验证码将发送到登记的手机号' }
   })
 
@@ -91,9 +91,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const id = normalizeIdNumber(req.body.idNumber)
     // The new password is judged before the code is used up, so a weak one does not cost the person their code.
     passwords.checkNewPassword(req.body.newPassword, id)
-    await smsCodes.check('password_reset', `id:${id}`, req.body.code)
-    const person = await passwords.reset(id, req.body.newPassword)
-    await revokeSessionsOfPerson(db, person.id, clock.now())
+    // The code's use, the new password, the cleared locks and the ended sessions: one transaction.
+    await passwords.reset(id, req.body.newPassword, await smsCodes.accept('password_reset', `id:${id}`, req.body.code))
     return { message: '查询密码已重新设置，请用新密码登录' }
   })
 

@@ -1,8 +1,8 @@
 // 分享给家人: POST /api/v1/claims/{id}/shares (a grant for one recipient), GET /api/v1/shares (我的分享),
-// POST /api/v1/shares/{id}/revoke, POST /api/v1/shares/revoke-all — the verified owner's, never cached — and the
-// public family view GET /api/v1/share-view, whose token comes only in the X-Share-Token header (a URL would put
-// it in logs and Referers). Every share-view answer, a refusal or a 429 included, is uncacheable, unindexed and
-// sends no Referer; every token that opens nothing gets the same 404.
+// POST /api/v1/shares/{id}/revoke, POST /api/v1/shares/revoke-all — the verified, consenting owner's, never cached —
+// and the public family view GET /api/v1/share-view, whose token comes only in the X-Share-Token header (a URL would
+// put it in logs and Referers). Every share-view answer, a refusal or a 429 included, is uncacheable, unindexed and
+// sends no Referer; every token that opens nothing (an owner without consent included) gets the same 404.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ClaimParams } from '../../../../../types/api/claims'
@@ -23,14 +23,12 @@ async function privateAnswer (_req: FastifyRequest, reply: FastifyReply, payload
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { sessions, shares, cfg } = app.services
+  const { shares, cfg } = app.services
 
-  /** The verified owner (403 binding_required / verification_required otherwise); the answer is never cached. */
-  const owner = (req: FastifyRequest, reply: FastifyReply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
-    return { personId, identityId: session.identityId }
+  /** The verified, consenting owner (app.accountPerson's 403s otherwise); the answer is never cached. */
+  const owner = async (req: FastifyRequest, reply: FastifyReply) => {
+    const personId = await app.accountPerson(req, reply)
+    return { personId, identityId: sessionOf(req).identityId }
   }
 
   app.post('/claims/:id/shares', {
@@ -42,7 +40,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: ShareCreated, ...ownerErrors, 409: ErrorBody },
     },
   }, async (req, reply) => {
-    const created = await shares.create(owner(req, reply), Number(req.params.id), req.body)
+    const created = await shares.create(await owner(req, reply), Number(req.params.id), req.body)
     return reply.status(201).send(created)
   })
 
@@ -52,7 +50,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['shares'], summary: '我的分享：从新到旧，含查看次数和最近一次查看；已失效的保留 30 天',
       headers: BearerHeaders, security, response: { 200: ShareList, ...ownerErrors },
     },
-  }, async (req, reply) => shares.list(owner(req, reply).personId))
+  }, async (req, reply) => shares.list((await owner(req, reply)).personId))
 
   app.post('/shares/:id/revoke', {
     preHandler: app.authenticate,
@@ -60,7 +58,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['shares'], summary: '撤回一份分享（已撤回或已过期的再撤回一次也无妨，答复 revoked: 0）',
       headers: BearerHeaders, params: ShareParams, security, response: { 200: ShareRevoked, ...ownerErrors },
     },
-  }, async (req, reply) => shares.revoke(owner(req, reply).personId, Number(req.params.id)))
+  }, async (req, reply) => shares.revoke((await owner(req, reply)).personId, Number(req.params.id)))
 
   app.post('/shares/revoke-all', {
     preHandler: app.authenticate,
@@ -68,7 +66,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['shares'], summary: '撤回全部有效的分享',
       headers: BearerHeaders, security, response: { 200: ShareRevoked, ...ownerErrors },
     },
-  }, async (req, reply) => shares.revokeAll(owner(req, reply).personId))
+  }, async (req, reply) => shares.revokeAll((await owner(req, reply)).personId))
 
   app.get('/share-view', {
     config: { rateLimit: { max: cfg.shareViewRatePerMinute, timeWindow: 60_000 } },

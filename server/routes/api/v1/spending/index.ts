@@ -11,10 +11,9 @@ import {
   SpendingPage, SpendingParams, SpendingQuery,
 } from '../../../../../types/api/spending'
 import { SpendingService } from '../../../../domain/spending'
-import { sessionOf } from '../../../../plugins/services'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { sessions, db, clock, cipher } = app.services
+  const { db, clock, cipher } = app.services
   const spending = new SpendingService(db, cipher, clock)
   const security = [{ bearer: [] }]
 
@@ -75,9 +74,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Dispute, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
+    const personId = await app.accountPerson(req, reply)
     const dispute = await spending.createDispute(personId, Number(req.params.id), req.body.note)
     return reply.status(201).send(dispute)
   })
@@ -90,9 +87,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Dispute, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     },
   }, async (req, reply) => {
-    const session = sessionOf(req)
-    const personId = sessions.requireVerifiedPerson(session)
-    reply.header('cache-control', 'no-store')
+    const personId = await app.accountPerson(req, reply)
     return spending.withdrawDispute(personId, Number(req.params.id), Number(req.params.disputeId))
   })
 }

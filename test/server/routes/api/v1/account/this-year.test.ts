@@ -9,6 +9,7 @@ import { chinaTime } from '../../../../../../server/demo/generator'
 import { claimYearQuery, ledgerYearQuery, premiumQuery, settlementYearQuery } from '../../../../../../server/domain/account'
 import type { AccountSummary, AccountYear } from '../../../../../../types/api/account'
 import { makeTestApp, TEST_AS_OF, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -23,7 +24,9 @@ const NEWCOMER = 4 // an employee with four months of history: nothing of last y
 async function login (n: number): Promise<Record<string, string>> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
   expect(res.statusCode).toBe(200)
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 async function summary (n: number): Promise<AccountSummary> {
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: await login(n) })

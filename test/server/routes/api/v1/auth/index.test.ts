@@ -1,6 +1,7 @@
 // SMS and platform login through the real routes, on the real database engine, with the dev stand-ins.
 import { sql } from 'drizzle-orm'
 import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -18,7 +19,7 @@ async function requestSentCode (phone: string) {
 }
 const loginSms = (phone: string, code: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login/sms', ...json({ phone, code }) })
 const outbox = async (phone: string) => {
-  const res = await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}` })
+  const res = await t.admin.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${phone}`, headers: t.adminHeaders })
   expect(res.statusCode).toBe(200)
   return (res.json() as { items: { code: string; phoneMasked: string }[] }).items
 }
@@ -122,6 +123,7 @@ describe('platform login with the dev exchanger', () => {
     const body = res.json() as { token: string; bound: boolean; verifiedUntil: string | null }
     expect(body.bound).toBe(true)
     expect(body.verifiedUntil).not.toBeNull()
+    await giveConsents(t, body.token)
     const account = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { authorization: `Bearer ${body.token}` } })
     expect(account.statusCode).toBe(200)
     expect((account.json() as { maskedName: string }).maskedName).toBe(demoPerson(1).maskedName)
@@ -131,6 +133,7 @@ describe('platform login with the dev exchanger', () => {
     const res = await platformLogin('alipay', 'alipay-demo-2')
     const body = res.json() as { token: string; bound: boolean }
     expect(body.bound).toBe(true)
+    await giveConsents(t, body.token)
     const account = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { authorization: `Bearer ${body.token}` } })
     expect((account.json() as { maskedName: string }).maskedName).toBe(demoPerson(2).maskedName)
   })
@@ -159,35 +162,47 @@ test('logout ends the session', async () => {
   expect((after.json() as { error: { code: string } }).error.code).toBe('session_expired')
 })
 
-test('the dev SMS outbox answers loopback callers only, and nothing that came through a proxy', async () => {
-  expect((await t.app.inject({ method: 'GET', url: '/api/v1/dev/sms-outbox' })).statusCode).toBe(200)
-  expect((await t.app.inject({ method: 'GET', url: '/api/v1/dev/sms-outbox', remoteAddress: '192.0.2.10' })).statusCode).toBe(404)
+test('the dev SMS outbox is on the admin listener only, needs the operator token, and answers nothing that came through a proxy', async () => {
+  const outbox = { method: 'GET' as const, url: '/api/v1/dev/sms-outbox' }
+  expect((await t.admin.inject({ ...outbox, headers: t.adminHeaders })).statusCode).toBe(200)
+  expect((await t.admin.inject({ ...outbox, headers: t.adminHeaders, remoteAddress: '192.0.2.10' })).statusCode).toBe(404)
   for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/dev/sms-outbox', headers: { [header]: '203.0.113.7' } })
+    const res = await t.admin.inject({ ...outbox, headers: { ...t.adminHeaders, [header]: '203.0.113.7' } })
     expect(res.statusCode).toBe(404)
   }
+  expect((await t.admin.inject(outbox)).statusCode).toBe(403)
+  // The public listener: the same 404 as any unknown URL, even from loopback with the token.
+  const unknown = await t.app.inject({ ...outbox, url: '/api/v1/dev/no-such-outbox', headers: t.adminHeaders })
+  const res = await t.app.inject({ ...outbox, headers: t.adminHeaders })
+  expect([res.statusCode, res.body]).toEqual([404, unknown.body])
 })
 
-test('the daily cap of 10 codes is per phone, across login, password reset and verification', async () => {
+test('the daily cap of 10 codes is per phone, across login, password reset and verification; past it nothing is sent and the answer is the same', async () => {
   const capped = await makeTestApp()
   try {
     const p = demoPerson(4)
-    const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-      capped.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown>, headers })
-    const session = (await post('/api/v1/auth/login/platform', { platform: 'wechat', code: 'wx-demo-4' })).json() as { token: string }
-    const statuses: number[] = []
-    for (let i = 0; i < 4; i++) statuses.push((await post('/api/v1/auth/sms-codes', { phone: p.phone, purpose: 'login' })).statusCode)
-    for (let i = 0; i < 3; i++) statuses.push((await post('/api/v1/auth/password-reset/sms-codes', { idNumber: p.idNumber })).statusCode)
-    for (let i = 0; i < 3; i++) statuses.push((await post('/api/v1/verifications/sms-codes', {}, { authorization: `Bearer ${session.token}` })).statusCode)
-    expect(statuses).toEqual(Array(10).fill(200))
-    for (const res of [
-      await post('/api/v1/auth/sms-codes', { phone: p.phone, purpose: 'login' }),
-      await post('/api/v1/auth/password-reset/sms-codes', { idNumber: p.idNumber }),
-      await post('/api/v1/verifications/sms-codes', {}, { authorization: `Bearer ${session.token}` }),
-    ]) {
-      expect(res.statusCode).toBe(429)
-      expect(res.json()).toEqual({ error: { code: 'rate_limited', message: '今天获取验证码的次数已达上限，请明天再试' } })
+    const post = (url: string, payload: unknown, from: string, headers: Record<string, string> = {}) =>
+      capped.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown>, headers, remoteAddress: from })
+    const sent = async () => {
+      const res = await capped.handle.db.execute(sql`select count(*)::int as n from dev_sms_outbox where phone_hash = ${capped.cipher.lookupHash(p.phone)}`)
+      return (res as unknown as { rows: { n: number }[] }).rows[0]!.n
     }
+    const session = (await post('/api/v1/auth/login/platform', { platform: 'wechat', code: 'wx-demo-4' }, '127.0.0.1')).json() as { token: string }
+    const statuses: number[] = []
+    // Three requesters (the daily cap per requester and phone is 5): two addresses and the person's own session.
+    for (let i = 0; i < 4; i++) statuses.push((await post('/api/v1/auth/sms-codes', { phone: p.phone, purpose: 'login' }, '192.0.2.1')).statusCode)
+    for (let i = 0; i < 3; i++) statuses.push((await post('/api/v1/auth/password-reset/sms-codes', { idNumber: p.idNumber }, '192.0.2.2')).statusCode)
+    for (let i = 0; i < 3; i++) statuses.push((await post('/api/v1/verifications/sms-codes', {}, '127.0.0.1', { authorization: `Bearer ${session.token}` })).statusCode)
+    expect(statuses).toEqual(Array(10).fill(200))
+    await smsSent(capped, 10)
+    const login = await post('/api/v1/auth/sms-codes', { phone: p.phone, purpose: 'login' }, '192.0.2.3')
+    const reset = await post('/api/v1/auth/password-reset/sms-codes', { idNumber: p.idNumber }, '192.0.2.3')
+    expect([login.statusCode, login.json()]).toEqual([200, { message: '如果该手机号已登记，验证码将发送到该手机', expiresInSeconds: 300, resendAfterSeconds: 0 }])
+    expect([reset.statusCode, reset.json()]).toEqual([200, { message: '如果该身份证号已登记，验证码将发送到登记的手机号', expiresInSeconds: 300, resendAfterSeconds: 0 }])
+    // The person's own session is not stopped by what others asked for; it is the barrier that every send has landed.
+    expect((await post('/api/v1/verifications/sms-codes', {}, '127.0.0.1', { authorization: `Bearer ${session.token}` })).statusCode).toBe(200)
+    await smsSent(capped, 11)
+    expect(await sent()).toBe(11)
   } finally {
     await capped.close()
   }

@@ -1,5 +1,6 @@
 // Platform login through the real WeChat and Alipay clients against fake platform servers: only the dev stand-in verifies.
 import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { generateRsaKeyPair, startAlipayGateway, type FakeAlipayGateway } from '../../../../../fakes/alipay-gateway'
 
@@ -27,6 +28,7 @@ test('an identity bound to a person is not verified by a real platform login alo
   const res = await login('code-demo')
   const body = res.json() as { token: string; bound: boolean; verifiedUntil: string | null }
   expect(body).toMatchObject({ bound: true, verifiedUntil: null })
+  await giveConsents(t, body.token)
   const account = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: { authorization: `Bearer ${body.token}` } })
   expect(account.statusCode).toBe(403)
   expect((account.json() as { error: { code: string } }).error.code).toBe('verification_required')

@@ -9,6 +9,7 @@ import { claimEvents, claimSubscriptions, claims, persons } from '../../../../..
 import { chinaDateString } from '../../../../../../server/demo/generator'
 import type { ClaimDetail, ClaimListItem, ClaimsPage } from '../../../../../../types/api/claims'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -22,13 +23,17 @@ async function login (n: number, platform: 'wechat' | 'alipay' = 'wechat'): Prom
   const code = platform === 'wechat' ? `wx-demo-${n}` : `alipay-demo-${n}`
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform, code } })
   expect(res.statusCode).toBe(200)
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 async function passwordLogin (n: number): Promise<Headers> {
   const p = demoPerson(n)
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/password', payload: { cardNumber: p.cardNumber, password: p.queryPassword } })
   expect(res.statusCode).toBe(200)
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 const get = (url: string, headers: Headers) => t.app.inject({ method: 'GET', url, headers })
 const list = async (query: string, headers: Headers) => {

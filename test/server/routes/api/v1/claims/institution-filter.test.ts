@@ -7,6 +7,7 @@ import { rowsOf } from '../../../../../../server/db/rows'
 import { claims, institutions, persons } from '../../../../../../server/db/schema'
 import type { ClaimsPage } from '../../../../../../types/api/claims'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -19,7 +20,9 @@ const INST = 'H31010400001'
 
 async function login (n: number): Promise<Headers> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 const get = (query: string, h: Headers) => t.app.inject({ method: 'GET', url: `/api/v1/claims${query}`, headers: h })
 async function list (query: string, h: Headers): Promise<ClaimsPage> {

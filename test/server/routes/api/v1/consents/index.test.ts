@@ -155,7 +155,7 @@ test('validation failures and a missing session are refused in Chinese', async (
     [{ document: 'marketing', version: PRIVACY, channel: 'h5' }, '授权文本格式不正确，请检查后重试'],
     [{ document: 'privacy', version: PRIVACY, channel: 'desktop' }, '使用渠道格式不正确，请检查后重试'],
     [{ document: 'privacy', channel: 'h5' }, '缺少文本版本，请补充后重试'],
-    [{ document: 'privacy', version: PRIVACY, channel: 'h5', extra: 1 }, '请求中有不认识的字段“extra”，请更新小程序后重试'],
+    [{ document: 'privacy', version: PRIVACY, channel: 'h5', extra: 1 }, '请求中有多余的内容，请更新小程序后重试'],
   ]
   for (const [payload, message] of cases) {
     const res = await accept(token, payload)

@@ -6,6 +6,7 @@ import type { ContributionEntry, ContributionGap, ContributionItem, Contribution
 import { contributionPageQuery } from '../../../../../../server/db/repositories/contributions'
 import { rowsOf } from '../../../../../../server/db/rows'
 import { makeTestApp, TEST_AS_OF, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -19,7 +20,9 @@ async function login (n: number | string): Promise<Headers> {
   const code = typeof n === 'number' ? `wx-demo-${n}` : n
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
   expect(res.statusCode).toBe(200)
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 
 async function list (headers: Headers, query: Record<string, string | number> = {}): Promise<Res> {

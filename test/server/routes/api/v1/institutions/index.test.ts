@@ -12,6 +12,7 @@ import { InstitutionService } from '../../../../../../server/domain/institutions
 import { messageFor } from '../../../../../../server/domain/messages'
 import type { InstitutionEntry, InstitutionMine } from '../../../../../../types/api/institutions'
 import { TEST_AS_OF, makeTestApp, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -31,7 +32,9 @@ const mine = (entryCode: string, headers: Headers) => t.app.inject({ method: 'GE
 async function login (n: number): Promise<Headers> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
   expect(res.statusCode).toBe(200)
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 async function personId (n: number): Promise<number> {
   const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
@@ -122,8 +125,8 @@ describe('the per-client limit on the public route (ENTRY_RATE_PER_MINUTE)', () 
     expect(res.statusCode).toBe(429)
     expect((res.json() as Err).error).toEqual({ code: 'rate_limited', message: expect.stringMatching(/^操作太频繁，请 \d+ 秒后再试$/) })
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0)
-    // Only this route is this tight: the rest of the API still answers the same address.
-    expect((await limited.app.inject({ method: 'GET', url: '/api/v1/health', remoteAddress: ip })).statusCode).toBe(200)
+    // Only this route is this tight: the rest of the API still answers the same address (401: asked, not limited).
+    expect((await limited.app.inject({ method: 'GET', url: '/api/v1/account', remoteAddress: ip })).statusCode).toBe(401)
     // Another client has its own window.
     expect((await publicEntry(entryOf('H31010400001'), { app: limited, remoteAddress: '198.51.100.11' })).statusCode).toBe(200)
   })

@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { accessLogs, claims, persons, shareGrants } from '../../../../../../server/db/schema'
 import type { ShareCreated } from '../../../../../../types/api/shares'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { verifiedDemoSession } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 const LIMIT = 5
@@ -18,8 +19,7 @@ const view = (token: string, from: string, headers: Record<string, string> = {})
   t.app.inject({ method: 'GET', url: '/api/v1/share-view', headers: { 'x-share-token': token, ...headers }, remoteAddress: from })
 
 test('LIMIT views a minute per client address, guesses and real views alike; then 429 with Retry-After, private, counting nothing', async () => {
-  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: 'wx-demo-1' } })
-  const h = { authorization: `Bearer ${(login.json() as { token: string }).token}` }
+  const { headers: h } = await verifiedDemoSession(t, 1)
   const [claim] = await t.handle.db.select({ id: claims.id }).from(claims).innerJoin(persons, eq(persons.id, claims.personId))
     .where(eq(persons.cardNumber, demoPerson(1).cardNumber)).limit(1)
   const made = (await t.app.inject({ method: 'POST', url: `/api/v1/claims/${claim!.id}/shares`, headers: h, payload: { duration: '1d', showAmounts: false, channel: 'h5' } })).json() as ShareCreated
@@ -54,8 +54,7 @@ test('LIMIT views a minute per client address, guesses and real views alike; the
 })
 
 test('one grant is counted at most 20 times a minute from all clients together; beyond, 429 as private as any answer, nothing counted or logged', async () => {
-  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: 'wx-demo-2' } })
-  const h = { authorization: `Bearer ${(login.json() as { token: string }).token}` }
+  const { headers: h } = await verifiedDemoSession(t, 2)
   const [claim] = await t.handle.db.select({ id: claims.id }).from(claims).innerJoin(persons, eq(persons.id, claims.personId))
     .where(eq(persons.cardNumber, demoPerson(2).cardNumber)).limit(1)
   const share = async () => (await t.app.inject({ method: 'POST', url: `/api/v1/claims/${claim!.id}/shares`, headers: h, payload: { duration: '1d', showAmounts: false, channel: 'h5' } })).json() as ShareCreated

@@ -10,6 +10,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../../../../../server/doma
 import type { ClaimDetail } from '../../../../../../types/api/claims'
 import type { ShareCreated, ShareView } from '../../../../../../types/api/shares'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -21,7 +22,9 @@ const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFract
 
 async function login (n: number): Promise<Headers> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 
 /** Everything of person n that a share must never show, apart from what this claim's own detail already says. */
@@ -124,8 +127,8 @@ test('the bureau\'s free text: never the owner\'s name, phone or ID number; amou
     .where(eq(persons.cardNumber, p.cardNumber)).orderBy(claims.id)
     .then((rows) => rows.filter((c) => c.stage === 'first_review' || c.stage === 'second_review'))
   expect(claim).toBeDefined()
-  const moved = await t.app.inject({
-    method: 'POST', url: `/api/v1/operator/claims/${claim!.claimNo}/advance`, headers: { 'x-operator-token': t.cfg.operatorToken! },
+  const moved = await t.admin.inject({
+    method: 'POST', url: `/api/v1/operator/claims/${claim!.claimNo}/advance`, headers: t.adminHeaders,
     payload: { stage: 'materials_needed', note, missingMaterials: [material] },
   })
   expect(moved.statusCode).toBe(200)

@@ -11,6 +11,7 @@ import type {
   Dispute, FamilyPremiumsPage, SpendingDetail, SpendingInstitutions, SpendingItem, SpendingPage,
 } from '../../../../../../types/api/spending'
 import { makeTestApp, TEST_AS_OF, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -24,7 +25,9 @@ type Res = { statusCode: number; json: () => unknown; body: string; headers: Rec
 async function login (n: number): Promise<Headers> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
   expect(res.statusCode).toBe(200)
-  return { authorization: `Bearer ${(res.json() as { token: string }).token}` }
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return { authorization: `Bearer ${token}` }
 }
 const get = (url: string, headers: Headers): Promise<Res> => t.app.inject({ method: 'GET', url, headers })
 const post = (url: string, headers: Headers, payload?: unknown): Promise<Res> =>

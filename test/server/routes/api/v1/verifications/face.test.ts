@@ -1,6 +1,7 @@
 // Face check as step-up verification, through the real WeChat face 2.0 client and the fake WeChat server: the
 // server starts it with the person's own ID card and openid, and only its own query decides.
 import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { generateRsaKeyPair, startAlipayGateway, type FakeAlipayGateway } from '../../../../../fakes/alipay-gateway'
@@ -19,7 +20,9 @@ async function wechatSession (openid: string): Promise<string> {
   const code = `face-code-${++codeNo}`
   wx.answers.set(code, { openid })
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
-  return (res.json() as { token: string }).token
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return token
 }
 
 test('a bound WeChat session verifies by face: the platform is asked with the person\'s own ID card', async () => {
@@ -94,6 +97,7 @@ describe('Alipay certify through the real signed client and the fake gateway', (
     gw.answers.set('ali-face-1', { openId: 'dev-alipay-demo-4' })
     const login = await a.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'alipay', code: 'ali-face-1' } })
     const token = (login.json() as { token: string }).token
+    await giveConsents(a, token)
     const start = await a.app.inject({ method: 'POST', url: '/api/v1/verifications/face', headers: as(token) })
     expect(start.statusCode).toBe(200)
     const begun = start.json() as { checkId: number; platform: string; certifyId: string; url: string }

@@ -1,5 +1,6 @@
 // Step-up verification: after the window, account data asks again; an SMS code or the query password reopens it.
 import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -12,6 +13,7 @@ const as = (token: string) => ({ authorization: `Bearer ${token}` })
 async function staleSession (n: number): Promise<string> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
   const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
   t.clock.advance(16 * 60_000) // past the 15-minute window, inside the 30-minute idle limit
   const account = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: as(token) })
   expect((account.json() as Err).error.code).toBe('verification_required')
@@ -36,7 +38,7 @@ test('an SMS code to the phone on file reopens the window for this session', asy
   expect(sent.statusCode).toBe(200)
   expect((sent.json() as { message: string }).message).toBe('验证码已发送至 138****0001，5 分钟内有效')
   await smsSent(t, before + 1)
-  const box = await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${demoPerson(1).phone}` })
+  const box = await t.admin.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${demoPerson(1).phone}`, headers: t.adminHeaders })
   const code = (box.json() as { items: { code: string; purpose: string }[] }).items.find((i) => i.purpose === 'verify')!.code
 
   const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/verifications/sms', headers: as(token), payload: { code: code === '000000' ? '111111' : '000000' } })

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream'
 import { randomBytes } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
+import { giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { loggerOptions } from '../../../../../../server/plugins/logger'
@@ -34,13 +35,15 @@ const as = (token: string) => ({ authorization: `Bearer ${token}` })
 const NEEDS_STRONG = '请先用短信验证码、查询密码或刷脸验证一次，之后可在本机用指纹/面容解锁'
 
 let codeNo = 0
-/** A real platform login through the fake WeChat: bound (demo data) but not verified. */
+/** A real platform login through the fake WeChat: bound (demo data) but not verified; both consents given. */
 async function wechatSession (openid: string): Promise<string> {
   const code = `soter-code-${++codeNo}`
   wx.answers.set(code, { openid })
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
   expect(res.statusCode).toBe(200)
-  return (res.json() as { token: string }).token
+  const { token } = res.json() as { token: string }
+  await giveConsents(t, token)
+  return token
 }
 
 async function verifyByPassword (token: string, n: number): Promise<void> {
@@ -109,7 +112,7 @@ test('not offered before a real-name verification in this session; offered after
   const before = t.smsLines.length
   expect((await t.app.inject({ method: 'POST', url: '/api/v1/verifications/sms-codes', headers: as(other) })).statusCode).toBe(200)
   await smsSent(t, before + 1)
-  const box = await t.app.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${demoPerson(2).phone}` })
+  const box = await t.admin.inject({ method: 'GET', url: `/api/v1/dev/sms-outbox?phone=${demoPerson(2).phone}`, headers: t.adminHeaders })
   const code = (box.json() as { items: { code: string; purpose: string }[] }).items.find((i) => i.purpose === 'verify')!.code
   expect((await t.app.inject({ method: 'POST', url: '/api/v1/verifications/sms', headers: as(other), payload: { code } })).statusCode).toBe(200)
   expect(await soterMethod(other)).toEqual({ method: 'soter', available: true })
