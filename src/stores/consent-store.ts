@@ -54,11 +54,16 @@ export class ConsentStore {
   private fetchingDocuments: Promise<void> | null = null
   private fetchingStatus: Promise<void> | null = null
   private recordingPrivacy: Promise<void> | null = null
+  // What this session's own writes (同意, 撤回) were answered, numbered: a reading of the standing sent before one of
+  // them was answered is older than it and does not undo it.
+  private readonly written = new Map<ConsentDocumentName, { status: ConsentStatus; seq: number }>()
+  private writes = 0
 
   constructor (readonly api: ConsentApi, readonly storage: SecureStorage, readonly channel: ConsentChannel) {
-    makeAutoObservable<this, 'platformExposed' | 'generation' | 'serverDecides' | 'readingLocal' | 'fetchingDocuments' | 'fetchingStatus' | 'recordingPrivacy'>(this, {
+    makeAutoObservable<this, 'platformExposed' | 'generation' | 'serverDecides' | 'readingLocal' | 'fetchingDocuments' | 'fetchingStatus' | 'recordingPrivacy' | 'written' | 'writes'>(this, {
       api: false, storage: false, channel: false, platformRequests: observableRef, platformExposed: false, generation: false,
       serverDecides: false, readingLocal: false, fetchingDocuments: false, fetchingStatus: false, recordingPrivacy: false,
+      written: false, writes: false,
     }, { autoBind: true })
   }
 
@@ -191,6 +196,7 @@ export class ConsentStore {
     this.error = null
     this.fetchingStatus = null
     this.recordingPrivacy = null
+    this.written.clear()
   }
 
   /**
@@ -303,12 +309,18 @@ export class ConsentStore {
 
   private async fetchStatus (): Promise<void> {
     const generation = this.generation
+    const since = this.writes
     this.statusLoading = true
     this.statusError = null
     try {
       const [{ items }] = await Promise.all([this.api.getStatus(), this.readLocal()])
       if (generation !== this.generation) return
-      runInAction(() => { this.status = items })
+      runInAction(() => {
+        this.status = items.map((item) => {
+          const write = this.written.get(item.document)
+          return write && write.seq > since ? write.status : item
+        })
+      })
       await this.reconcilePrivacy()
       if (!this.sensitiveAccepted) void this.loadDocuments()
     } catch (error) {
@@ -375,6 +387,7 @@ export class ConsentStore {
   }
 
   private applyStatus (status: ConsentStatus): void {
+    this.written.set(status.document, { status, seq: ++this.writes })
     const others = (this.status ?? []).filter((s) => s.document !== status.document)
     this.status = [...others, status]
   }

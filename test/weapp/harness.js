@@ -200,8 +200,20 @@ async function agreeToPrivacy (mp, page = mp.current()) {
  * per person: the server keeps the consent). Waits for the panel's text, taps 同意, waits until the panel has gone.
  */
 async function agreeToSensitive (mp, page = mp.current()) {
-  await waitFor(() => page.querySelector('.sensitive-agree-btn') && text(page).includes('《敏感个人信息处理授权书》全文'))
-  page.querySelector('.sensitive-agree-btn').dispatchEvent('tap')
+  const agreed = (from) => mp.requests.slice(from).some((r) => r.method === 'POST' && r.url.endsWith('/api/v1/consents') && r.data?.document === 'sensitive')
+  for (let tries = 0; ; tries++) {
+    await waitFor(() => page.querySelector('.sensitive-agree-btn') && text(page).includes('《敏感个人信息处理授权书》全文'))
+    const from = mp.requests.length
+    page.querySelector('.sensitive-agree-btn').dispatchEvent('tap')
+    // A tap on a panel the page is re-rendering (the standing read again for a new holder, as after binding) reaches
+    // a node that is already gone and does nothing, as on a phone: the person taps the panel shown then.
+    try {
+      await waitFor(() => agreed(from), 2000)
+      break
+    } catch (error) {
+      if (tries === 2) throw error
+    }
+  }
   await waitFor(() => !page.querySelector('.consent-panel'))
 }
 

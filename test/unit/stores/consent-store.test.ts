@@ -120,6 +120,21 @@ describe('ConsentStore: a session', () => {
     expect(store.accountBlocked).toBeNull()
   })
 
+  it('同意 answered while the standing is still being read: the older reading does not undo the agreement', async () => {
+    const { api, store } = setup(new Map([[PRIVACY_STORAGE_KEY, stored()]]))
+    let answer!: (list: { items: ReturnType<typeof consentStatus>[] }) => void
+    api.getStatus.mockImplementationOnce(() => new Promise((resolve) => { answer = resolve }))
+    await store.loadDocuments()
+    const reading = store.loadStatus() // read for a new holder (a binding); the panel is still on screen from before
+    await expect(store.agreeSensitive()).resolves.toBe(true)
+    // The reading was answered before the agreement was recorded, and arrives after it.
+    answer({ items: [consentStatus('privacy', ACCEPTED_AT), consentStatus('sensitive', null)] })
+    await reading
+    expect(store.sensitiveAccepted).toBe(true)
+    expect(store.privacyAccepted).toBe(true)
+    expect(store.mayShowAccount).toBe(true)
+  })
+
   it('a newer text on the server (409 consent_outdated): says so, fetches both again, and asks with the new text', async () => {
     const { api, store } = setup(new Map([[PRIVACY_STORAGE_KEY, stored()]]))
     api.getStatus.mockResolvedValueOnce({ items: [consentStatus('privacy', ACCEPTED_AT), consentStatus('sensitive', null)] })
