@@ -163,6 +163,16 @@ function proxyRange (entry: string): boolean {
   return family === 4 && isIP(mask) === 4
 }
 
+/** A range wider than any private network (IPv4 shorter than /8, IPv6 than /7): it holds public addresses. */
+function tooWide (entry: string): boolean {
+  const [address, mask] = entry.split('/')
+  if (mask === undefined || address === undefined) return false
+  const bits = isIP(mask) === 4
+    ? mask.split('.').reduce((n, octet) => n + Number(octet).toString(2).replace(/0+$/, '').length, 0)
+    : Number(mask)
+  return bits < (isIP(address) === 4 ? 8 : 7)
+}
+
 /**
  * TRUST_PROXY: unset/false = clients connect directly; or the proxies' addresses/subnets (10.0.0.5, 10.0.0.0/8,
  * loopback; comma-separated), and the client is the right-most X-Forwarded-For address that is not one of them.
@@ -182,6 +192,11 @@ function parseTrustProxy (raw: string | undefined): false | string {
   const bad = entries.filter((e) => !proxyRange(e))
   if (bad.length) {
     throw new ConfigError(`TRUST_PROXY must be false or the proxies' addresses/subnets (10.0.0.5, 10.0.0.0/8, loopback), got "${bad.join(', ')}"`)
+  }
+  const wide = entries.filter(tooWide)
+  if (wide.length) {
+    throw new ConfigError(`TRUST_PROXY=${wide.join(',')} takes in public addresses, so a client could write the address a rate limit counts; ` +
+      'name the proxies\' own network, no wider than /8 for IPv4 or /7 for IPv6')
   }
   return entries.join(',')
 }

@@ -120,7 +120,11 @@ export class SmsCodeService {
       // Both counts every time: whether a cap is reached must not show in how long the answer takes.
       const byRequester = await countSentBy(tx, requesterHash, recipientHash, dayAgo)
       const byAnyone = await countSentTo(tx, recipientHash, dayAgo)
-      const sends = byRequester < dailyPerRequester && (requester.ownPhone === true || byAnyone < dailyPerRecipient)
+      // The cooldown above is per subject, and a subject is cheap to change (each new binding is one, a reset is
+      // another than a login): a phone gets one code a minute at most, except in the person's own session.
+      const lastMinute = await countSentTo(tx, recipientHash, new Date(now.getTime() - this.policy.resendSeconds * 1000))
+      const sends = byRequester < dailyPerRequester &&
+        (requester.ownPhone === true || (byAnyone < dailyPerRecipient && lastMinute === 0))
       await insertCode(tx, {
         phoneHash: subjectHash, recipientHash: sends ? recipientHash : null, requesterHash, purpose,
         codeHash: this.codeHash(subject, purpose, to && sends ? code : `unknown:${newNumericCode(12)}`),

@@ -1,8 +1,8 @@
 // Input rules Ajv's coercion lets through, and the catalogue of every route's inputs (the input property test walks it).
 // Ajv turns "Infinity", " 5", "0x10", "1e3" or "5.0" into numbers that pass `integer` and `maximum`; a query string
 // or a path can only carry plain decimal digits for a number here. A JSON body keeps its own types (no "7" for 7).
-// Text carries no control characters (PostgreSQL refuses NUL outright, the rest only ever garble a page or a log),
-// except tab and line breaks in a field marked `x-multiline`. Dates are real calendar dates from 1900 to 2099.
+// Text carries no control characters (PostgreSQL refuses NUL outright, the rest only ever garble a page or a log) and
+// no invisible ones that change how it reads, except tab and line breaks in a field marked `x-multiline`. Dates are real calendar dates from 1900 to 2099.
 import fp from 'fastify-plugin'
 import type { Ajv } from 'ajv'
 import type { FastifyRequest } from 'fastify'
@@ -51,10 +51,15 @@ export function ajvInputRules (ajv: Ajv): void {
   ajv.addKeyword({ keyword: MULTILINE, schemaType: 'boolean' })
 }
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/
-// eslint-disable-next-line no-control-regex -- the same, tab, CR and LF allowed
-const controlCharactersExceptLines = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
+// Invisible characters that change how text reads rather than what it says: direction marks, embeddings, overrides
+// and isolates (a note that reads backwards to the person or an operator), zero widths and the BOM (two texts that
+// look alike), the Unicode line and paragraph separators, and lone surrogates (not text at all). The zero-width
+// (non-)joiner stays: emoji sequences need it.
+const INVISIBLE = '\\u061c\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff\\ufff9-\\ufffb\\ud800-\\udfff'
+// With the u flag a surrogate pair is one code point, so the surrogate range matches lone halves only.
+const controlCharacters = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]`, 'u')
+// The same, tab, CR and LF allowed.
+const controlCharactersExceptLines = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE}]`, 'u')
 const decimal = /^(0|[1-9][0-9]{0,14})$/
 const signedDecimal = /^-?(0|[1-9][0-9]{0,14})$/
 const decimalNumber = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?$/

@@ -143,6 +143,15 @@ describe('TRUST_PROXY', () => {
         expect((e as Error).message).toContain('TRUST_PROXY')
       }
     })
+
+  // A range that takes in the whole internet is `true` under another name: anyone could write the address counted.
+  test.each(['0.0.0.0/0', '10.0.0.5,0.0.0.0/0', '128.0.0.0/1', '8.0.0.0/4', '0.0.0.0/0.0.0.0', '::/0', '::/6', '2000::/3'])(
+    '%j (a range of public addresses) is refused, saying why', (value) => {
+      const e = refusal({ ...production, TRUST_PROXY: value })
+      expect(e).toBeInstanceOf(ConfigError)
+      expect((e as Error).message).toContain('TRUST_PROXY')
+      expect((e as Error).message).toContain('/8')
+    })
 })
 
 test('views of one share grant counted per minute: 20 unless SHARE_GRANT_VIEWS_PER_MINUTE says otherwise', () => {

@@ -62,6 +62,20 @@ test('text in a body: no control characters; tabs and line breaks only in a mult
   expect((await share('女儿')).statusCode).toBe(201)
 })
 
+test('text in a body: no invisible characters that change how it reads (direction overrides, zero widths, lone surrogates); emoji are fine', async () => {
+  const claims = (await t.app.inject({ method: 'GET', url: '/api/v1/claims', headers })).json() as ClaimsPage
+  const share = (recipientLabel: string) => t.app.inject({
+    method: 'POST', url: `/api/v1/claims/${claims.items[0]!.id}/shares`, headers, payload: { duration: '1h', showAmounts: false, channel: 'h5', recipientLabel },
+  })
+  for (const label of ['女儿\u202e', '\u2066女儿\u2069', '女\u200b儿', '女儿\ufeff', '女儿\u2028', '女儿\ud800', '女儿\u200f']) {
+    expect(error(await share(label))).toEqual(refused('备注里有无法显示的字符，请删除后重试'))
+  }
+  const spending = (await t.app.inject({ method: 'GET', url: '/api/v1/spending?limit=3', headers })).json() as SpendingPage
+  const dispute = (id: number, note: string) => t.app.inject({ method: 'POST', url: `/api/v1/spending/${id}/disputes`, headers, payload: { note } })
+  expect(error(await dispute(spending.items[2]!.id, '那天\u2029我不在上海'))).toEqual(refused('补充说明里有无法显示的字符，请删除后重试'))
+  expect((await share('女儿👨\u200d👩\u200d👧')).statusCode).toBe(201)
+})
+
 test('a JSON body keeps its types: no string for a number or a boolean, no number past what JSON can carry', async () => {
   const claims = (await t.app.inject({ method: 'GET', url: '/api/v1/claims', headers })).json() as ClaimsPage
   const { claimNo } = claims.items.find((c) => c.stage !== 'paid' && c.stage !== 'rejected')!

@@ -146,6 +146,43 @@ describe('per requester and per phone', () => {
   })
 })
 
+describe('one code a minute to a phone, whoever asks and about whatever', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await makeTestApp({ env: { SMS_RESEND_SECONDS: '60' } }) })
+  afterAll(async () => { await t.close() })
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+  /** A new platform account that has started binding to `p` (no face check here, so the SMS code is open at once). */
+  async function bindingTo (p: ReturnType<typeof demoPerson>, code: string): Promise<string> {
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'alipay', code } })
+    const { token } = login.json() as { token: string }
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/binding', headers: bearer(token), payload: { name: p.name, idNumber: p.idNumber } })).statusCode).toBe(200)
+    return token
+  }
+
+  test('each new binding is a new subject, but strangers still cannot send a phone more than one code a minute; the person\'s own session can', async () => {
+    const p = demoPerson(3)
+    const first = await bindingTo(p, 'alipay-drain-a')
+    const second = await bindingTo(p, 'alipay-drain-b')
+    const before = t.smsLines.length
+    const sent = await post(t, '/api/v1/binding/sms-codes', {}, STRANGER, bearer(first))
+    expect(sent.statusCode).toBe(200)
+    await smsSent(t, before + 1)
+    // Within the minute: the same answer, nothing sent.
+    const again = await post(t, '/api/v1/binding/sms-codes', {}, OTHER_STRANGER, bearer(second))
+    expect(again.statusCode).toBe(200)
+    expect(again.body).toBe(sent.body)
+    expect((await resetCode(t, p.idNumber, OTHER_STRANGER)).statusCode).toBe(200)
+    t.clock.advance(RESEND_MS)
+    expect((await post(t, '/api/v1/binding/sms-codes', {}, OTHER_STRANGER, bearer(second))).statusCode).toBe(200)
+    // The person's own session right after: their step-up code goes out.
+    const own = await post(t, '/api/v1/auth/login/password', { idNumber: p.idNumber, password: p.queryPassword }, HOME)
+    expect((await post(t, '/api/v1/verifications/sms-codes', {}, HOME, bearer((own.json() as { token: string }).token))).statusCode).toBe(200)
+    await smsSent(t, before + 3)
+    expect(await sentTo(t, p.phone)).toEqual({ bind: 2, verify: 1 })
+  })
+})
+
 describe('parallel requests through two processes on one database', () => {
   let first: DbHandle; let second: DbHandle; let a: TestApp; let b: TestApp
   beforeAll(async () => {
