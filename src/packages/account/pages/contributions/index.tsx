@@ -14,9 +14,8 @@ import FilterBar from '../../components/FilterBar'
 import ListEmpty from '../../components/ListEmpty'
 import ListFooter from '../../components/ListFooter'
 import { useListPage } from '../../list-page'
+import { BALANCE_PAGE } from '../../../../routes'
 import './index.scss'
-
-const BALANCE_PAGE = '/packages/account/pages/balance/index'
 
 function Part ({ label, value, cls }: { label: string, value: string, cls: string }) {
   return (

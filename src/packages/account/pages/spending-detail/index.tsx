@@ -12,9 +12,8 @@ import { spendingDetailStore } from '../../stores'
 import { useAccountPage } from '../../../../pages/account-page'
 import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
+import { SPENDING_PAGE } from '../../../../routes'
 import './index.scss'
-
-const SPENDING_PAGE = '/packages/account/pages/spending/index'
 
 /** Back to 消费记录: the page below when there is one, else 消费记录 itself (this page was opened first). */
 const toList = () => {

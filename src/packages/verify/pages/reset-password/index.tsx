@@ -8,11 +8,12 @@ import { rootStore } from '../../../../stores/index'
 import { passwordResetOf } from '../../stores/password-reset-store'
 import { digitsOnly, NEW_PASSWORD_RULES } from '../../../../utils/validate'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { LOGIN_PAGE } from '../../../../routes'
 import './index.scss'
 
 function backToLogin () {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: '/pages/login/index' })
+  else void Taro.reLaunch({ url: LOGIN_PAGE })
 }
 
 function ResetPasswordPage () {
