@@ -65,8 +65,8 @@ export default defineConfig(
           {
             target: ['./src/pages', './src/stores', './src/app.ts', './src/app.config.ts'],
             from: './src/packages',
-            message: 'The main package does not import a subpackage (its code would load before anything else): '
-              + 'open its pages by their address in src/routes.ts, and keep what both need in the main package.',
+            message: 'The main package does not import a subpackage (that code would then load with the main package, '
+              + 'before anything else): open its pages by their address in src/routes.ts, and keep what both need in the main package.',
           },
           ...PACKAGES.map((name) => ({
             target: `./src/packages/${name}`,
