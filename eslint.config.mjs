@@ -6,8 +6,13 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import { importX, createNodeResolver } from 'eslint-plugin-import-x'
 import globals from 'globals'
+import { readdirSync } from 'node:fs'
 
-const UI = ['./src/pages', './src/packages', './src/components', './src/app.ts', './src/app.config.ts']
+// The main package's pages and the app itself; the feature subpackages (src/packages/*) have zones of their own below.
+const UI = ['./src/pages', './src/components', './src/app.ts', './src/app.config.ts']
+// Every feature subpackage, read from the folder so that a new one is fenced in without editing this file.
+const PACKAGES = readdirSync(new URL('./src/packages', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory()).map((entry) => entry.name)
 
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'test-output/**', 'coverage/**', '.swc/**', 'stubs/**'] },
@@ -19,20 +24,25 @@ export default defineConfig(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.json'] })],
+      // no-cycle follows an import only into files it can read: TypeScript ones too (its default is JavaScript only).
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Modules depend one way: a cycle means two modules are one and should be merged, or a third holds what both need.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // The layers import one way only (DESIGN §2). Paths are relative to this file.
       'import-x/no-restricted-paths': ['error', {
         zones: [
           {
             target: './src/services',
-            from: ['./src/stores', ...UI],
+            from: ['./src/stores', './src/packages', ...UI],
             message: 'services/ sits below stores and pages: pass what it needs in as arguments or callbacks.',
           },
           {
             target: './src/platform',
-            from: ['./src/stores', './src/services', ...UI],
+            from: ['./src/stores', './src/services', './src/packages', ...UI],
             message: 'platform/ is the lowest layer: it may not reach up into services, stores or pages.',
           },
           {
@@ -47,22 +57,29 @@ export default defineConfig(
           },
           {
             target: './src/utils',
-            from: ['./src/stores', './src/services', './src/platform', ...UI],
+            from: ['./src/stores', './src/services', './src/platform', './src/packages', ...UI],
             message: 'utils/ are leaves: plain functions with no app state.',
           },
           // Feature subpackages keep their pages, components, stores and styles in their own folder; nothing
           // outside a feature reaches into it (else its code would land in the main package or a sibling's).
           {
-            target: ['./src/pages', './src/components', './src/stores', './src/services', './src/platform', './src/utils',
-              './src/app.ts', './src/packages/account', './src/packages/verify', './src/packages/share'],
-            from: './src/packages/hospital',
-            message: 'packages/hospital is a feature folder: only its own files import it.',
+            target: ['./src/pages', './src/stores', './src/app.ts', './src/app.config.ts'],
+            from: './src/packages',
+            message: 'The main package does not import a subpackage (that code would then load with the main package, '
+              + 'before anything else): open its pages by their address in src/routes.ts, and keep what both need in the main package.',
           },
+          ...PACKAGES.map((name) => ({
+            target: `./src/packages/${name}`,
+            from: './src/packages',
+            except: [`./${name}`],
+            message: `packages/${name} imports no other subpackage: what two subpackages share lives in the main package `
+              + '(src/stores, src/components, src/utils), and a page of another is opened by its address in src/routes.ts.',
+          })),
           {
-            target: ['./src/pages', './src/components', './src/stores', './src/services', './src/platform', './src/utils',
-              './src/app.ts', './src/packages/account', './src/packages/verify', './src/packages/hospital'],
-            from: './src/packages/share',
-            message: 'packages/share is a feature folder: only its own files import it.',
+            target: './src/routes.ts',
+            from: ['./src/pages', './src/packages', './src/components', './src/stores', './src/services', './src/platform',
+              './src/utils', './src/app.ts', './src/app.config.ts'],
+            message: 'src/routes.ts is a leaf (page addresses only), so that every layer may import it.',
           },
           {
             target: './src',

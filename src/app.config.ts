@@ -1,29 +1,37 @@
 // App pages, the account, verify, hospital and share subpackages and their preloads, and the window look (all three targets).
+import {
+  BALANCE_PAGE, BIND_PAGE, CLAIM_PAGE, CLAIMS_PAGE, CONTRIBUTIONS_PAGE, HOME_PAGE, HOSPITAL_PAGE, LOGIN_PAGE, MY_SHARES_PAGE,
+  RESET_PASSWORD_PAGE, SHARE_CREATE_PAGE, SHARE_VIEW_PAGE, SPENDING_DETAIL_PAGE, SPENDING_PAGE, VERIFY_PAGE, routeOf,
+} from './routes'
+
+/** A subpackage as the config names it: its root, and its pages relative to that root. */
+function subPackage (root: string, pages: string[]) {
+  return {
+    root,
+    pages: pages.map((page) => {
+      const route = routeOf(page)
+      if (!route.startsWith(`${root}/`)) throw new Error(`${page} is not in ${root}`)
+      return route.slice(root.length + 1)
+    }),
+  }
+}
+
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/login/index',
-  ],
+  pages: [routeOf(HOME_PAGE), routeOf(LOGIN_PAGE)],
   subPackages: [
-    {
-      root: 'packages/account',
-      pages: [
-        'pages/balance/index', 'pages/contributions/index', 'pages/spending/index', 'pages/spending-detail/index',
-        'pages/claims/index', 'pages/claim/index',
-      ],
-    },
-    { root: 'packages/verify', pages: ['pages/reset-password/index', 'pages/verify/index', 'pages/bind/index'] },
+    subPackage('packages/account', [BALANCE_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, SPENDING_DETAIL_PAGE, CLAIMS_PAGE, CLAIM_PAGE]),
+    subPackage('packages/verify', [RESET_PASSWORD_PAGE, VERIFY_PAGE, BIND_PAGE]),
     // What a hospital's QR code opens (?code=<entry code>): its own small package, so a cold start from a scan is light.
-    { root: 'packages/hospital', pages: ['pages/index/index'] },
+    subPackage('packages/hospital', [HOSPITAL_PAGE]),
     // 家人查看 (?t=<share token>, no login), 我的分享 and 分享给家人 (?claim=<id>).
-    { root: 'packages/share', pages: ['pages/view/index', 'pages/mine/index', 'pages/create/index'] },
+    subPackage('packages/share', [SHARE_VIEW_PAGE, MY_SHARES_PAGE, SHARE_CREATE_PAGE]),
   ],
   // 首页 leads to the account pages, so their package downloads while the person reads the balance, and to the
   // verification page once the window has passed; 登录 leads to 忘记密码, so that package is ready before the tap.
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/account', 'packages/verify'] },
-    'pages/login/index': { network: 'all', packages: ['packages/verify'] },
-    'packages/account/pages/claim/index': { network: 'all', packages: ['packages/share'] },
+    [routeOf(HOME_PAGE)]: { network: 'all', packages: ['packages/account', 'packages/verify'] },
+    [routeOf(LOGIN_PAGE)]: { network: 'all', packages: ['packages/verify'] },
+    [routeOf(CLAIM_PAGE)]: { network: 'all', packages: ['packages/share'] },
   },
   // WeChat indexes pages unless told not to: the personal and shared pages are disallowed (config copies the file).
   ...(process.env.TARO_ENV === 'weapp' ? { sitemapLocation: 'sitemap.json' } : {}),

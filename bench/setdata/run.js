@@ -46,7 +46,7 @@ function chinaTime (iso) {
   const p = (n) => String(n).padStart(2, '0')
   return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`
 }
-function formatRow (it) { // mirrors src/stores/spending-store.ts toSpendingRow (as of this bench's writing)
+function formatRow (it) { // mirrors src/packages/account/stores/spending-store.ts toSpendingRow (as of this bench's writing)
   const parts = []
   if (it.fundFen) parts.push(`统筹 ${formatFen(it.fundFen)}`)
   if (it.accountFen) parts.push(`个账 ${formatFen(it.accountFen)}`)

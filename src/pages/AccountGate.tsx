@@ -10,6 +10,7 @@ import LoadFailed from '../components/LoadFailed'
 import AccountLoadFailed from '../components/AccountLoadFailed'
 import { toBind, toLogin, toVerify } from './account-page'
 import type { ListError } from '../stores/paged-list'
+import { HOME_PAGE } from '../routes'
 
 interface AccountGateProps {
   /** What the page needs the person to sign in for (登录后才能查看消费记录). */
@@ -26,7 +27,7 @@ interface AccountGateProps {
 
 const toHome = () => {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: '/pages/index/index' })
+  else void Taro.reLaunch({ url: HOME_PAGE })
 }
 
 function AccountGate ({ what, signedOutMessage, error, loading, onRetry, children }: AccountGateProps) {

@@ -11,11 +11,12 @@ import { rootStore } from '../stores/index'
 import { privacyAgreeOpenType } from '../platform/privacy'
 import PrivacyDialog from '../components/PrivacyDialog'
 import PrivacyDeclined from '../components/PrivacyDeclined'
+import { HOME_PAGE } from '../routes'
 import './PrivacyGate.scss'
 
 function backToHome () {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: '/pages/index/index' })
+  else void Taro.reLaunch({ url: HOME_PAGE })
 }
 
 function PrivacyGate ({ blocking = false }: { blocking?: boolean }) {

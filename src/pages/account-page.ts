@@ -3,10 +3,7 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { rootStore } from '../stores/index'
-
-export const LOGIN_PAGE = '/pages/login/index'
-export const VERIFY_PAGE = '/packages/verify/pages/verify/index'
-export const BIND_PAGE = '/packages/verify/pages/bind/index'
+import { LOGIN_PAGE, VERIFY_PAGE, BIND_PAGE } from '../routes'
 
 export const toLogin = () => { void Taro.navigateTo({ url: LOGIN_PAGE }) }
 export const toVerify = () => { void Taro.navigateTo({ url: VERIFY_PAGE }) }

@@ -1,6 +1,7 @@
 // How the person arrived, as one typed value: the pure parser behind every platform's entry reader (launch and show
 // options, the H5 address, the in-app scanner). Everything an entry carries is a hint anyone can forge: only known
 // pages with well-formed parameters become a target; anything else that tried to name one is `unreadable`.
+import { HOME_PAGE, HOSPITAL_PAGE, SHARE_VIEW_PAGE, hospitalUrl, routeOf, shareViewUrl } from '../routes'
 
 /** What the access log records as the entry scene's kind (`<kind>:<platform scene>`). */
 export type EntryKind = 'hospital' | 'share' | 'other_app' | 'scan' | 'open'
@@ -47,9 +48,10 @@ export interface ScanContent {
 export const ENTRY_CODE_RE = /^[0-9A-HJKMNP-TV-Z]{8}$/
 export const SHARE_TOKEN_RE = /^[A-Za-z0-9_-]{32}$/
 
-export const HOME_ROUTE = 'pages/index/index'
-export const HOSPITAL_ROUTE = 'packages/hospital/pages/index/index'
-export const SHARE_VIEW_ROUTE = 'packages/share/pages/view/index'
+// The routes an entry may name, as the framework reports them (no leading slash).
+const HOME_ROUTE = routeOf(HOME_PAGE)
+const HOSPITAL_ROUTE = routeOf(HOSPITAL_PAGE)
+const SHARE_VIEW_ROUTE = routeOf(SHARE_VIEW_PAGE)
 
 /** WeChat scenes that mean another mini-program opened this one (or this one came back from it). */
 const OTHER_APP_SCENES = new Set([1037, 1038])
@@ -57,9 +59,9 @@ const OTHER_APP_SCENES = new Set([1037, 1038])
 /** The page (absolute, with its query) a target opens. */
 export function targetUrl (target: EntryTarget): string {
   switch (target.page) {
-    case 'hospital': return `/${HOSPITAL_ROUTE}?code=${target.code}`
-    case 'share': return `/${SHARE_VIEW_ROUTE}?t=${target.token}`
-    case 'home': return `/${HOME_ROUTE}`
+    case 'hospital': return hospitalUrl(target.code)
+    case 'share': return shareViewUrl(target.token)
+    case 'home': return HOME_PAGE
   }
 }
 

@@ -3,8 +3,7 @@
 // as a QR code for a relative standing beside the owner. The QR library is loaded only when a code is drawn, so
 // neither the main bundle nor the family view carries it.
 import type { ShareCapability } from './share'
-
-const VIEW_ROUTE = '/#/packages/share/pages/view/index?t='
+import { shareViewUrl } from '../routes'
 
 function copyBySelection (text: string): boolean {
   const area = document.createElement('textarea')
@@ -27,7 +26,7 @@ export const share: ShareCapability = {
   way: 'link',
   prepareCard: async () => false,
   openPanel: async () => false,
-  webLink: (token) => `${window.location.origin}${VIEW_ROUTE}${encodeURIComponent(token)}`,
+  webLink: (token) => `${window.location.origin}/#${shareViewUrl(encodeURIComponent(token))}`,
   copy: async (text) => {
     try {
       if (navigator.clipboard?.writeText) {

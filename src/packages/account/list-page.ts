@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { rootStore } from '../../stores/index'
-import type { ListFilters } from '../../stores/list-filters'
+import type { ListFilters } from './stores/list-filters'
 import { useAccountPage } from '../../pages/account-page'
 
 export interface ListPageStore {

@@ -21,13 +21,8 @@ import { parseScan } from '../../platform/entry-parse'
 import { followEntry } from '../entry-route'
 import PasteLinkDialog from '../../components/PasteLinkDialog'
 import { a11y, button } from '../../components/a11y'
+import { BALANCE_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE, MY_SHARES_PAGE } from '../../routes'
 import './index.scss'
-
-const BALANCE_PAGE = '/packages/account/pages/balance/index'
-const CONTRIBUTIONS_PAGE = '/packages/account/pages/contributions/index'
-const SPENDING_PAGE = '/packages/account/pages/spending/index'
-const CLAIMS_PAGE = '/packages/account/pages/claims/index'
-const MY_SHARES_PAGE = '/packages/share/pages/mine/index'
 
 function HomePage () {
   const { session, account, consent, entry } = rootStore

@@ -9,15 +9,13 @@ import { rootStore } from '../../stores/index'
 import { digitsOnly } from '../../utils/validate'
 import PrivacyGate from '../PrivacyGate'
 import SmsCodeField from '../../components/SmsCodeField'
+import { HOME_PAGE, RESET_PASSWORD_PAGE, BIND_PAGE } from '../../routes'
 import './index.scss'
 
 const PLATFORM_BUTTON: Record<'wechat' | 'alipay', string> = {
   wechat: '微信一键登录',
   alipay: '支付宝一键登录',
 }
-
-const RESET_PAGE = '/packages/verify/pages/reset-password/index'
-const BIND_PAGE = '/packages/verify/pages/bind/index'
 
 type LoginTab = 'sms' | 'password'
 
@@ -29,7 +27,7 @@ const TABS: Array<{ value: LoginTab, title: string, className: string }> = [
 
 function backToHome () {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: '/pages/index/index' })
+  else void Taro.reLaunch({ url: HOME_PAGE })
 }
 
 function LoginPage () {
@@ -51,7 +49,7 @@ function LoginPage () {
     else void Taro.redirectTo({ url: BIND_PAGE })
   }
   const switchTab = (value: LoginTab) => { setTab(value); session.clearError() }
-  const forgotPassword = () => { void Taro.navigateTo({ url: RESET_PAGE }) }
+  const forgotPassword = () => { void Taro.navigateTo({ url: RESET_PASSWORD_PAGE }) }
 
   // The spinner only in the tab on screen: the other tab's button is off screen, and on a mini-program each
   // spinner is a structural change that re-sends its subtree through setData.

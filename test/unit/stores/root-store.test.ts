@@ -1,7 +1,7 @@
 // RootStore: the account pages' "show" workflow, and forgetting one person's data when the token changes.
 import { RootStore } from '../../../src/stores/root-store'
-import { passwordResetOf } from '../../../src/stores/password-reset-store'
-import { verificationOf } from '../../../src/stores/verification-store'
+import { passwordResetOf } from '../../../src/packages/verify/stores/password-reset-store'
+import { verificationOf } from '../../../src/packages/verify/stores/verification-store'
 import { SESSION_STORAGE_KEY } from '../../../src/stores/session-store'
 import { ApiError } from '../../../src/services/http'
 import { employeeSummary, fakeApi, fakePlatform, loginResult, validIdNumber } from './fakes'

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ActionSheet, Button, DatePicker, Picker, Tag } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
-import type { FilterChoice, ListFilters } from '../../../stores/list-filters'
+import type { FilterChoice, ListFilters } from '../stores/list-filters'
 import './FilterBar.scss'
 
 interface ChoiceFilter {

@@ -2,7 +2,7 @@
 // `spending-chunk`; a page outside the window draws nothing (the list keeps its height with spacers).
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { SpendingRow } from '../../../stores/spending-store'
+import type { SpendingRow } from '../stores/spending-store'
 import './SpendingChunk.scss'
 
 interface SpendingChunkProps {

@@ -1,6 +1,6 @@
 // WeChat: one page of 消费记录 rows drawn by the native `spending-chunk` component (see its index.js for why).
 import { memo } from 'react'
-import type { SpendingRow } from '../../../stores/spending-store'
+import type { SpendingRow } from '../stores/spending-store'
 
 interface SpendingChunkProps {
   rows: readonly SpendingRow[]

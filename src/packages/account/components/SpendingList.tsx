@@ -4,7 +4,7 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { usePageScroll } from '@tarojs/taro'
-import type { SpendingRow } from '../../../stores/spending-store'
+import type { SpendingRow } from '../stores/spending-store'
 import SpendingChunk from './SpendingChunk'
 
 /** The row height in design px (750 wide); the row styles use the same figure. */

@@ -10,9 +10,7 @@ import ConsentPanel from '../../../components/ConsentPanel'
 import { button } from '../../../components/a11y'
 import { toBind, toLogin, toVerify } from '../../../pages/account-page'
 import type { HospitalStore } from '../hospital-store'
-
-const SPENDING_PAGE = '/packages/account/pages/spending/index'
-const CLAIMS_PAGE = '/packages/account/pages/claims/index'
+import { SPENDING_PAGE, CLAIMS_PAGE } from '../../../routes'
 
 interface MineSectionProps {
   store: HospitalStore

@@ -9,6 +9,7 @@ import type { ClientChannel } from '../../../platform/types'
 import type { ShareCapability } from '../../../platform/share'
 import { ApiError } from '../../../services/http'
 import type { ListError } from '../../../stores/paged-list'
+import { HOME_PAGE } from '../../../routes'
 import type { ShareApi } from '../api'
 
 /** The choices of how long a link lives (the server allows no more than 7 days). */
@@ -29,7 +30,7 @@ export const SHARE_CARD_TITLE = '家人分享了一条报销进度'
 /** A picture with no personal data (5:4), shipped in this subpackage; without one WeChat would use a screenshot. */
 export const SHARE_CARD_IMAGE = '/packages/share/assets/share-card.png'
 /** Shared from the ··· menu before a grant exists: the app itself, never this page (or a picture of it). */
-const APP_CARD = { title: '医保个人账户查询', path: '/pages/index/index', imageUrl: SHARE_CARD_IMAGE }
+const APP_CARD = { title: '医保个人账户查询', path: HOME_PAGE, imageUrl: SHARE_CARD_IMAGE }
 
 const CLAIM_NOT_FOUND = '没有找到这笔报销申请，请回到报销进度重新选择'
 const LOAD_FALLBACK = '这笔报销暂时无法显示，请稍后重试'

@@ -1,8 +1,8 @@
 // 消费记录 and 报销进度 opened from a hospital's page (?institution=<code>&name=<name>): the institution filter is set
 // before the first load, named in its chip, and reaches the claims query; a malformed code is ignored.
 import { presetInstitution } from '../../../../src/packages/account/list-page'
-import { ListFilters } from '../../../../src/stores/list-filters'
-import { ClaimsStore } from '../../../../src/stores/claims-store'
+import { ListFilters } from '../../../../src/packages/account/stores/list-filters'
+import { ClaimsStore } from '../../../../src/packages/account/stores/claims-store'
 import type { ClaimsApi } from '../../../../src/services/api/claims'
 
 const now = () => Date.parse('2026-11-21T04:00:00.000Z')

@@ -14,16 +14,14 @@ import AccountLoadFailed from '../../../../components/AccountLoadFailed'
 import { toBind, toLogin, toVerify, useAccountPage } from '../../../../pages/account-page'
 import { formatAsOf } from '../../../../utils/date'
 import { balanceView, type FactRow, type PremiumRow, type Reconciliation } from './year-view'
+import { HOME_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE } from '../../../../routes'
 import './index.scss'
 
-const CONTRIBUTIONS_PAGE = '/packages/account/pages/contributions/index'
-const SPENDING_PAGE = '/packages/account/pages/spending/index'
-const CLAIMS_PAGE = '/packages/account/pages/claims/index'
 const go = (url: string) => () => { void Taro.navigateTo({ url }) }
 
 const toHome = () => {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: '/pages/index/index' })
+  else void Taro.reLaunch({ url: HOME_PAGE })
 }
 
 /** 年初余额, each line in (+) and out (−) with its word, 当前余额, and the sum that ties them together. */

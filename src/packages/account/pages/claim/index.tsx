@@ -8,19 +8,15 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
-import { TONE_TAG_TYPES } from '../../../../stores/claims-store'
+import { TONE_TAG_TYPES } from '../../stores/claims-store'
 import { claimDetailStore } from '../../stores'
 import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
 import ClaimTimeline from '../../../../components/ClaimTimeline'
 import { ClaimAmounts, ClaimCard, ClaimMaterials, ClaimNextStep, ClaimStatus } from '../../../../components/ClaimProgress'
 import { useAccountPage } from '../../../../pages/account-page'
+import { CLAIMS_PAGE, MY_SHARES_PAGE, shareCreateUrl } from '../../../../routes'
 import './index.scss'
-
-const CLAIMS_PAGE = '/packages/account/pages/claims/index'
-// 分享给家人 and 我的分享 live in the share subpackage (preloaded from this page): only navigated to from here.
-const SHARE_PAGE = '/packages/share/pages/create/index'
-const MY_SHARES_PAGE = '/packages/share/pages/mine/index'
 
 /** Back to 报销进度 when it is the page below, else open it (this page came first, from a notice). */
 const toClaims = () => {
@@ -99,7 +95,7 @@ function ClaimPage () {
         </CellGroup>
 
         <View className='claim-share'>
-          <Button className='share-claim-btn' type='primary' fill='outline' block onClick={() => { void Taro.navigateTo({ url: `${SHARE_PAGE}?claim=${view.id}` }) }}>
+          <Button className='share-claim-btn' type='primary' fill='outline' block onClick={() => { void Taro.navigateTo({ url: shareCreateUrl(view.id) }) }}>
             分享给家人
           </Button>
           <Text className='claim-share-hint'>家人不用登录就能看到这笔报销的进度，您可以随时撤回</Text>

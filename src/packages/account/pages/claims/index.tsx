@@ -6,15 +6,14 @@ import Taro from '@tarojs/taro'
 import { Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { claimsStore } from '../../stores'
-import { TONE_TAG_TYPES, type ClaimRow } from '../../../../stores/claims-store'
+import { TONE_TAG_TYPES, type ClaimRow } from '../../stores/claims-store'
 import AccountGate from '../../../../pages/AccountGate'
 import FilterBar from '../../components/FilterBar'
 import ListEmpty from '../../components/ListEmpty'
 import ListFooter from '../../components/ListFooter'
 import { useInstitutionQuery, useListPage } from '../../list-page'
+import { claimUrl } from '../../../../routes'
 import './index.scss'
-
-const CLAIM_PAGE = '/packages/account/pages/claim/index'
 
 interface ClaimRowsProps {
   rows: readonly ClaimRow[]
@@ -50,7 +49,7 @@ function ClaimsPage () {
   // Opened from a hospital's page: only the claims for treatment there, from the first load.
   useInstitutionQuery(filters)
   useListPage(store)
-  const open = useCallback((id: number) => { void Taro.navigateTo({ url: `${CLAIM_PAGE}?id=${id}` }) }, [])
+  const open = useCallback((id: number) => { void Taro.navigateTo({ url: claimUrl(id) }) }, [])
 
   let body
   if (list.loading || !list.loaded) {

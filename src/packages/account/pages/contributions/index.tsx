@@ -8,15 +8,14 @@ import Taro from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { contributionsStore } from '../../stores'
-import type { ContributionRow, GapRow, MonthRow, PremiumRow } from '../../../../stores/contributions-store'
+import type { ContributionRow, GapRow, MonthRow, PremiumRow } from '../../stores/contributions-store'
 import AccountGate from '../../../../pages/AccountGate'
 import FilterBar from '../../components/FilterBar'
 import ListEmpty from '../../components/ListEmpty'
 import ListFooter from '../../components/ListFooter'
 import { useListPage } from '../../list-page'
+import { BALANCE_PAGE } from '../../../../routes'
 import './index.scss'
-
-const BALANCE_PAGE = '/packages/account/pages/balance/index'
 
 function Part ({ label, value, cls }: { label: string, value: string, cls: string }) {
   return (

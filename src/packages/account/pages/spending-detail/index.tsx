@@ -7,14 +7,13 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Cell, CellGroup, Dialog, Skeleton, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
-import { CATEGORY_NOTE, NOTE_MAX, type DetailView } from '../../../../stores/spending-detail-store'
+import { CATEGORY_NOTE, NOTE_MAX, type DetailView } from '../../stores/spending-detail-store'
 import { spendingDetailStore } from '../../stores'
 import { useAccountPage } from '../../../../pages/account-page'
 import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
+import { SPENDING_PAGE } from '../../../../routes'
 import './index.scss'
-
-const SPENDING_PAGE = '/packages/account/pages/spending/index'
 
 /** Back to 消费记录: the page below when there is one, else 消费记录 itself (this page was opened first). */
 const toList = () => {

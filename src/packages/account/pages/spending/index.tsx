@@ -13,9 +13,8 @@ import ListEmpty from '../../components/ListEmpty'
 import ListFooter from '../../components/ListFooter'
 import SpendingList from '../../components/SpendingList'
 import { useInstitutionQuery, useListPage } from '../../list-page'
+import { spendingDetailUrl } from '../../../../routes'
 import './index.scss'
-
-const SPENDING_DETAIL_PAGE = '/packages/account/pages/spending-detail/index'
 
 function SpendingPage () {
   const store = spendingStore()
@@ -29,7 +28,7 @@ function SpendingPage () {
   const open = useCallback((id: number) => {
     if (opening.current) return
     opening.current = true
-    Taro.navigateTo({ url: `${SPENDING_DETAIL_PAGE}?id=${id}` }).catch(() => { opening.current = false })
+    Taro.navigateTo({ url: spendingDetailUrl(id) }).catch(() => { opening.current = false })
   }, [])
 
   const asOf = list.answer?.asOf

@@ -13,9 +13,10 @@ import { hospitalCodeFromQuery } from '../../../../platform/entry-parse'
 import { callPhone } from '../../../../platform/phone'
 import { hospitalStore } from '../../stores'
 import MineSection from '../../components/MineSection'
+import { HOME_PAGE } from '../../../../routes'
 import './index.scss'
 
-const toHome = () => { void Taro.reLaunch({ url: '/pages/index/index' }) }
+const toHome = () => { void Taro.reLaunch({ url: HOME_PAGE }) }
 const entryHospitalCode = (): string | null => {
   const target = rootStore.entry.current?.target
   return target?.page === 'hospital' ? target.code : null

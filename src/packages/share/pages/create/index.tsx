@@ -16,10 +16,8 @@ import { shareCreateStore } from '../../stores/wiring'
 import { DURATIONS, LABEL_MAX, LABEL_SUGGESTIONS, type ShareCreateStore } from '../../stores/share-create-store'
 import ChoiceGroup from '../../components/ChoiceGroup'
 import { a11y } from '../../../../components/a11y'
+import { CLAIMS_PAGE, MY_SHARES_PAGE } from '../../../../routes'
 import './index.scss'
-
-const MY_SHARES_PAGE = '/packages/share/pages/mine/index'
-const CLAIMS_PAGE = '/packages/account/pages/claims/index'
 
 const AMOUNT_CHOICES = [
   { value: 'hide', label: '不显示金额' },

@@ -10,9 +10,8 @@ import AccountGate from '../../../../pages/AccountGate'
 import { useAccountPage } from '../../../../pages/account-page'
 import { mySharesStore } from '../../stores/wiring'
 import type { ShareRow } from '../../stores/my-shares-store'
+import { CLAIMS_PAGE } from '../../../../routes'
 import './index.scss'
-
-const CLAIMS_PAGE = '/packages/account/pages/claims/index'
 
 const STATUS_TAGS: Readonly<Record<ShareRow['status'], 'success' | 'default'>> = { active: 'success', expired: 'default', revoked: 'default' }
 

@@ -8,10 +8,11 @@ import Taro, { useLoad, useUnload } from '@tarojs/taro'
 import { Button, Input, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
-import { BindingStore } from '../../../../stores/binding-store'
+import { BindingStore } from '../../stores/binding-store'
 import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { HOME_PAGE } from '../../../../routes'
 import './index.scss'
 
 // Created here, so that the binding code stays in this subpackage; one per page visit.
@@ -20,7 +21,7 @@ const newStore = () => new BindingStore(rootStore.api.binding, rootStore.session
 /** Back to the page that sent the person to log in (首页, or a hospital's page opened from its QR code), else 首页. */
 function toHome () {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: '/pages/index/index' })
+  else void Taro.reLaunch({ url: HOME_PAGE })
 }
 
 function BindPage () {

@@ -5,14 +5,15 @@ import Taro, { useLoad } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
-import { passwordResetOf } from '../../../../stores/password-reset-store'
+import { passwordResetOf } from '../../stores/password-reset-store'
 import { digitsOnly, NEW_PASSWORD_RULES } from '../../../../utils/validate'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { LOGIN_PAGE } from '../../../../routes'
 import './index.scss'
 
 function backToLogin () {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: '/pages/login/index' })
+  else void Taro.reLaunch({ url: LOGIN_PAGE })
 }
 
 function ResetPasswordPage () {

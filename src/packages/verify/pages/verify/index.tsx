@@ -9,15 +9,14 @@ import { Button, Input, Skeleton, TabPane, Tabs } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import type { VerificationMethodName } from '../../../../../types/api/verification'
 import { rootStore } from '../../../../stores/index'
-import { showVerification, verificationOf } from '../../../../stores/verification-store'
+import { showVerification, verificationOf } from '../../stores/verification-store'
 import LoadFailed from '../../../../components/LoadFailed'
 import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
 import { digitsOnly } from '../../../../utils/validate'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { HOME_PAGE, LOGIN_PAGE, RESET_PASSWORD_PAGE } from '../../../../routes'
 import './index.scss'
-
-const RESET_PAGE = '/packages/verify/pages/reset-password/index'
 
 const LABELS: Record<VerificationMethodName, string> = {
   face: '刷脸验证',
@@ -35,7 +34,7 @@ const TAB_CLASS: Partial<Record<VerificationMethodName, string>> = {
 /** Back to the page that asked for the check; opened on its own (a shared link, a reload), to 首页. */
 function backToWanted () {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.reLaunch({ url: '/pages/index/index' })
+  else void Taro.reLaunch({ url: HOME_PAGE })
 }
 
 function VerifyPage () {
@@ -54,7 +53,7 @@ function VerifyPage () {
       : await verification.submitSms(code)
     if (ok) backToWanted()
   }
-  const forgotPassword = () => { void Taro.navigateTo({ url: RESET_PAGE }) }
+  const forgotPassword = () => { void Taro.navigateTo({ url: RESET_PASSWORD_PAGE }) }
   const startFace = async () => { if (await verification.startFace()) backToWanted() }
   const startSoter = async () => { if (await verification.startSoter()) backToWanted() }
   const platformName = verification.face.platform === 'alipay' ? '支付宝' : '微信'
@@ -70,7 +69,7 @@ function VerifyPage () {
   if (session.restored && !session.signedIn) {
     body = (
       <LoadFailed message={session.notice ?? '登录已失效，请重新登录后再查看'}>
-        <Button className='verify-login-btn' type='primary' onClick={() => { void Taro.reLaunch({ url: '/pages/login/index' }) }}>重新登录</Button>
+        <Button className='verify-login-btn' type='primary' onClick={() => { void Taro.reLaunch({ url: LOGIN_PAGE }) }}>重新登录</Button>
       </LoadFailed>
     )
   } else if (verification.methodsError && verification.methods.length === 0) {

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import ResetPasswordPage from '../../../../../../src/packages/verify/pages/reset-password/index'
-import { passwordResetOf } from '../../../../../../src/stores/password-reset-store'
+import { passwordResetOf } from '../../../../../../src/packages/verify/stores/password-reset-store'
 import { rootStore } from '../../../../../../src/stores/index'
 
 const request = Taro.request as unknown as jest.Mock

@@ -1,10 +1,10 @@
 // SpendingDetailStore: one settlement read by id and prepared for drawing, 「不是我的消费」 and its withdrawal (the
 // detail and 消费记录's row both follow), each refusal as the server's sentence, and one request per tap.
-import { SpendingDetailStore, paymentLines, toDetailView } from '../../../src/stores/spending-detail-store'
-import { SpendingStore } from '../../../src/stores/spending-store'
-import { ApiError } from '../../../src/services/http'
-import type { Dispute, SpendingDetail } from '../../../types/api/spending'
-import { fakeApi } from './fakes'
+import { SpendingDetailStore, paymentLines, toDetailView } from '../../../../../src/packages/account/stores/spending-detail-store'
+import { SpendingStore } from '../../../../../src/packages/account/stores/spending-store'
+import { ApiError } from '../../../../../src/services/http'
+import type { Dispute, SpendingDetail } from '../../../../../types/api/spending'
+import { fakeApi } from '../../../stores/fakes'
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 

@@ -1,11 +1,11 @@
 // The account pages' stores, created on first use by whichever page needs one (so their code stays in this
 // subpackage) and reset with every new token by the root.
-import { rootStore } from '../../stores/index'
-import { SpendingStore } from '../../stores/spending-store'
-import { ContributionsStore } from '../../stores/contributions-store'
-import { SpendingDetailStore } from '../../stores/spending-detail-store'
-import { ClaimsStore } from '../../stores/claims-store'
-import { ClaimDetailStore } from '../../stores/claim-detail-store'
+import { rootStore } from '../../../stores/index'
+import { SpendingStore } from './spending-store'
+import { ContributionsStore } from './contributions-store'
+import { SpendingDetailStore } from './spending-detail-store'
+import { ClaimsStore } from './claims-store'
+import { ClaimDetailStore } from './claim-detail-store'
 
 /** 消费记录's store; 消费详情 updates its rows after a dispute. */
 export function spendingStore (): SpendingStore {

@@ -1,14 +1,14 @@
 // Step-up verification: which methods this session may use, the chosen one, the SMS code to the phone on file
 // (with its resend cooldown), the code or query-password check, and the new window handed to the session.
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { VerificationMethodName, VerificationMethods } from '../../types/api/verification'
-import type { VerificationApi } from '../services/api/verification'
-import { ApiError } from '../services/http'
-import type { Biometric, BiometricMode, FaceCheck } from '../platform/types'
-import type { RootStore } from './root-store'
-import { queryPasswordError, smsCodeError } from '../utils/validate'
-import { Cooldown, realClock, type SessionClock } from './cooldown'
-import { messageOf } from './session-store'
+import type { VerificationMethodName, VerificationMethods } from '../../../../types/api/verification'
+import type { VerificationApi } from '../../../services/api/verification'
+import { ApiError } from '../../../services/http'
+import type { Biometric, BiometricMode, FaceCheck } from '../../../platform/types'
+import type { RootStore } from '../../../stores/root-store'
+import { queryPasswordError, smsCodeError } from '../../../utils/validate'
+import { Cooldown, realClock, type SessionClock } from '../../../stores/cooldown'
+import { messageOf } from '../../../stores/session-store'
 
 export type VerificationMethod = VerificationMethods['methods'][number]
 

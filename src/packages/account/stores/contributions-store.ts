@@ -2,13 +2,13 @@
 // found shown where they fall, the server's note above the list, and the time filter. Created by the account
 // subpackage's page (rootStore.feature), so its code stays there.
 import { makeAutoObservable, reaction, type IReactionDisposer } from 'mobx'
-import type { InsuranceType } from '../../types/api/account'
-import type { ContributionEntry, ContributionGap, ContributionItem, ContributionsPage } from '../../types/api/contributions'
-import type { ContributionsApi } from '../services/api/contributions'
-import { formatFen } from '../utils/money'
-import { formatAsOf, formatDate } from '../utils/date'
+import type { InsuranceType } from '../../../../types/api/account'
+import type { ContributionEntry, ContributionGap, ContributionItem, ContributionsPage } from '../../../../types/api/contributions'
+import type { ContributionsApi } from '../../../services/api/contributions'
+import { formatFen } from '../../../utils/money'
+import { formatAsOf, formatDate } from '../../../utils/date'
 import { ListFilters } from './list-filters'
-import { PagedList } from './paged-list'
+import { PagedList } from '../../../stores/paged-list'
 
 /** `2025年`: where the year changes in a monthly list (the rows below it are that year's months). */
 export interface YearRow {

@@ -1,11 +1,11 @@
 // ContributionsStore: rows made for drawing (months with their parts, year headings that are not repeated across
 // pages, gaps, residents' years), the server's note and a retiree's empty list, the time filter as the query, the
 // empty list's explanation, and errors.
-import { ContributionsStore, toContributionRow, toContributionRows, type ContributionRow } from '../../../src/stores/contributions-store'
-import type { ContributionEntry, ContributionGap, ContributionItem, ContributionsPage } from '../../../types/api/contributions'
-import type { InsuranceType } from '../../../types/api/account'
-import { ApiError } from '../../../src/services/http'
-import { fakeApi } from './fakes'
+import { ContributionsStore, toContributionRow, toContributionRows, type ContributionRow } from '../../../../../src/packages/account/stores/contributions-store'
+import type { ContributionEntry, ContributionGap, ContributionItem, ContributionsPage } from '../../../../../types/api/contributions'
+import type { InsuranceType } from '../../../../../types/api/account'
+import { ApiError } from '../../../../../src/services/http'
+import { fakeApi } from '../../../stores/fakes'
 
 const NOW = Date.parse('2026-11-24T04:00:00Z')
 const AS_OF = '2026-11-20T00:00:00.000Z'

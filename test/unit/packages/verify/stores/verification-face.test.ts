@@ -1,10 +1,10 @@
 // VerificationStore's face check and biometric unlock. Face check: first where the server offers it and the build can open it; the server's verdict
 // decides (never the platform's callback); two checks that do not pass open SMS and password. Biometric unlock:
 // only where the server allows it and the phone has it; the signed result goes to the server unchanged.
-import { VerificationStore, NO_DEVICE } from '../../../src/stores/verification-store'
-import { SessionStore } from '../../../src/stores/session-store'
-import { ApiError } from '../../../src/services/http'
-import { fakeApi, fakePlatform, faceStart, VERIFIED_UNTIL, verificationMethods } from './fakes'
+import { VerificationStore, NO_DEVICE } from '../../../../../src/packages/verify/stores/verification-store'
+import { SessionStore } from '../../../../../src/stores/session-store'
+import { ApiError } from '../../../../../src/services/http'
+import { fakeApi, fakePlatform, faceStart, VERIFIED_UNTIL, verificationMethods } from '../../../stores/fakes'
 
 const faceOpen = {
   ...verificationMethods,

@@ -2,13 +2,13 @@
 // record by the server), then proves it — a face check where the platform offers one, else (or after two face
 // checks that did not pass) an SMS code to the phone on file. Success ties the login to the person, verified.
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { BindingState } from '../../types/api/binding'
-import type { BindingApi } from '../services/api/binding'
-import { ApiError } from '../services/http'
-import type { FaceCheck } from '../platform/types'
-import { idNumberError, normalizeIdNumber, realNameError, smsCodeError } from '../utils/validate'
-import { Cooldown, realClock, type SessionClock } from './cooldown'
-import { messageOf } from './session-store'
+import type { BindingState } from '../../../../types/api/binding'
+import type { BindingApi } from '../../../services/api/binding'
+import { ApiError } from '../../../services/http'
+import type { FaceCheck } from '../../../platform/types'
+import { idNumberError, normalizeIdNumber, realNameError, smsCodeError } from '../../../utils/validate'
+import { Cooldown, realClock, type SessionClock } from '../../../stores/cooldown'
+import { messageOf } from '../../../stores/session-store'
 
 /** What the session needs to hear about a completed binding (SessionStore.markBound). */
 export interface BoundListener {

@@ -3,13 +3,13 @@
 import { makeAutoObservable, reaction, runInAction, type IReactionDisposer } from 'mobx'
 import type {
   FamilyPremiumItem, FamilyPremiumsPage, SpendingInstitutions, SpendingItem, SpendingPage, VisitType,
-} from '../../types/api/spending'
-import type { SpendingApi } from '../services/api/spending'
-import { formatFen } from '../utils/money'
-import { formatAsOf, formatDateTimeShort } from '../utils/date'
+} from '../../../../types/api/spending'
+import type { SpendingApi } from '../../../services/api/spending'
+import { formatFen } from '../../../utils/money'
+import { formatAsOf, formatDateTimeShort } from '../../../utils/date'
 import { ListFilters, type FilterChoice } from './list-filters'
-import { PagedList } from './paged-list'
-import { messageOf } from './cooldown'
+import { PagedList } from '../../../stores/paged-list'
+import { messageOf } from '../../../stores/cooldown'
 
 /** One row of the list as drawn: every string prepared here, class names only (see recipes/long-lists.md). */
 export interface SpendingRow {

@@ -1,11 +1,11 @@
 // ClaimDetailStore: one claim read by its id (also as the first page, from a notice), what the page draws (stage,
 // amounts, next step, missing materials, the dated timeline, the masked payout account), a foreign or missing id as
 // a clear sentence, and 有进度时提醒我: the platform's dialog asked for within the tap, then each way it can end.
-import { ClaimDetailStore, toClaimView, CLAIM_NOT_FOUND, SUBSCRIBE_SENTENCES } from '../../../src/stores/claim-detail-store'
-import type { ClaimDetail } from '../../../types/api/claims'
-import type { SubscribeAnswer } from '../../../src/platform/types'
-import { ApiError } from '../../../src/services/http'
-import { fakeApi, fakePlatform } from './fakes'
+import { ClaimDetailStore, toClaimView, CLAIM_NOT_FOUND, SUBSCRIBE_SENTENCES } from '../../../../../src/packages/account/stores/claim-detail-store'
+import type { ClaimDetail } from '../../../../../types/api/claims'
+import type { SubscribeAnswer } from '../../../../../src/platform/types'
+import { ApiError } from '../../../../../src/services/http'
+import { fakeApi, fakePlatform } from '../../../stores/fakes'
 
 const TEMPLATE = 'tmpl-claim-progress'
 

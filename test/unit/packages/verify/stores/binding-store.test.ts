@@ -1,9 +1,9 @@
 // BindingStore: name and ID number checked before any request, the matched record, face first, the SMS code once
 // the server opens it, the session bound and verified at the end, the server's words on every failure.
-import { BindingStore } from '../../../src/stores/binding-store'
-import { SessionStore, SESSION_STORAGE_KEY } from '../../../src/stores/session-store'
-import { ApiError } from '../../../src/services/http'
-import { bindingState, fakeApi, fakePlatform, faceStart, loginResult, validIdNumber, VERIFIED_UNTIL } from './fakes'
+import { BindingStore } from '../../../../../src/packages/verify/stores/binding-store'
+import { SessionStore, SESSION_STORAGE_KEY } from '../../../../../src/stores/session-store'
+import { ApiError } from '../../../../../src/services/http'
+import { bindingState, fakeApi, fakePlatform, faceStart, loginResult, validIdNumber, VERIFIED_UNTIL } from '../../../stores/fakes'
 
 async function setup () {
   const api = fakeApi()

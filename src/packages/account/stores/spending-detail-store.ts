@@ -4,12 +4,12 @@
 import { makeAutoObservable, observableRef, runInAction } from 'mobx'
 import type {
   Dispute, DisputeStatus, ItemCategory, SpendingDetail, SpendingItem,
-} from '../../types/api/spending'
-import type { SpendingApi } from '../services/api/spending'
-import { ApiError } from '../services/http'
-import { formatFen } from '../utils/money'
-import { formatDateTime, formatDateTimeShort } from '../utils/date'
-import type { ListError } from './paged-list'
+} from '../../../../types/api/spending'
+import type { SpendingApi } from '../../../services/api/spending'
+import { ApiError } from '../../../services/http'
+import { formatFen } from '../../../utils/money'
+import { formatDateTime, formatDateTimeShort } from '../../../utils/date'
+import type { ListError } from '../../../stores/paged-list'
 
 /** The longest 补充说明 the server takes (DisputeBody.note). */
 export const NOTE_MAX = 200

@@ -1,9 +1,9 @@
 // SpendingStore: rows prepared for drawing, filters sent as the query (and a reload when they change), the
 // 家庭共济缴费 section only where it applies, the institutions for the filter, and a row replaced after a dispute.
-import { SpendingStore, toSpendingRow, payLine } from '../../../src/stores/spending-store'
-import type { SpendingItem, SpendingPage } from '../../../types/api/spending'
-import { ApiError } from '../../../src/services/http'
-import { fakeApi } from './fakes'
+import { SpendingStore, toSpendingRow, payLine } from '../../../../../src/packages/account/stores/spending-store'
+import type { SpendingItem, SpendingPage } from '../../../../../types/api/spending'
+import { ApiError } from '../../../../../src/services/http'
+import { fakeApi } from '../../../stores/fakes'
 
 const NOW = Date.parse('2026-11-24T04:00:00Z')
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))

@@ -1,10 +1,10 @@
 // ClaimsStore: rows prepared for drawing (stage names and tones, amounts, the next step), the filters sent as the
 // query (the time range, and the stage through the filter bar's type), reloads when they change, the next page,
 // and a row redrawn when 报销详情 read its claim afresh.
-import { ClaimsStore, toClaimRow, stageTone, stageIsFinal, CLAIM_STAGES, TONE_TAG_TYPES } from '../../../src/stores/claims-store'
-import type { ClaimListItem, ClaimsPage } from '../../../types/api/claims'
-import { ApiError } from '../../../src/services/http'
-import { fakeApi } from './fakes'
+import { ClaimsStore, toClaimRow, stageTone, stageIsFinal, CLAIM_STAGES, TONE_TAG_TYPES } from '../../../../../src/packages/account/stores/claims-store'
+import type { ClaimListItem, ClaimsPage } from '../../../../../types/api/claims'
+import { ApiError } from '../../../../../src/services/http'
+import { fakeApi } from '../../../stores/fakes'
 
 const NOW = Date.parse('2026-11-24T04:00:00Z')
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))

@@ -1,9 +1,9 @@
 // VerificationStore with a fake api: the methods and their reasons, the code with its cooldown, checks before any
 // request, success handed to the session, the server's sentences kept on failure.
-import { VerificationStore } from '../../../src/stores/verification-store'
-import { SessionStore, SESSION_STORAGE_KEY } from '../../../src/stores/session-store'
-import { ApiError } from '../../../src/services/http'
-import { fakeApi, fakePlatform, loginResult, VERIFIED_UNTIL, verificationMethods } from './fakes'
+import { VerificationStore } from '../../../../../src/packages/verify/stores/verification-store'
+import { SessionStore, SESSION_STORAGE_KEY } from '../../../../../src/stores/session-store'
+import { ApiError } from '../../../../../src/services/http'
+import { fakeApi, fakePlatform, loginResult, VERIFIED_UNTIL, verificationMethods } from '../../../stores/fakes'
 
 async function setup () {
   const api = fakeApi()

@@ -2,13 +2,13 @@
 // amounts, the next step, the missing materials, the dated timeline, where the money goes; and, in WeChat, asking for
 // a notice at its next stage change (the platform's subscribe dialog, then the server records the acceptance).
 import { makeAutoObservable, observableRef, runInAction } from 'mobx'
-import type { ClaimDetail } from '../../types/api/claims'
-import type { ClaimsApi } from '../services/api/claims'
-import type { SubscribeAnswer, SubscribeMessages } from '../platform/types'
-import { ApiError } from '../services/http'
-import { formatFen } from '../utils/money'
-import { formatDate, formatDateTimeShort } from '../utils/date'
-import type { ListError } from './paged-list'
+import type { ClaimDetail } from '../../../../types/api/claims'
+import type { ClaimsApi } from '../../../services/api/claims'
+import type { SubscribeAnswer, SubscribeMessages } from '../../../platform/types'
+import { ApiError } from '../../../services/http'
+import { formatFen } from '../../../utils/money'
+import { formatDate, formatDateTimeShort } from '../../../utils/date'
+import type { ListError } from '../../../stores/paged-list'
 import { stageIsFinal, stageTone, type StageTone } from './claims-store'
 
 export const CLAIM_NOT_FOUND = '没有找到这笔报销申请，请返回报销进度列表重新查看'

@@ -1,12 +1,12 @@
 // 忘记密码: an SMS code to the phone on file for an ID number (with its resend cooldown), then a new query password.
 import { makeAutoObservable, reaction, runInAction } from 'mobx'
-import type { AuthApi } from '../services/api/auth'
+import type { AuthApi } from '../../../services/api/auth'
 import {
   confirmPasswordError, idNumberError, newPasswordError, normalizeIdNumber, smsCodeError,
-} from '../utils/validate'
-import { Cooldown, realClock, type SessionClock } from './cooldown'
-import { messageOf } from './session-store'
-import type { RootStore } from './root-store'
+} from '../../../utils/validate'
+import { Cooldown, realClock, type SessionClock } from '../../../stores/cooldown'
+import { messageOf } from '../../../stores/session-store'
+import type { RootStore } from '../../../stores/root-store'
 
 export interface PasswordResetForm {
   idNumber: string

@@ -1,6 +1,6 @@
 // ListFilters: each time range as China dates (whatever the device's zone), chips, one-tap clearing, and whether a
 // range reaches records that may not have arrived yet.
-import { ListFilters } from '../../../src/stores/list-filters'
+import { ListFilters } from '../../../../../src/packages/account/stores/list-filters'
 
 // 2026-11-24 23:30 in China is still 2026-11-24 15:30 UTC: the China calendar decides.
 const NOW = Date.parse('2026-11-24T15:30:00Z')

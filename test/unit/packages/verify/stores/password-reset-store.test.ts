@@ -1,7 +1,7 @@
 // PasswordResetStore with a fake api: checks before any request, the code with its cooldown, submit, done.
-import { PasswordResetStore } from '../../../src/stores/password-reset-store'
-import { ApiError } from '../../../src/services/http'
-import { fakeApi, validIdNumber } from './fakes'
+import { PasswordResetStore } from '../../../../../src/packages/verify/stores/password-reset-store'
+import { ApiError } from '../../../../../src/services/http'
+import { fakeApi, validIdNumber } from '../../../stores/fakes'
 
 function setup () {
   const api = fakeApi()

@@ -1,7 +1,7 @@
 // The filters over an account list: a time range (本月, 今年, a chosen year, a custom range), a type and an institution.
 // They give the list's query and the chips that show what is active, each cleared in one tap.
 import { makeAutoObservable } from 'mobx'
-import { chinaDate, daysBetween, formatIsoDate } from '../utils/date'
+import { chinaDate, daysBetween, formatIsoDate } from '../../../utils/date'
 
 export type RangeChoice =
   | { kind: 'all' }

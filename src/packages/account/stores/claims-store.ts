@@ -2,16 +2,16 @@
 // amounts and next step. Created by the account subpackage's page (rootStore.feature), so it stays there; 报销详情
 // updates a row when it reads a claim afresh.
 import { makeAutoObservable, reaction, type IReactionDisposer } from 'mobx'
-import type { ClaimListItem, ClaimsPage, ClaimStage } from '../../types/api/claims'
-import type { ClaimsApi } from '../services/api/claims'
-import { formatFen } from '../utils/money'
-import { formatDate } from '../utils/date'
+import type { ClaimListItem, ClaimsPage, ClaimStage } from '../../../../types/api/claims'
+import type { ClaimsApi } from '../../../services/api/claims'
+import { formatFen } from '../../../utils/money'
+import { formatDate } from '../../../utils/date'
 import { ListFilters, type FilterChoice } from './list-filters'
-import { PagedList } from './paged-list'
-import { stageTone, type StageTone } from './claim-stages'
+import { PagedList } from '../../../stores/paged-list'
+import { stageTone, type StageTone } from '../../../stores/claim-stages'
 
 // The stage's look lives in claim-stages (the family view takes it without this list's code); named here as before.
-export { stageIsFinal, stageTone, TONE_TAG_TYPES, type StageTone } from './claim-stages'
+export { stageIsFinal, stageTone, TONE_TAG_TYPES, type StageTone } from '../../../stores/claim-stages'
 
 /** The stages in the order a claim moves through them, then the two other ends; labels as the server names them. */
 export const CLAIM_STAGES: ReadonlyArray<{ value: ClaimStage, label: string }> = [
