@@ -1,6 +1,7 @@
 // Taro build configuration shared by weapp, alipay and h5 (dev.ts / prod.ts add what differs per mode).
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { spendingRowSass } from '../src/packages/account/components/spending-row'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -57,6 +58,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: copyPatterns(outputRoot),
       options: {},
     },
+    // Figures that styles share with code, defined once in a module and handed to every stylesheet.
+    sass: { data: spendingRowSass() },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] } },
     cache: {
