@@ -8,7 +8,8 @@ import type { ComponentProps } from 'react'
 import { act, cleanup, fireEvent, render } from '@testing-library/react'
 import { compileString } from 'sass'
 import SpendingChunk from '../../../../../src/packages/account/components/SpendingChunk'
-import { SPENDING_ROW_RPX, spendingRowSass } from '../../../../../src/packages/account/components/spending-row'
+import { SPENDING_ROW_RPX } from '../../../../../src/packages/account/components/spending-row'
+import { sassVariables } from '../../../../../config/sass-variables'
 
 type Row = ComponentProps<typeof SpendingChunk>['rows'][number]
 
@@ -117,7 +118,7 @@ it('takes the row height from spending-row.ts on both sides, and from nowhere el
 
   // Taro: the stylesheet compiled as the build compiles it, with the Sass variable put first.
   const scss = fs.readFileSync(path.join(components, 'SpendingChunk.scss'), 'utf8')
-  const css = compileString(`${spendingRowSass()}\n${scss}`).css
+  const css = compileString(`${sassVariables()}\n${scss}`).css
   expect(css).toMatch(new RegExp(`\\.spending-list \\.row \\{[^}]*\\bheight: ${SPENDING_ROW_RPX}px;`))
   // …which it must be given: the stylesheet has no height of its own.
   expect(() => compileString(scss)).toThrow(/Undefined variable/)
