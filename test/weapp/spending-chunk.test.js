@@ -1,7 +1,6 @@
 // Compiled weapp layer, one component alone: 消费记录's native `spending-chunk` as the build ships it, loaded into
 // miniprogram-simulate without the app around it. It is given one page of display-ready rows and whether its chunk is
 // inside the list's window; it draws those rows and raises `open` with a row's id on a tap.
-const fs = require('node:fs')
 const path = require('node:path')
 const simulate = require('miniprogram-simulate')
 const { distDir } = require('../support/dist')
@@ -14,7 +13,7 @@ global.wx = {}
 require(path.join(root, 'runtime.js'))
 const chunk = simulate.load(path.join(root, 'packages/account/components/spending-chunk/index'), 'spending-chunk', { rootPath: root })
 
-const ROW_RPX = Number(/SPENDING_ROW_RPX = (\d+)/.exec(fs.readFileSync(path.join(__dirname, '../../src/packages/account/components/spending-row.ts'), 'utf8'))[1])
+const { heightRpx } = require('../../src/packages/account/components/spending-row.json')
 
 const flagged = { id: 31, inst: '上海市第六人民医院', total: '¥1,286.40', time: '11月20日 14:30', type: '门诊', tag: '请留意', tagCls: 'tag--warn', pay: '统筹 ¥900.00 · 个人账户 ¥386.40', cls: 'row--flag' }
 const plain = { id: 28, inst: '上海市徐汇区中心医院', total: '¥12.50', time: '11月02日 10:00', type: '门诊', tag: '', tagCls: '', pay: '自付 ¥12.50', cls: '' }
@@ -48,10 +47,10 @@ test('draws one row per item, in order, each showing its fields', () => {
   expect(second.dom.className).toBe('spending-chunk--row')
 })
 
-test('gives every row the height from spending-row.ts, which the list windows by', () => {
+test('gives every row the height from spending-row.json, which the list windows by', () => {
   const { rows } = draw({ rows: [flagged, plain], visible: true })
   // simulate writes rpx as px in a style.
-  for (const row of rows()) expect(row.dom.getAttribute('style')).toMatch(new RegExp(`^height: ?${ROW_RPX}(rpx|px);?$`))
+  for (const row of rows()) expect(row.dom.getAttribute('style')).toMatch(new RegExp(`^height: ?${heightRpx}(rpx|px);?$`))
 })
 
 test('draws nothing outside the window, and draws the rows it kept once visible again', () => {
