@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { sassVariables } from './sass-variables'
 
 // H5 is served by the API server itself, so it calls its own origin; mini-programs need the operator's URL,
 // given at build time (API_BASE=https://… taro build --type weapp).
@@ -57,6 +58,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: copyPatterns(outputRoot),
       options: {},
     },
+    // Figures that the styles share with code (the row height the spending list windows by).
+    sass: { data: sassVariables() },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] } },
     cache: {

@@ -9,7 +9,7 @@
 // Method and reference figures: recipes/long-lists.md. Environment (all optional):
 //   BENCH_SETDATA_ENTRIES   entries to load for the node count (default 10000)
 //   BENCH_SETDATA_BUDGET_S  seconds the loading beyond 1,000 rows may take (default 900)
-//   BENCH_ROW_HEIGHT_PX     row height in px at windowWidth 375 (default: read from the build, else 184rpx = 92 px)
+//   BENCH_ROW_HEIGHT_PX     row height in px at windowWidth 375 (default: src/packages/account/components/spending-row.json)
 //   BENCH_SETDATA_JSON      write every figure to this file as JSON
 const { execFileSync } = require('node:child_process')
 const fs = require('node:fs')
@@ -72,23 +72,13 @@ const stats = (windows) => {
   return { n: windows.length, calls: windows.map((w) => w.calls), bytes, total: sum(bytes), mean: mean(bytes), min: Math.min(...bytes), max: Math.max(...bytes) }
 }
 
-/** Row height in px at windowWidth 375: BENCH_ROW_HEIGHT_PX, else a `.row` height in the compiled wxss, else 184rpx. */
-function rowHeightPx (pageJsonPath) {
+/** Row height in px at windowWidth 375: BENCH_ROW_HEIGHT_PX, else the figure (in rpx) the list windows by and both
+ * row markups draw. */
+function rowHeightPx () {
   if (process.env.BENCH_ROW_HEIGHT_PX) return { px: Number(process.env.BENCH_ROW_HEIGHT_PX), from: 'BENCH_ROW_HEIGHT_PX' }
-  const files = [pageJsonPath.replace(/\.json$/, '.wxss')]
-  try {
-    const json = JSON.parse(fs.readFileSync(pageJsonPath, 'utf8'))
-    for (const p of Object.values(json.usingComponents || {})) {
-      const abs = p.startsWith('/') ? path.join(dist, p) : path.join(path.dirname(pageJsonPath), p)
-      files.push(`${abs}.wxss`)
-    }
-  } catch { /* no page json: the default */ }
-  for (const f of files) {
-    if (!fs.existsSync(f)) continue
-    const m = /(?:^|[};,\s])\.row\s*\{[^}]*?(?:^|[;{\s])height\s*:\s*([\d.]+)(rpx|px)/m.exec(fs.readFileSync(f, 'utf8'))
-    if (m) return { px: m[2] === 'rpx' ? Number(m[1]) * 375 / 750 : Number(m[1]), from: `${path.relative(root, f)} (.row height ${m[1]}${m[2]})` }
-  }
-  return { px: 184 * 375 / 750, from: 'default 184rpx at 375 px' }
+  const file = path.join(root, 'src', 'packages', 'account', 'components', 'spending-row.json')
+  const { heightRpx } = JSON.parse(fs.readFileSync(file, 'utf8'))
+  return { px: heightRpx * 375 / 750, from: `${path.relative(root, file)} (${heightRpx}rpx)` }
 }
 
 async function main () {
@@ -205,7 +195,7 @@ async function measureTaro ({ mini, server, session, captured, results }) {
   if (!appends.every((a) => a.cursor)) throw new Error('an append asked for the first page again (no cursor)')
 
   // ---- scroll from row 1 to row 1,000 ------------------------------------------------------------------------
-  const rowH = rowHeightPx(path.join(dist, `${ROUTE}.json`))
+  const rowH = rowHeightPx()
   const target = (SCROLL_TO_ROW - 1) * rowH.px
   const steps = []
   say(`scrolling to row ${SCROLL_TO_ROW} (${fmt(target)} px, row ${rowH.px} px from ${rowH.from})`)

@@ -6,9 +6,8 @@ import { View } from '@tarojs/components'
 import Taro, { usePageScroll } from '@tarojs/taro'
 import type { SpendingRow } from '../stores/spending-store'
 import SpendingChunk from './SpendingChunk'
-
-/** The row height in design px (750 wide); the row styles use the same figure. */
-export const SPENDING_ROW_RPX = 176
+import { chunkWindow, spacerHeights } from './list-window'
+import { SPENDING_ROW_RPX } from './spending-row'
 
 interface SpendingListProps {
   pages: ReadonlyArray<readonly SpendingRow[]>
@@ -18,24 +17,6 @@ interface SpendingListProps {
 function windowSize () {
   const info = Taro.getWindowInfo?.() ?? { windowWidth: 375, windowHeight: 667 }
   return { rowPx: SPENDING_ROW_RPX * (info.windowWidth || 375) / 750, viewportPx: info.windowHeight || 667 }
-}
-
-/** The first and last chunk that meet [top − one screen, top + two screens] of the list's own coordinates. */
-export function chunkWindow (pages: SpendingListProps['pages'], rowPx: number, viewportPx: number, listTop: number): [number, number] {
-  const from = listTop - viewportPx
-  const to = listTop + 2 * viewportPx
-  let first = -1
-  let last = -1
-  let y = 0
-  for (let i = 0; i < pages.length; i++) {
-    const end = y + pages[i]!.length * rowPx
-    if (end >= from && y <= to) {
-      if (first < 0) first = i
-      last = i
-    } else if (y > to) break
-    y = end
-  }
-  return first < 0 ? [0, -1] : [first, last]
 }
 
 function SpendingList ({ pages, onOpen }: SpendingListProps) {
@@ -70,12 +51,7 @@ function SpendingList ({ pages, onOpen }: SpendingListProps) {
     })
   }, [hasRows, move])
 
-  let above = 0
-  let below = 0
-  pages.forEach((rows, i) => {
-    if (i < first) above += rows.length * rowPx
-    else if (i > last) below += rows.length * rowPx
-  })
+  const { above, below } = spacerHeights(pages, rowPx, first, last)
   return (
     <View className='spending-list'>
       <View className='list-spacer' style={{ height: `${Math.round(above)}px` }} />

@@ -2,12 +2,17 @@
 // so a new page costs about what a native page's setData does, and a page that leaves the screen keeps its rows here
 // and draws nothing (`visible` false): moving the window sends a boolean, not the rows (see recipes/long-lists.md).
 /* global Component */
+// Bundled by the Taro build like the pages, so the row height comes from the module the list windows by.
+const { SPENDING_ROW_RPX } = require('../spending-row')
+
 Component({
   options: { virtualHost: true },
   properties: {
     rows: { type: Array, value: [] },
     visible: { type: Boolean, value: false },
   },
+  // Set once with the component, never sent again: each row's style (a stylesheet cannot read the module).
+  data: { rowStyle: `height: ${SPENDING_ROW_RPX}rpx` },
   methods: {
     open (event) {
       this.triggerEvent('open', { id: event.currentTarget.dataset.id })
