@@ -1,4 +1,4 @@
-// Lint for the whole repository: typescript-eslint everywhere, React hooks for the client, and DESIGN §2's
+// Lint for the whole repository: typescript-eslint everywhere, React hooks for the client, and the architecture's
 // one-way layer rules (pages → stores → services/platform, nothing of the server in the client) as errors.
 import { defineConfig } from 'eslint/config'
 import js from '@eslint/js'
@@ -32,7 +32,7 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // Modules depend one way: a cycle means two modules are one and should be merged, or a third holds what both need.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      // The layers import one way only (DESIGN §2). Paths are relative to this file.
+      // The layers import one way only (docs/architecture.md). Paths are relative to this file.
       'import-x/no-restricted-paths': ['error', {
         zones: [
           {
@@ -116,16 +116,16 @@ export default defineConfig(
     },
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
-      // wx, my and browser-only storage belong to src/platform (DESIGN §2, §8).
+      // wx, my and browser-only storage belong to src/platform.
       'no-restricted-globals': ['error',
         { name: 'wx', message: 'Only src/platform/ touches wx: add a capability there.' },
         { name: 'my', message: 'Only src/platform/ touches my: add a capability there.' },
-        { name: 'localStorage', message: 'Nothing sensitive in localStorage (DESIGN §8); storage goes through src/platform/storage.' },
+        { name: 'localStorage', message: 'Nothing sensitive in localStorage; storage goes through src/platform/storage.' },
         { name: 'sessionStorage', message: 'Storage goes through src/platform/storage.' },
       ],
       'no-restricted-properties': ['error',
         { object: 'Taro', property: 'request', message: 'Only src/services/http.ts calls Taro.request: use a typed call in services/api.' },
-        { object: 'window', property: 'localStorage', message: 'Nothing sensitive in localStorage (DESIGN §8).' },
+        { object: 'window', property: 'localStorage', message: 'Nothing sensitive in localStorage: storage goes through src/platform.' },
         { object: 'window', property: 'sessionStorage', message: 'Storage goes through src/platform/storage.' },
       ],
       '@typescript-eslint/no-restricted-imports': ['error', {
@@ -146,7 +146,7 @@ export default defineConfig(
       'no-restricted-globals': 'off',
       'no-restricted-properties': ['error',
         { object: 'Taro', property: 'request', message: 'Only src/services/http.ts calls Taro.request.' },
-        { object: 'window', property: 'localStorage', message: 'Nothing sensitive in localStorage (DESIGN §8).' },
+        { object: 'window', property: 'localStorage', message: 'Nothing sensitive in localStorage: storage goes through src/platform.' },
       ],
     },
   },
@@ -163,7 +163,7 @@ export default defineConfig(
     files: ['src/services/http.ts'],
     rules: {
       'no-restricted-properties': ['error',
-        { object: 'window', property: 'localStorage', message: 'Nothing sensitive in localStorage (DESIGN §8).' },
+        { object: 'window', property: 'localStorage', message: 'Nothing sensitive in localStorage: storage goes through src/platform.' },
       ],
     },
   },

@@ -1,4 +1,4 @@
-// Four test layers, all run by `npm test` (DESIGN §5): unit, server, compiled weapp, browser.
+// Four test layers, all run by `npm test` (docs/testing.md): unit, server, compiled weapp, browser.
 const os = require('node:os')
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }]
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // bench:size — builds weapp, alipay and h5 (when stale) and prints raw and gzip bytes of each package.
-// Goals: weapp main package ≤ 400 KB raw (issue 2); every subpackage ≤ 150 KB, and what a cold start to the
-// hospital page (a scanned code) and to the family view (a shared card) downloads in all (issue 10). KB = 1,024 bytes.
+// Goals: weapp main package ≤ 400 KB raw; every subpackage ≤ 150 KB, and what a cold start to the
+// hospital page (a scanned code) and to the family view (a shared card) downloads in all. KB = 1,024 bytes.
 const { execFileSync } = require('node:child_process')
 const { readdirSync, readFileSync, statSync, existsSync } = require('node:fs')
 const { join, relative, sep } = require('node:path')

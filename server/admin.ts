@@ -1,7 +1,7 @@
 // The admin app: the operator routes and (in dev mode) the dev outboxes, on a listener of their own that main.ts binds
 // to this machine only (ADMIN_HOST/ADMIN_PORT) and that no proxy points at. Every request needs X-Operator-Token;
 // wrong tokens are counted per caller address in the shared rate-limit table, and past the limit every token check
-// answers 429 until the window ends, so the token cannot be guessed (issue 11 item 4).
+// answers 429 until the window ends, so the token cannot be guessed.
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { createHash, timingSafeEqual } from 'node:crypto'

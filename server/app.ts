@@ -69,7 +69,7 @@ export function serverOptions (cfg: ServerConfig) {
     // Real dates only, and raw query/path numbers and control characters are checked before coercion (plugins/input).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' as const, allErrors: false }, onCreate: ajvInputRules },
     // A request (headers and body) must arrive within requestTimeoutMs, and a silent connection is closed after it:
-    // a body trickled a byte every few seconds cannot hold a socket or a shutdown (issue 11 item 6). Fastify's
+    // a body trickled a byte every few seconds cannot hold a socket or a shutdown. Fastify's
     // default requestTimeout 0 also switches off Node's own 300 s limit.
     requestTimeout: cfg.requestTimeoutMs,
     connectionTimeout: cfg.requestTimeoutMs,

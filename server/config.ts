@@ -22,7 +22,7 @@ export interface ServerConfig {
   /**
    * DEV_MODE=1, set on purpose (npm start, the test helpers): the dev stand-ins (login codes, SMS, subscribe
    * messages), demo data, DEV_DATA_KEY, the dev claim template and the published dev operator token. Without it the
-   * server needs every real setting, whatever NODE_ENV says (issue 11 item 3: `NODE_ENV=prod` once meant dev).
+   * server needs every real setting, whatever NODE_ENV says (an unknown one such as `prod` is refused, never read as dev).
    */
   devMode: boolean
   host: string
@@ -41,7 +41,7 @@ export interface ServerConfig {
   adminFile?: string
   /**
    * Whole request (headers and body) must arrive within this (Fastify requestTimeout, Node headersTimeout), and a
-   * connection idle this long is closed: a body trickled a byte at a time cannot hold a socket (issue 11 item 6).
+   * connection idle this long is closed: a body trickled a byte at a time cannot hold a socket.
    */
   requestTimeoutMs: number
   /** Idle keep-alive connections are closed after this; above a proxy's upstream idle time (nginx: 60 s). */
@@ -177,7 +177,7 @@ function tooWide (entry: string): boolean {
  * TRUST_PROXY: unset/false = clients connect directly; or the proxies' addresses/subnets (10.0.0.5, 10.0.0.0/8,
  * loopback; comma-separated), and the client is the right-most X-Forwarded-For address that is not one of them.
  * `true` is refused: Fastify then takes the left-most address, which the client writes, so anyone could pick the
- * address a per-client rate limit counts (issue 11 item 5). A hop count is refused too: Fastify no longer honours
+ * address a per-client rate limit counts. A hop count is refused too: Fastify no longer honours
  * one (it cannot tell the proxy from a client that connects directly), and silently trusting nobody would be worse.
  */
 function parseTrustProxy (raw: string | undefined): false | string {

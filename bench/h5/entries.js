@@ -1,7 +1,7 @@
 // bench:h5 (entry pages) — how fast the two pages people reach from outside the app paint in Chromium at 4× CPU
 // throttling: a hospital's printed code (`/h/<entry code>` → the hospital page's public part) and a family member's
 // shared link (the family view), each cold (fresh context, HTTP cache off), against the real server with demo data.
-// Goal (issue 10): navigation → painted ≤ 1.0 s each. Figures are printed; the exit code is non-zero only on errors.
+// Goal: navigation → painted ≤ 1.0 s each. Figures are printed; the exit code is non-zero only on errors.
 /* global window, document, requestAnimationFrame, MutationObserver -- used inside addInitScript, which runs in the browser */
 const { adminOf, startServer, requestJson, DEMO_AS_OF } = require('../../test/support/server-process')
 const { distDir } = require('../../test/support/dist')

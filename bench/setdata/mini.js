@@ -97,7 +97,7 @@ async function waitFor (fn, { timeout = 15_000, what = 'condition' } = {}) {
 const isRow = (el) => [...(el.classList || [])].some((c) => c === 'row' || /--row$/.test(c))
 
 /**
- * Elements in the composed tree, counted two ways as in recipes/long-lists.md (they agree in j-component):
+ * Elements in the composed tree, counted two ways (they agree in j-component):
  * `dom` = comp.dom.querySelectorAll('*'), `walk` = the exparser tree from the page's shadow root, entering every
  * component's shadow root and skipping virtual nodes (virtualHost components, wx:if/wx:for blocks). `rows` = `.row`.
  */

@@ -4,9 +4,9 @@
 // then scroll from the first row to the 1,000th one screen (667 px) at a time (onPageScroll), then keep appending
 // (scrolled to the bottom each time) until 10,000 entries are loaded or the time budget is spent, for the node count.
 // Prints setData calls and bytes (Buffer.byteLength(JSON.stringify(data)) of every setData of every component),
-// nodes, and the goals as met / not met. Exits non-zero only when something fails, never on a missed goal.
+// nodes, and the goals (docs/long-lists.md) as met / not met. Exits non-zero only when something fails, never on a missed goal.
 //
-// Method and reference figures: recipes/long-lists.md. Environment (all optional):
+// The design measured and its figures: docs/long-lists.md. Environment (all optional):
 //   BENCH_SETDATA_ENTRIES   entries to load for the node count (default 10000)
 //   BENCH_SETDATA_BUDGET_S  seconds the loading beyond 1,000 rows may take (default 900)
 //   BENCH_ROW_HEIGHT_PX     row height in px at windowWidth 375 (default: src/packages/account/components/spending-row.json)

@@ -1,4 +1,4 @@
-// The dev stand-in for platform login (DESIGN §8): demo codes map to the demo persons' identities, any other
+// The dev stand-in for platform login (DEV_MODE=1 only): demo codes map to the demo persons' identities, any other
 // code to a stable, unbound identity. Never used in production (createAdapters refuses).
 import { sha256Hex } from '../domain/secrets'
 import type { Platform } from '../../types/api/auth'

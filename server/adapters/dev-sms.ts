@@ -1,4 +1,4 @@
-// The dev SMS provider (DESIGN §8): keeps each message in dev_sms_outbox and prints one line to stdout.
+// The dev SMS provider (DEV_MODE=1 only): keeps each message in dev_sms_outbox and prints one line to stdout.
 // Never used in production (createAdapters refuses), because it puts a verification code where people can read it.
 import { devSmsOutbox } from '../db/schema'
 import type { Db } from '../db'
@@ -24,7 +24,7 @@ export class DevSmsSender implements SmsSender {
   constructor (deps: { db: Db; cipher: DataCipher; out?: (line: string) => void }) {
     this.db = deps.db
     this.cipher = deps.cipher
-    // stdout, not the logger: the logger must never carry a code (DESIGN §8), and a developer wants to see it.
+    // stdout, not the logger: the logger must never carry a code (plugins/logger.ts), and a developer wants to see it.
     this.out = deps.out ?? ((line) => { process.stdout.write(line) })
   }
 

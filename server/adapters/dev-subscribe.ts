@@ -1,4 +1,4 @@
-// The dev stand-in for WeChat subscribe messages (DESIGN §8): keeps each message in dev_subscribe_outbox, which
+// The dev stand-in for WeChat subscribe messages (DEV_MODE=1 only): keeps each message in dev_subscribe_outbox, which
 // GET /api/v1/dev/subscribe-outbox reads (loopback only). The table, not process memory, so that several server
 // processes share it. Never used in production: createAdapters uses the real client whenever WeChat credentials are
 // set, and production refuses to start without them.

@@ -1,6 +1,6 @@
 // Chooses each third-party adapter: the real client when its credentials are configured, else its dev stand-in,
 // and a stand-in only in dev mode (DEV_MODE=1). Face check and SOTER have no stand-in: without the platform's credentials
-// they are absent, and the product offers SMS / password instead (DESIGN §4, §8).
+// they are absent, and the product offers SMS / password instead (docs/server.md).
 import type { ServerConfig } from '../config'
 import type { Db } from '../db'
 import type { DataCipher } from '../domain/secrets'

@@ -89,7 +89,7 @@ export class WechatCodeExchanger implements CodeExchanger {
       throw fail(502, 'platform_unavailable', 'wechat jscode2session answered without openid')
     }
     // session_key is deliberately dropped here: nothing in this product decrypts WeChat user data with it, and
-    // DESIGN §2/§8 forbid it leaving the server (or this adapter).
+    // it must never leave the server (nor this adapter).
     const unionId = typeof answer.unionid === 'string' && answer.unionid !== '' ? answer.unionid : undefined
     return unionId ? { platform: 'wechat', subject: openid, unionId } : { platform: 'wechat', subject: openid }
   }

@@ -27,7 +27,7 @@ export const persons = pgTable('persons', {
   regionCode: text('region_code').notNull(),
   status: text('status').notNull().default('active'),
   queryPasswordHash: text('query_password_hash'),
-  /** Wrong card-query-password tries since the last success; 5 lock the password (issue 3). */
+  /** Wrong card-query-password tries since the last success; 5 lock the password. */
   passwordFailures: integer('password_failures').notNull().default(0),
   passwordLockedUntil: ts('password_locked_until'),
   createdAt: ts('created_at').notNull().defaultNow(),

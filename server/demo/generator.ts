@@ -185,7 +185,7 @@ function prevWeekday (dn: number): number {
   return dow === 6 ? dn - 1 : dow === 0 ? dn - 2 : dn
 }
 
-/** Records reach the app 1–3 days after they happen (DESIGN §3): whole minutes within [1 day, 3 days]. */
+/** Records reach the app 1–3 days after they happen (docs/domain.md, Ledger): whole minutes within [1 day, 3 days]. */
 const postDelay = (rng: Prng, t: Date) => new Date(t.getTime() + DAY + rng.int(0, 2 * 24 * 60) * MINUTE)
 
 // ---------------------------------------------------------------------------------------------------------------

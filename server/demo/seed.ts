@@ -187,7 +187,7 @@ async function replaceData (db: Db, data: DemoData, prepared: PreparedPerson[], 
   }
   const personId = (p: DemoData['persons'][number]) => personIds.get(p.facts.cardNumber)!
 
-  // The dev code exchanger maps wx-demo-<n> / alipay-demo-<n> to these subjects (DESIGN §8, Dev identities).
+  // The dev code exchanger maps wx-demo-<n> / alipay-demo-<n> to these subjects (server/adapters/dev-exchanger.ts).
   const identities = data.persons.flatMap((p) => [
     { platform: 'wechat' as const, subject: p.facts.wechatSubject, personId: personId(p), createdAt, lastLoginAt: createdAt },
     { platform: 'alipay' as const, subject: p.facts.alipaySubject, personId: personId(p), createdAt, lastLoginAt: createdAt },

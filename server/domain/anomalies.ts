@@ -50,7 +50,7 @@ function chinaClock (t: Date): { h: number; m: number } {
   return { h: x.getUTCHours(), m: x.getUTCMinutes() }
 }
 
-/** ¥1,234.50: two decimals, thousands separated (DESIGN §3a). */
+/** ¥1,234.50: two decimals, thousands separated, as the pages show money. */
 export function yuanText (fen: number): string {
   const sign = fen < 0 ? '-' : ''
   const abs = Math.abs(Math.round(fen))

@@ -1,7 +1,7 @@
 // Real-name binding of a platform identity: name + ID number must match the insured person's record (GB 11643
 // check digit first), then the person proves it — by a face check where the platform offers one, else by an SMS
 // code to the phone on file; after two face checks that did not pass, the SMS code is offered too. A completed
-// binding ties the identity and this session to the person and counts as a verification (DESIGN §3).
+// binding ties the identity and this session to the person and counts as a verification.
 import type { Db } from '../db'
 import type { Clock } from '../adapters/types'
 import type { BindingFaceResult, BindingState } from '../../types/api/binding'

@@ -1,4 +1,4 @@
-// Masking rules for personal data leaving the server (DESIGN §8): ID 3+4, phone 3+4 (last 4 before binding's proof),
+// Masking rules for personal data leaving the server (docs/domain.md): ID 3+4, phone 3+4 (last 4 before binding's proof),
 // name first char, card last 4.
 
 export function maskIdNumber (id: string): string {

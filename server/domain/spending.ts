@@ -13,9 +13,9 @@
 // settlement pages needs a UNION ALL of two tables, and the planner sorts the union instead of merging two
 // backward index scans (checked on PGlite's PostgreSQL 18: Append + Sort even with enable_sort off), which would give
 // up the one-index-scan, no-sort page. It is its own small list instead (GET /api/v1/spending/family-premiums), which
-// the 消费记录 page shows as 家庭共济缴费. Its page scans the (person, occurred_at, id) ledger index and filters
-// kind; a partial index on (person_id, occurred_at, id) where kind = 'mutual_aid' and settlement_id is null would
-// make it exact (not added: migrations are the lead's).
+// the 消费记录 page shows as 家庭共济缴费. Its page scans the partial index ledger_family_premiums_idx on
+// (person_id, occurred_at, id) where kind = 'mutual_aid' and settlement_id is null (server/db/schema.ts), so it reads
+// only the rows it returns.
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type {
   Dispute, DisputeStatus, FamilyPremiumItem, FamilyPremiumsPage, FamilyPremiumsQuery, ItemCategory, SettlementLine,
@@ -282,7 +282,7 @@ export class SpendingService {
       id: r.id, settledAt: r.settledAt.toISOString(), visitType: r.visitType, visitTypeName: visitTypeNames[r.visitType],
       institution: this.institution(r),
       totalFen: r.totalFen, fundFen: r.fundFen, accountFen: r.accountFen, mutualAidFen: r.mutualAidFen, selfFen: r.selfFen,
-      // 家庭共济 for a relative: the relative is named, masked (DESIGN §8).
+      // 家庭共济 for a relative: the relative is named, masked.
       beneficiary: r.beneficiaryName ? { nameMasked: maskName(r.beneficiaryName), relation: r.beneficiaryRelation ?? '亲属' } : null,
       anomalies: r.anomalies.map((a) => ({ rule: a.rule, reason: a.reason })),
       openDispute: Boolean(r.openDispute),

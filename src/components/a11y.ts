@@ -1,4 +1,4 @@
-// What a screen reader needs from a control on every target (recipes/accessibility.md): its role and name
+// What a screen reader needs from a control on every target: its role and name
 // (H5 `role` + `aria-label`, WeChat `aria-role` + `aria-label`, Alipay `role` + `aria-label`), and on H5 focus
 // and Enter / Space for a tappable view, which a browser does not give a custom element by itself.
 type KeyEvent = { key: string, preventDefault: () => void }

@@ -1,4 +1,4 @@
-// Face check on H5: not offered (DESIGN §4). Taro's H5 build would "succeed" unsupported APIs, so none is called.
+// Face check on H5: not offered (SMS and the query password instead). Taro's H5 build would "succeed" unsupported APIs, so none is called.
 import type { FaceCheck } from './types'
 
 export const face: FaceCheck = {

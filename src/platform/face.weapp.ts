@@ -1,5 +1,5 @@
 // Face check in WeChat: face 2.0's wx.requestFacialVerify with the verify_id the server got from getverifyid.
-// Its callbacks say only that the camera step ended; the server's own queryverifyinfo decides (DESIGN §3).
+// Its callbacks say only that the camera step ended; the server's own queryverifyinfo decides.
 import type { FaceCheck, FaceOutcome } from './types'
 
 export const face: FaceCheck = {

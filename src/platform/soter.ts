@@ -1,4 +1,4 @@
-// Biometric unlock, default variant (tsc, jest, and the Alipay and H5 builds): not offered (DESIGN §4).
+// Biometric unlock, default variant (tsc, jest, and the Alipay and H5 builds): not offered.
 import type { Biometric } from './types'
 
 export const biometric: Biometric = {

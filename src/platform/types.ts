@@ -1,4 +1,4 @@
-// The shapes every platform variant implements (one interface per capability, DESIGN §2).
+// The shapes every platform variant implements (one interface per capability; docs/adding.md).
 import type { Platform as LoginPlatform } from '../../types/api/auth'
 import type { FaceStart } from '../../types/api/verification'
 
@@ -9,7 +9,7 @@ export interface PlatformLoginCode {
   code: string
 }
 
-/** Async key-value storage for the session; each platform keeps it where DESIGN §4 says. */
+/** Async key-value storage for the session; WeChat encrypted, Alipay in its sandbox, H5 in sessionStorage. */
 export interface SecureStorage {
   get (key: string): Promise<string | null>
   set (key: string, value: string): Promise<void>

@@ -4,7 +4,7 @@
 //
 // Rows are kept as one frozen array per server page, in `pages`. A page already shown never changes: a new page is a
 // new array at the end, so a view that draws one component per page sends only the new page to the screen (on weapp
-// a setData of about the size of a native page's; see recipes/long-lists.md). The rows are display-ready plain
+// a setData of about the size of a native page's; see docs/long-lists.md). The rows are display-ready plain
 // objects made once by `toRows` (strings prepared here, not in every render).
 import { makeAutoObservable, observableRef, runInAction } from 'mobx'
 import { ApiError } from '../services/http'

@@ -17,7 +17,7 @@ beforeAll(async () => {
 })
 afterAll(async () => { await browser?.close(); await server?.stop() })
 
-/** This tab's session token (sessionStorage, DESIGN §8), to ask the server what it recorded. */
+/** This tab's session token (sessionStorage), to ask the server what it recorded. */
 async function tokenOf (page) {
   const raw = await page.evaluate(() => sessionStorage.getItem('yibao.session'))
   return JSON.parse(raw).token

@@ -4,7 +4,7 @@
 import { Type, type Static } from 'typebox'
 import { ClaimStage, ClaimTimelineEvent } from './claims'
 
-/** How long a grant lives: one hour, one day or seven days (the longest DESIGN §3 allows). */
+/** How long a grant lives: one hour, one day or seven days (seven days is the longest a grant may live). */
 export const ShareDuration = Type.Union([Type.Literal('1h'), Type.Literal('1d'), Type.Literal('7d')], {
   description: '有效期：1h 一小时，1d 一天，7d 七天（最长）',
 })

@@ -139,7 +139,7 @@ export function dataProblems (d: DemoData): string[] {
   for (const i of d.institutions) {
     if (!isAssignedAddressCode(i.regionCode)) out.push(`institution ${i.code} region`)
     if (!new RegExp(`^[HP]${i.regionCode}[0-9]{5}$`).test(i.code)) out.push(`institution code ${i.code}`)
-    // What the hospital page shows (issue 10): a full address in the institution's region, its desk (only a pharmacy
+    // What the hospital page shows: a full address in the institution's region, its desk (only a pharmacy
     // may have none), what to bring, and one live entry code of the agreed shape.
     const region = regionName(i.regionCode)
     if (!region || !i.address.startsWith(region) || i.address.length <= region.length) out.push(`institution ${i.code} address`)

@@ -1,6 +1,6 @@
 import { maskBankCard, maskIdNumber, maskName, maskNumbersInText, maskPhone } from '../../../server/domain/mask'
 
-test('masks follow DESIGN §8', () => {
+test('masks follow the rules of docs/domain.md', () => {
   expect(maskIdNumber('11010519491231002X')).toBe('110***********002X')
   expect(maskPhone('13812345678')).toBe('138****5678')
   expect(maskName('张伟')).toBe('张*')

@@ -11,7 +11,7 @@ import { ListFilters, type FilterChoice } from './list-filters'
 import { PagedList } from '../../../stores/paged-list'
 import { messageOf } from '../../../stores/cooldown'
 
-/** One row of the list as drawn: every string prepared here, class names only (see recipes/long-lists.md). */
+/** One row of the list as drawn: every string prepared here, class names only (see docs/long-lists.md). */
 export interface SpendingRow {
   id: number
   inst: string

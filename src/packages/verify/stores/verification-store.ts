@@ -20,7 +20,7 @@ export interface VerifiedListener {
 /** The methods filled in on a form (tabs), in the order offered; face check has its own block above them. */
 export const FORM_METHODS: readonly VerificationMethodName[] = ['sms', 'password']
 
-/** Face checks that must not pass before the other methods are offered where face check is (issue 3). */
+/** Face checks that must not pass before the other methods are offered where face check is. */
 export const FACE_TRIES_BEFORE_OTHERS = 2
 
 /** What the person reads when the face-check screen could not open at all. */

@@ -1,6 +1,6 @@
 // 消费记录's rows on WeChat: a native component fed one page of display-ready rows (strings prepared in the store),
 // so a new page costs about what a native page's setData does, and a page that leaves the screen keeps its rows here
-// and draws nothing (`visible` false): moving the window sends a boolean, not the rows (see recipes/long-lists.md).
+// and draws nothing (`visible` false): moving the window sends a boolean, not the rows (see docs/long-lists.md).
 /* global Component */
 // Bundled by the Taro build like the pages, so the row height comes from the module the list windows by.
 const { SPENDING_ROW_RPX } = require('../spending-row')

@@ -1,4 +1,4 @@
-// The daily SMS caps (issue 11, items 2 and 15): counted per requester as well as per phone, silent where an answer
+// The daily SMS caps: counted per requester as well as per phone, silent where an answer
 // would tell who is insured, an honest 429 with the real end of the 24-hour window where it only concerns the
 // requester, and per-address limits loose enough for many people behind one hospital Wi-Fi.
 import { sql } from 'drizzle-orm'
@@ -43,7 +43,7 @@ function unknownIdNumber (): string {
   return first17 + checkDigit(first17)
 }
 
-describe('ten login codes for a phone, then a password reset for an ID number (the attack in issue 11)', () => {
+describe('ten login codes for a phone, then a password reset for an ID number (a stranger trying to link a phone to an ID number)', () => {
   /** One world: a stranger asks ten login codes for demo person 1's phone, then a reset code for `idNumber`, twice. */
   async function attack (idNumber: string) {
     const t = await makeTestApp({ env: { SMS_RESEND_SECONDS: '60' } })
