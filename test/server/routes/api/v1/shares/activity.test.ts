@@ -8,7 +8,7 @@ import { loggerOptions } from '../../../../../../server/plugins/logger'
 import type { ShareCreated } from '../../../../../../types/api/shares'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
+import { demoPasswordSession, giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 const PATH = '/cgi-bin/message/wxopen/activityid/create'
@@ -41,14 +41,7 @@ async function wechatSession (n: number): Promise<Headers> {
   return h
 }
 /** A card-number + password login: verified, but no WeChat identity behind the session. */
-async function passwordSession (n: number): Promise<Headers> {
-  const p = demoPerson(n)
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/password', payload: { cardNumber: p.cardNumber, password: p.queryPassword } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const passwordSession = async (n: number): Promise<Headers> => (await demoPasswordSession(t, n)).headers
 async function claimOf (n: number): Promise<number> {
   const [row] = await t.handle.db.select({ id: claims.id }).from(claims).innerJoin(persons, eq(persons.id, claims.personId))
     .where(eq(persons.cardNumber, demoPerson(n).cardNumber)).orderBy(claims.id).limit(1)
