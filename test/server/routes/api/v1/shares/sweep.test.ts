@@ -10,22 +10,16 @@ import { maskIdNumber, maskName, maskPhone } from '../../../../../../server/doma
 import type { ClaimDetail } from '../../../../../../types/api/claims'
 import type { ShareCreated, ShareView } from '../../../../../../types/api/shares'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
+import { demoLogin } from '../../../../../support/consent'
 import { demoPerson, demoPersonId } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp({ env: { SHARE_VIEW_RATE_PER_MINUTE: '100000', PUBLIC_BASE_URL: 'https://yibao.example.cn' } }) })
 afterAll(async () => { await t.close() })
 
-type Headers = Record<string, string>
 const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
-async function login (n: number): Promise<Headers> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const login = (n: number) => demoLogin(t, n)
 
 /** Everything of person n that a share must never show, apart from what this claim's own detail already says. */
 async function personSecrets (n: number): Promise<string[]> {
