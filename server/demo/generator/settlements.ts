@@ -111,6 +111,7 @@ function settlement (h: PersonHistory, s: { code: string; visitType: VisitType; 
   } })
 }
 
+/** Queues the one unusual charge (night, 24-hour pharmacy, paid wholly from the account) and returns its size. */
 export function planOutlier (h: PersonHistory): { ms: number; fen: number } | undefined {
   if (h.plan.outlierMonth === undefined) return undefined
   const { y, mo } = monthOf(h.plan.outlierMonth)

@@ -2,6 +2,7 @@
 // version that tells a database made from an older generator.
 import type { claimStages, institutionKinds, insuranceTypes, ledgerKinds, visitTypes } from '../../db/schema'
 
+/** Bump whenever the output for the same (asOf, seed) changes: a database made by another version is reseeded. */
 export const DEMO_VERSION = 3
 /** 国办发〔2021〕14号 was issued on 2021-04-13; any fixed number would do. */
 export const DEFAULT_DEMO_SEED = 20210413
