@@ -44,5 +44,5 @@ export function prevWeekday (dn: number): number {
   return dow === 6 ? dn - 1 : dow === 0 ? dn - 2 : dn
 }
 
-/** Records reach the app 1–3 days after they happen : whole minutes within [1 day, 3 days]. */
+/** Records reach the app 1–3 days after they happen (docs/domain.md, Ledger): whole minutes within [1 day, 3 days]. */
 export const postDelay = (rng: Prng, t: Date) => new Date(t.getTime() + DAY + rng.int(0, 2 * 24 * 60) * MINUTE)
