@@ -11,13 +11,14 @@ const { startServer, requestJson } = require('../../test/support/server-process'
 const root = path.join(__dirname, '..', '..')
 const AS_OF = '2026-11-20' // also the server's DEMO_AS_OF, so that it does not reseed the directory
 const SEED = { persons: 1, months: 120, spendPerMonth: 90, asOf: AS_OF }
-const BULK_QUERY_PASSWORD = '246810' // server/demo/generator.ts BULK_QUERY_PASSWORD
+const BULK_QUERY_PASSWORD = '246810' // server/demo/generator/bulk.ts BULK_QUERY_PASSWORD
 const CARD_NUMBER = 'BK00000001' // bulk person 1 (phone 13900000001)
 
 /** What decides the seeded contents: the parameters, the generator and seeding code, DEMO_VERSION, the migrations. */
 function seedKey () {
   const h = createHash('sha256').update(JSON.stringify(SEED))
-  for (const f of ['server/demo/generator.ts', 'server/demo/seed.ts', 'server/demo/prng.ts', 'bench/setdata/seed.ts']) {
+  const generator = fs.readdirSync(path.join(root, 'server/demo/generator')).sort().map((n) => `server/demo/generator/${n}`)
+  for (const f of [...generator, 'server/demo/seed.ts', 'server/demo/prng.ts', 'bench/setdata/seed.ts']) {
     h.update(f).update(fs.readFileSync(path.join(root, f)))
   }
   h.update(fs.readdirSync(path.join(root, 'server/db/migrations')).filter((n) => n.endsWith('.sql')).sort().join(','))

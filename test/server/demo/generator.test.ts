@@ -1,4 +1,4 @@
-// The demo generator: deterministic, realistic, and every account reconciles (server/demo/generator.ts).
+// The demo generator: deterministic, realistic, and every account reconciles (server/demo/generator/).
 import fc from 'fast-check'
 import {
   DEMO_PERSONS, DEMO_VERSION, chinaDateString, generateBulk, generateDemo, type DemoData, type DemoPersonData,

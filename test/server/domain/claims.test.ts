@@ -5,7 +5,7 @@ import { WechatAccessToken } from '../../../server/adapters/wechat-access-token'
 import { WechatSubscribeSender } from '../../../server/adapters/wechat-subscribe'
 import type { ClaimNoticeConfig } from '../../../server/config'
 import type { DbHandle } from '../../../server/db'
-import { claimEvents, claimSubscriptions, claims, persons, platformIdentities } from '../../../server/db/schema'
+import { claimEvents, claimSubscriptions, claims, platformIdentities } from '../../../server/db/schema'
 import { seedDemo } from '../../../server/demo/seed'
 import { ClaimService, chinaTimeText, nextStep, type ClaimLog } from '../../../server/domain/claims'
 import { AppError } from '../../../server/domain/errors'
@@ -13,7 +13,7 @@ import { DataCipher } from '../../../server/domain/secrets'
 import type { ClaimStage } from '../../../types/api/claims'
 import { FAKE_SUBSCRIBE_TEMPLATE, startWechatServer, type FakeWechatServer } from '../../fakes/wechat-server'
 import { TEST_AS_OF, TestClock } from '../../support/app'
-import { demoPerson } from '../../support/demo'
+import { demoPerson, demoPersonId } from '../../support/demo'
 import { testDb } from '../../support/db'
 
 const TMPL = FAKE_SUBSCRIBE_TEMPLATE.id
@@ -47,10 +47,8 @@ beforeAll(async () => {
   h = await testDb()
   fake = await startWechatServer()
   await seedDemo(h.db, { cipher, asOf: TEST_AS_OF, production: false })
-  const [p1] = await h.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(1).cardNumber))
-  const [p2] = await h.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(2).cardNumber))
-  personId = p1!.id
-  otherPersonId = p2!.id
+  personId = await demoPersonId(h.db, 1)
+  otherPersonId = await demoPersonId(h.db, 2)
   const ids = await h.db.select({ id: platformIdentities.id, platform: platformIdentities.platform }).from(platformIdentities)
     .where(eq(platformIdentities.personId, personId))
   wechatIdentity = ids.find((i) => i.platform === 'wechat')!.id

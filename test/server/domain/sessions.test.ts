@@ -5,7 +5,8 @@ import { eq, sql } from 'drizzle-orm'
 import { persons, sessions } from '../../../server/db/schema'
 import { deactivatePerson } from '../../../server/domain/persons'
 import { makeTestApp, type TestApp } from '../../support/app'
-import { demoPerson } from '../../support/demo'
+import { demoPasswordSession } from '../../support/consent'
+import { demoPersonId } from '../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp() })
@@ -16,17 +17,8 @@ const as = (token: string) => ({ authorization: `Bearer ${token}` })
 /** A route that needs nothing but a live session of a bound person. */
 const touch = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/verifications/methods', headers: as(token) })
 
-async function loginAs (n: number): Promise<string> {
-  const p = demoPerson(n)
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/password', payload: { cardNumber: p.cardNumber, password: p.queryPassword } })
-  expect(res.statusCode).toBe(200)
-  return (res.json() as { token: string }).token
-}
-
-async function personId (n: number): Promise<number> {
-  const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-  return row!.id
-}
+const loginAs = async (n: number) => (await demoPasswordSession(t, n, { consents: false })).token
+const personId = (n: number) => demoPersonId(t.handle.db, n)
 
 describe('idle expiry', () => {
   test('a request 59 s after the last write keeps the session for a full idle period after that request', async () => {

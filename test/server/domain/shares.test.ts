@@ -14,7 +14,7 @@ import { newShareToken, ShareService, summary, type ShareLog } from '../../../se
 import { SHARE_TOKEN_PATTERN } from '../../../types/api/shares'
 import { TEST_AS_OF, TestClock } from '../../support/app'
 import { testDb } from '../../support/db'
-import { demoPerson } from '../../support/demo'
+import { demoPerson, demoPersonId } from '../../support/demo'
 
 const cipher = new DataCipher('test-data-key-for-shares-domain-0123')
 let h: DbHandle
@@ -28,8 +28,7 @@ const log: ShareLog = { warn: (obj) => { warnings.push(obj) } }
 beforeAll(async () => {
   h = await testDb()
   await seedDemo(h.db, { cipher, asOf: TEST_AS_OF, production: false })
-  const [p] = await h.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(2).cardNumber))
-  personId = p!.id
+  personId = await demoPersonId(h.db, 2)
   const [c] = await h.db.select({ id: claims.id }).from(claims).where(eq(claims.personId, personId)).orderBy(claims.id).limit(1)
   claimId = c!.id
   // A view discloses the owner's data, so it needs the owner's current consents (consents/enforced.test.ts).

@@ -1,20 +1,14 @@
 // The account summary: verified sessions only, masked output, the balance as the ledger's sum.
 import { sql } from 'drizzle-orm'
 import { makeTestApp, TEST_AS_OF, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
+import { demoLogin } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp() })
 afterAll(async () => { await t.close() })
 
-async function login (n: number): Promise<Record<string, string>> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const login = (n: number) => demoLogin(t, n)
 const account = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/account', headers })
 const errorCode = (res: { json: () => unknown }) => (res.json() as { error: { code: string } }).error.code
 

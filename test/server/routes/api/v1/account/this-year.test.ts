@@ -4,13 +4,13 @@
 // the aggregate queries at thousands of rows.
 import { eq, inArray, sql } from 'drizzle-orm'
 import { rowsOf } from '../../../../../../server/db/rows'
-import { claims, contributions, institutions, ledgerEntries, persons, settlements } from '../../../../../../server/db/schema'
+import { claims, contributions, institutions, ledgerEntries, settlements } from '../../../../../../server/db/schema'
 import { chinaTime } from '../../../../../../server/demo/generator'
 import { claimYearQuery, ledgerYearQuery, premiumQuery, settlementYearQuery } from '../../../../../../server/domain/account'
 import type { AccountSummary, AccountYear } from '../../../../../../types/api/account'
 import { makeTestApp, TEST_AS_OF, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { demoLogin } from '../../../../../support/consent'
+import { demoPerson, demoPersonId } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp() })
@@ -21,22 +21,13 @@ const RETIREE = [1, 2, 3, 4].find((n) => demoPerson(n).insuranceType === 'retire
 const RESIDENT = [1, 2, 3, 4].find((n) => demoPerson(n).insuranceType === 'resident')!
 const NEWCOMER = 4 // an employee with four months of history: nothing of last year, a clean slate for the boundary
 
-async function login (n: number): Promise<Record<string, string>> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const login = (n: number) => demoLogin(t, n)
 async function summary (n: number): Promise<AccountSummary> {
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: await login(n) })
   expect(res.statusCode).toBe(200)
   return res.json() as AccountSummary
 }
-async function personId (n: number): Promise<number> {
-  const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-  return row!.id
-}
+const personId = (n: number) => demoPersonId(t.handle.db, n)
 async function institutionId (code: string): Promise<number> {
   const [row] = await t.handle.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, code))
   return row!.id

@@ -1,7 +1,7 @@
 // Real-name binding of an unbound platform login: name + ID number against the record, proved by a face check where
 // the platform offers one (the real WeChat face 2.0 client against the fake WeChat server), else by an SMS code.
 import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
+import { consentedSession, giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { generateRsaKeyPair, startAlipayGateway, type FakeAlipayGateway } from '../../../../../fakes/alipay-gateway'
@@ -36,12 +36,8 @@ describe('with face check (WeChat credentials, fake WeChat server)', () => {
   async function login (openid: string): Promise<{ token: string; bound: boolean }> {
     const code = `bind-code-${++codeNo}`
     wx.answers.set(code, { openid })
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
-    expect(res.statusCode).toBe(200)
-    const body = res.json() as { token: string; bound: boolean }
     // As the app does right after login: the identity's consents become the person's when it binds.
-    await giveConsents(t, body.token)
-    return body
+    return consentedSession(t, code)
   }
   const startBinding = (token: string, name: string, idNumber: string) =>
     t.app.inject({ method: 'POST', url: '/api/v1/binding', headers: as(token), payload: { name, idNumber } })

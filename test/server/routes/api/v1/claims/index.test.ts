@@ -5,12 +5,12 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { DEV_CLAIM_TEMPLATE_ID } from '../../../../../../server/config'
 import { claimPageQuery } from '../../../../../../server/db/repositories/claims'
 import { rowsOf } from '../../../../../../server/db/rows'
-import { claimEvents, claimSubscriptions, claims, persons } from '../../../../../../server/db/schema'
+import { claimEvents, claimSubscriptions, claims } from '../../../../../../server/db/schema'
 import { chinaDateString } from '../../../../../../server/demo/generator'
 import type { ClaimDetail, ClaimListItem, ClaimsPage } from '../../../../../../types/api/claims'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { demoLogin, demoPasswordSession } from '../../../../../support/consent'
+import { demoPerson, demoPersonId } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp() })
@@ -19,22 +19,8 @@ afterAll(async () => { await t.close() })
 type Headers = Record<string, string>
 interface Err { error: { code: string; message: string } }
 
-async function login (n: number, platform: 'wechat' | 'alipay' = 'wechat'): Promise<Headers> {
-  const code = platform === 'wechat' ? `wx-demo-${n}` : `alipay-demo-${n}`
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform, code } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
-async function passwordLogin (n: number): Promise<Headers> {
-  const p = demoPerson(n)
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/password', payload: { cardNumber: p.cardNumber, password: p.queryPassword } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const login = (n: number, platform: 'wechat' | 'alipay' = 'wechat') => demoLogin(t, n, platform)
+const passwordLogin = async (n: number) => (await demoPasswordSession(t, n)).headers
 const get = (url: string, headers: Headers) => t.app.inject({ method: 'GET', url, headers })
 const list = async (query: string, headers: Headers) => {
   const res = await get(`/api/v1/claims${query}`, headers)
@@ -43,10 +29,7 @@ const list = async (query: string, headers: Headers) => {
 }
 const err = (res: { statusCode: number; json: () => unknown }) => [res.statusCode, (res.json() as Err).error.code]
 
-async function personId (n: number): Promise<number> {
-  const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-  return row!.id
-}
+const personId = (n: number) => demoPersonId(t.handle.db, n)
 /** The person's claim ids in the order the list must give: submitted_at desc, id desc. */
 async function claimIds (n: number): Promise<number[]> {
   const rows = await t.handle.db.select({ id: claims.id }).from(claims).where(eq(claims.personId, await personId(n)))

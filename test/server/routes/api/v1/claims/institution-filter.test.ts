@@ -4,11 +4,11 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { claimPageQuery } from '../../../../../../server/db/repositories/claims'
 import { rowsOf } from '../../../../../../server/db/rows'
-import { claims, institutions, persons } from '../../../../../../server/db/schema'
+import { claims, institutions } from '../../../../../../server/db/schema'
 import type { ClaimsPage } from '../../../../../../types/api/claims'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { demoLogin } from '../../../../../support/consent'
+import { demoPersonId } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp() })
@@ -18,22 +18,14 @@ type Headers = Record<string, string>
 interface Err { error: { code: string; message: string } }
 const INST = 'H31010400001'
 
-async function login (n: number): Promise<Headers> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const login = (n: number) => demoLogin(t, n)
 const get = (query: string, h: Headers) => t.app.inject({ method: 'GET', url: `/api/v1/claims${query}`, headers: h })
 async function list (query: string, h: Headers): Promise<ClaimsPage> {
   const res = await get(query, h)
   expect(res.statusCode).toBe(200)
   return res.json() as ClaimsPage
 }
-async function personId (n: number): Promise<number> {
-  const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-  return row!.id
-}
+const personId = (n: number) => demoPersonId(t.handle.db, n)
 async function institutionId (code: string): Promise<number> {
   const [row] = await t.handle.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, code))
   return row!.id

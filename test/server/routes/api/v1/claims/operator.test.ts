@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { AddressInfo } from 'node:net'
 import { DEV_CLAIM_TEMPLATE_ID, DEV_OPERATOR_TOKEN } from '../../../../../../server/config'
-import { claimSubscriptions, claims, persons, platformIdentities } from '../../../../../../server/db/schema'
+import { claimSubscriptions, claims, platformIdentities } from '../../../../../../server/db/schema'
 import type { ClaimDetail, DevSubscribeOutbox } from '../../../../../../types/api/claims'
 import { parseArgs, run } from '../../../../../../scripts/claims-advance'
 import { FAKE_SUBSCRIBE_TEMPLATE, startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
@@ -15,23 +15,16 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { loggerOptions } from '../../../../../../server/plugins/logger'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { demoLogin as login } from '../../../../../support/consent'
+import { demoPerson, demoPersonId } from '../../../../../support/demo'
 
 interface Err { error: { code: string; message: string } }
 type Res = { statusCode: number; json: () => unknown }
 const err = (res: Res) => [res.statusCode, (res.json() as Err).error.code]
 
-async function login (t: TestApp, n: number): Promise<Record<string, string>> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
 
 async function claimAt (t: TestApp, n: number, stage: 'first_review' | 'second_review' | 'submitted' | 'materials_needed') {
-  const [p] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-  const [c] = await t.handle.db.select().from(claims).where(and(eq(claims.personId, p!.id), eq(claims.stage, stage)))
+  const [c] = await t.handle.db.select().from(claims).where(and(eq(claims.personId, await demoPersonId(t.handle.db, n)), eq(claims.stage, stage)))
   return c!
 }
 

@@ -5,14 +5,14 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import { DEV_CLAIM_TEMPLATE_ID } from '../../../../../../server/config'
 import { acceptedDocumentsQuery } from '../../../../../../server/db/repositories/consents'
 import { rowsOf } from '../../../../../../server/db/rows'
-import { accessLogs, claims, consents, disputes, persons, platformIdentities, settlements, shareGrants } from '../../../../../../server/db/schema'
+import { accessLogs, claims, consents, disputes, platformIdentities, settlements, shareGrants } from '../../../../../../server/db/schema'
 import { DEMO_INSTITUTIONS } from '../../../../../../server/demo/generator'
 import { accountConsentRequirements } from '../../../../../../server/domain/consents'
 import { messageFor } from '../../../../../../server/domain/messages'
 import type { ShareCreated, ShareList } from '../../../../../../types/api/shares'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { giveConsents, platformSession } from '../../../../../support/consent'
+import { demoPersonId } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp({ env: { SHARE_VIEW_RATE_PER_MINUTE: '100000' } }) })
@@ -27,10 +27,8 @@ const SENSITIVE_MISSING = messageFor('consent_required')
 const INVALID_SHARE = { error: { code: 'share_invalid', message: '链接已失效，请让家人重新分享' } }
 
 async function login (code: string): Promise<{ token: string; h: Headers }> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  return { token, h: { authorization: `Bearer ${token}` } }
+  const { token, headers } = await platformSession(t, code)
+  return { token, h: headers }
 }
 const withdraw = async (h: Headers, document: 'privacy' | 'sensitive') => {
   const res = await t.app.inject({ method: 'DELETE', url: `/api/v1/consents/${document}`, headers: h, payload: {} })
@@ -38,10 +36,7 @@ const withdraw = async (h: Headers, document: 'privacy' | 'sensitive') => {
 }
 const view = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/share-view', headers: { 'x-share-token': token } })
 
-async function personId (n: number): Promise<number> {
-  const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-  return row!.id
-}
+const personId = (n: number) => demoPersonId(t.handle.db, n)
 /** Demo person n starts every test with no standing consent (earlier tests gave and withdrew some). */
 async function noConsents (n: number): Promise<void> {
   await t.handle.db.delete(consents).where(eq(consents.personId, await personId(n)))

@@ -1,7 +1,8 @@
 // Consents: the public texts, recording the current version once, refusing an outdated one, reading back by person
 // (bound) or platform identity (unbound), nobody seeing another's, withdrawal, and Chinese validation messages.
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { demoPerson } from '../../../../../support/demo'
+import { platformSession } from '../../../../../support/consent'
+import { demoPerson, demoPersonId } from '../../../../../support/demo'
 import { currentDocument } from '../../../../../../server/domain/consent-documents'
 
 let t: TestApp
@@ -16,9 +17,7 @@ const SENSITIVE = currentDocument('sensitive').version
 
 /** Demo persons 1–4 are bound to `wx-demo-<n>`; any other code is a new, unbound platform identity. */
 async function platformLogin (code: string): Promise<{ token: string; bound: boolean }> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
-  expect(res.statusCode).toBe(200)
-  const body = res.json() as { token: string; bound: boolean }
+  const body = await platformSession(t, code)
   expect(body.bound).toBe(code.startsWith('wx-demo-'))
   return body
 }
@@ -30,10 +29,7 @@ async function statusOf (token: string): Promise<Record<string, Status>> {
   return Object.fromEntries((res.json() as { items: Status[] }).items.map((s) => [s.document, s]))
 }
 
-async function personIdOf (n: number): Promise<number> {
-  const person = await t.handle.db.query.persons.findFirst({ where: (p, { eq }) => eq(p.cardNumber, demoPerson(n).cardNumber) })
-  return person!.id
-}
+const personIdOf = (n: number) => demoPersonId(t.handle.db, n)
 
 const accept = (token: string, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url: '/api/v1/consents', headers: as(token), payload })

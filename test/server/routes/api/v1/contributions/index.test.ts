@@ -6,8 +6,8 @@ import type { ContributionEntry, ContributionGap, ContributionItem, Contribution
 import { contributionPageQuery } from '../../../../../../server/db/repositories/contributions'
 import { rowsOf } from '../../../../../../server/db/rows'
 import { makeTestApp, TEST_AS_OF, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { consentedSession, demoLogin } from '../../../../../support/consent'
+import { demoPerson, demoPersonId } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp() })
@@ -16,14 +16,7 @@ afterAll(async () => { await t.close() })
 type Headers = Record<string, string>
 interface Res { statusCode: number; headers: Record<string, unknown>; body: string; json: () => unknown }
 
-async function login (n: number | string): Promise<Headers> {
-  const code = typeof n === 'number' ? `wx-demo-${n}` : n
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const login = async (n: number | string): Promise<Headers> => typeof n === 'number' ? demoLogin(t, n) : (await consentedSession(t, n)).headers
 
 async function list (headers: Headers, query: Record<string, string | number> = {}): Promise<Res> {
   return t.app.inject({ method: 'GET', url: '/api/v1/contributions', headers, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) })
@@ -55,10 +48,7 @@ const key = (e: ContributionEntry) => `${e.kind}:${e.id}`
 const gapsOf = (items: ContributionEntry[]) => items.filter((e): e is ContributionGap => e.kind === 'gap')
 const recordsOf = (items: ContributionEntry[]) => items.filter((e): e is ContributionItem => e.kind === 'contribution')
 
-async function personId (n: number): Promise<number> {
-  const rows = rowsOf<{ id: number }>(await t.handle.db.execute(sql`select id from persons where card_number = ${demoPerson(n).cardNumber}`))
-  return Number(rows[0]!.id)
-}
+const personId = (n: number) => demoPersonId(t.handle.db, n)
 
 interface DbContribution {
   id: number; period: string; paid_at: string; base_fen: number; employer_fen: number; personal_fen: number

@@ -6,14 +6,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { rowsOf } from '../../../../../../server/db/rows'
-import { claims, institutionEntries, institutions, persons, settlements } from '../../../../../../server/db/schema'
+import { claims, institutionEntries, institutions, settlements } from '../../../../../../server/db/schema'
 import { DEMO_INSTITUTIONS } from '../../../../../../server/demo/generator'
 import { InstitutionService } from '../../../../../../server/domain/institutions'
 import { messageFor } from '../../../../../../server/domain/messages'
 import type { InstitutionEntry, InstitutionMine } from '../../../../../../types/api/institutions'
 import { TEST_AS_OF, makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { demoLogin } from '../../../../../support/consent'
+import { demoPersonId } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp({ env: { ENTRY_RATE_PER_MINUTE: '1000' } }) })
@@ -29,17 +29,8 @@ const publicEntry = (entryCode: string, o: { remoteAddress?: string; headers?: H
   (o.app ?? t).app.inject({ method: 'GET', url: `/api/v1/institutions/entries/${entryCode}`, headers: o.headers, ...(o.remoteAddress ? { remoteAddress: o.remoteAddress } : {}) })
 const mine = (entryCode: string, headers: Headers) => t.app.inject({ method: 'GET', url: `/api/v1/institutions/entries/${entryCode}/mine`, headers })
 
-async function login (n: number): Promise<Headers> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
-async function personId (n: number): Promise<number> {
-  const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-  return row!.id
-}
+const login = (n: number) => demoLogin(t, n)
+const personId = (n: number) => demoPersonId(t.handle.db, n)
 async function institutionId (code: string): Promise<number> {
   const [row] = await t.handle.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, code))
   return row!.id

@@ -8,7 +8,7 @@ import { loggerOptions } from '../../../../../../server/plugins/logger'
 import type { ShareCreated } from '../../../../../../types/api/shares'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
+import { demoPasswordSession, giveConsents, platformSession } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 const PATH = '/cgi-bin/message/wxopen/activityid/create'
@@ -32,23 +32,14 @@ let codeNo = 0
 async function wechatSession (n: number): Promise<Headers> {
   const code = `share-code-${++codeNo}`
   wx.answers.set(code, { openid: demoPerson(n).wechatSubject })
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
-  const { token } = res.json() as { token: string }
-  const h = { authorization: `Bearer ${token}` }
+  const { token, headers: h } = await platformSession(t, code)
   const verified = await t.app.inject({ method: 'POST', url: '/api/v1/verifications/password', headers: h, payload: { password: demoPerson(n).queryPassword } })
   expect(verified.statusCode).toBe(200)
   await giveConsents(t, token)
   return h
 }
 /** A card-number + password login: verified, but no WeChat identity behind the session. */
-async function passwordSession (n: number): Promise<Headers> {
-  const p = demoPerson(n)
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/password', payload: { cardNumber: p.cardNumber, password: p.queryPassword } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const passwordSession = async (n: number): Promise<Headers> => (await demoPasswordSession(t, n)).headers
 async function claimOf (n: number): Promise<number> {
   const [row] = await t.handle.db.select({ id: claims.id }).from(claims).innerJoin(persons, eq(persons.id, claims.personId))
     .where(eq(persons.cardNumber, demoPerson(n).cardNumber)).orderBy(claims.id).limit(1)

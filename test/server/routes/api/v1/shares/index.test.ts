@@ -5,11 +5,11 @@
 // and the owner's access-log row for every view.
 import { and, eq, sql } from 'drizzle-orm'
 import { createHash } from 'node:crypto'
-import { accessLogs, claims, persons, shareGrants } from '../../../../../../server/db/schema'
+import { accessLogs, claims, shareGrants } from '../../../../../../server/db/schema'
 import { SHARE_TOKEN_PATTERN, type ShareCreated, type ShareGrant, type ShareList, type ShareView } from '../../../../../../types/api/shares'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { demoLogin } from '../../../../../support/consent'
+import { demoPerson, demoPersonId } from '../../../../../support/demo'
 
 const BASE = 'https://yibao.example.cn'
 let t: TestApp
@@ -25,17 +25,8 @@ const DAY = 24 * HOUR
 const INVALID = { error: { code: 'share_invalid', message: '链接已失效，请让家人重新分享' } }
 
 /** A dev WeChat login of demo person n: bound and verified for the window from the test clock's now. */
-async function login (n: number): Promise<Headers> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
-async function personId (n: number): Promise<number> {
-  const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-  return row!.id
-}
+const login = (n: number) => demoLogin(t, n)
+const personId = (n: number) => demoPersonId(t.handle.db, n)
 async function claimsOf (n: number): Promise<{ id: number; title: string; claimNo: string; stage: string }[]> {
   return t.handle.db.select({ id: claims.id, title: claims.title, claimNo: claims.claimNo, stage: claims.stage }).from(claims)
     .where(eq(claims.personId, await personId(n))).orderBy(claims.id)

@@ -8,7 +8,7 @@ import { accessLogs, claims, persons, shareGrants } from '../../../../../../serv
 import { MAX_LIVE_GRANTS } from '../../../../../../server/domain/shares'
 import type { ShareCreated } from '../../../../../../types/api/shares'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
+import { demoLogin } from '../../../../../support/consent'
 import { testDb } from '../../../../../support/db'
 import { demoPerson } from '../../../../../support/demo'
 
@@ -23,12 +23,7 @@ beforeAll(async () => {
 afterAll(async () => { await a.close(); await b.close(); await handle.close() })
 
 type Headers = Record<string, string>
-async function login (t: TestApp, n: number): Promise<Headers> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const login = (t: TestApp, n: number): Promise<Headers> => demoLogin(t, n)
 async function claimOf (n: number): Promise<number> {
   const [row] = await handle.db.select({ id: claims.id }).from(claims).innerJoin(persons, eq(persons.id, claims.personId))
     .where(eq(persons.cardNumber, demoPerson(n).cardNumber)).orderBy(claims.id).limit(1)

@@ -10,22 +10,16 @@ import { maskIdNumber, maskName, maskPhone } from '../../../../../../server/doma
 import type { ClaimDetail } from '../../../../../../types/api/claims'
 import type { ShareCreated, ShareView } from '../../../../../../types/api/shares'
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { demoLogin } from '../../../../../support/consent'
+import { demoPerson, demoPersonId } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp({ env: { SHARE_VIEW_RATE_PER_MINUTE: '100000', PUBLIC_BASE_URL: 'https://yibao.example.cn' } }) })
 afterAll(async () => { await t.close() })
 
-type Headers = Record<string, string>
 const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
-async function login (n: number): Promise<Headers> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const login = (n: number) => demoLogin(t, n)
 
 /** Everything of person n that a share must never show, apart from what this claim's own detail already says. */
 async function personSecrets (n: number): Promise<string[]> {
@@ -46,10 +40,7 @@ async function personSecrets (n: number): Promise<string[]> {
 test('every view of every claim shows that claim only, masked, amounts only when allowed', async () => {
   const allClaims = await t.handle.db.select().from(claims)
   const owners = new Map<number, number>() // person id → demo n
-  for (const n of [1, 2, 3, 4]) {
-    const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-    owners.set(row!.id, n)
-  }
+  for (const n of [1, 2, 3, 4]) owners.set(await demoPersonId(t.handle.db, n), n)
   const secretsOf = new Map<number, string[]>()
   for (const n of [1, 2, 3, 4]) secretsOf.set(n, await personSecrets(n))
   const everyone = [...secretsOf.values()].flat()

@@ -4,15 +4,15 @@
 // thousands of rows.
 import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { rowsOf } from '../../../../../../server/db/rows'
-import { accessLogs, disputes, institutions, ledgerEntries, persons, settlements } from '../../../../../../server/db/schema'
+import { accessLogs, disputes, institutions, ledgerEntries, settlements } from '../../../../../../server/db/schema'
 import { chinaTime } from '../../../../../../server/demo/generator'
 import { MAX_DISPUTES_PER_SETTLEMENT, familyPremiumPageQuery, spendingPageQuery } from '../../../../../../server/domain/spending'
 import type {
   Dispute, FamilyPremiumsPage, SpendingDetail, SpendingInstitutions, SpendingItem, SpendingPage,
 } from '../../../../../../types/api/spending'
 import { makeTestApp, TEST_AS_OF, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
-import { demoPerson } from '../../../../../support/demo'
+import { demoLogin } from '../../../../../support/consent'
+import { demoPerson, demoPersonId } from '../../../../../support/demo'
 
 let t: TestApp
 beforeAll(async () => { t = await makeTestApp() })
@@ -22,13 +22,7 @@ type Headers = Record<string, string>
 interface Err { error: { code: string; message: string } }
 type Res = { statusCode: number; json: () => unknown; body: string; headers: Record<string, unknown> }
 
-async function login (n: number): Promise<Headers> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return { authorization: `Bearer ${token}` }
-}
+const login = (n: number) => demoLogin(t, n)
 const get = (url: string, headers: Headers): Promise<Res> => t.app.inject({ method: 'GET', url, headers })
 const post = (url: string, headers: Headers, payload?: unknown): Promise<Res> =>
   t.app.inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) })
@@ -58,10 +52,7 @@ async function walk (query: string, headers: Headers, path = '/api/v1/spending')
   throw new Error('too many pages')
 }
 
-async function personId (n: number): Promise<number> {
-  const [row] = await t.handle.db.select({ id: persons.id }).from(persons).where(eq(persons.cardNumber, demoPerson(n).cardNumber))
-  return row!.id
-}
+const personId = (n: number) => demoPersonId(t.handle.db, n)
 async function institutionId (code: string): Promise<number> {
   const [row] = await t.handle.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, code))
   return row!.id

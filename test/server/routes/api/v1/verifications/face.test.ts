@@ -1,7 +1,7 @@
 // Face check as step-up verification, through the real WeChat face 2.0 client and the fake WeChat server: the
 // server starts it with the person's own ID card and openid, and only its own query decides.
 import { makeTestApp, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
+import { consentedSession, giveConsents } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { generateRsaKeyPair, startAlipayGateway, type FakeAlipayGateway } from '../../../../../fakes/alipay-gateway'
@@ -19,10 +19,7 @@ let codeNo = 0
 async function wechatSession (openid: string): Promise<string> {
   const code = `face-code-${++codeNo}`
   wx.answers.set(code, { openid })
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return token
+  return (await consentedSession(t, code)).token
 }
 
 test('a bound WeChat session verifies by face: the platform is asked with the person\'s own ID card', async () => {

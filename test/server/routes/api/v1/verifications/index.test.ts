@@ -1,6 +1,6 @@
 // Step-up verification: after the window, account data asks again; an SMS code or the query password reopens it.
 import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
+import { verifiedDemoSession } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 let t: TestApp
@@ -11,9 +11,7 @@ type Err = { error: { code: string; message: string } }
 const as = (token: string) => ({ authorization: `Bearer ${token}` })
 
 async function staleSession (n: number): Promise<string> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code: `wx-demo-${n}` } })
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
+  const { token } = await verifiedDemoSession(t, n)
   t.clock.advance(16 * 60_000) // past the 15-minute window, inside the 30-minute idle limit
   const account = await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: as(token) })
   expect((account.json() as Err).error.code).toBe('verification_required')

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream'
 import { randomBytes } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
-import { giveConsents } from '../../../../../support/consent'
+import { consentedSession } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 import { startWechatServer, type FakeWechatServer } from '../../../../../fakes/wechat-server'
 import { loggerOptions } from '../../../../../../server/plugins/logger'
@@ -39,11 +39,7 @@ let codeNo = 0
 async function wechatSession (openid: string): Promise<string> {
   const code = `soter-code-${++codeNo}`
   wx.answers.set(code, { openid })
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'wechat', code } })
-  expect(res.statusCode).toBe(200)
-  const { token } = res.json() as { token: string }
-  await giveConsents(t, token)
-  return token
+  return (await consentedSession(t, code)).token
 }
 
 async function verifyByPassword (token: string, n: number): Promise<void> {
