@@ -8,12 +8,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { ServerConfig } from './config'
 import type { Db } from './db'
-import type { Clock, CodeExchanger, SmsSender } from './adapters/types'
+import type { ActivityIdSource, Clock, CodeExchanger, SmsSender, SoterSignatureCheck, SubscribeSender } from './domain/ports'
 import type { Platform } from '../types/api/auth'
 import type { DataCipher } from './domain/secrets'
 import type { FaceProviders } from './domain/face-checks'
-import type { WechatSoterVerifier } from './adapters/wechat-soter'
-import type { SubscribeSender } from './adapters/wechat-subscribe'
 import { AppError, errorBody } from './domain/errors'
 import { startHousekeeping } from './domain/housekeeping'
 import errorsPlugin, { clientErrorHandler } from './plugins/errors'
@@ -37,7 +35,6 @@ import institutionRoutes from './routes/api/v1/institutions'
 import hospitalEntryRoutes from './routes/h'
 import type { WxacodeMaker } from './adapters/wechat-wxacode'
 import shareRoutes from './routes/api/v1/shares'
-import type { ActivityIdSource } from './adapters/wechat-activity'
 
 export interface AppDeps {
   db: Db
@@ -49,7 +46,7 @@ export interface AppDeps {
   /** Face check clients, only for platforms with credentials (createAdapters). */
   face?: FaceProviders
   /** WeChat SOTER signature check, only with WeChat credentials (createAdapters). */
-  soter?: WechatSoterVerifier
+  soter?: SoterSignatureCheck
   /** WeChat subscribe messages for claim stage changes (createAdapters). */
   subscribe?: SubscribeSender
   /** WeChat private-message ids for share cards, only with WeChat credentials (createAdapters). */

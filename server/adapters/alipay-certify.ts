@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AlipaySdk } from 'alipay-sdk'
 import type { AlipayConfig } from '../config'
-import { AppError } from '../domain/errors'
+import { AppError, type AlipayFaceCheck } from '../domain/ports'
 import { createAlipaySdk, errorDiagnostic, execVerified } from './alipay-openapi'
 
 export const CERTIFY_UNAVAILABLE_MESSAGE = '暂时无法进行支付宝人脸认证，请稍后再试，或改用短信验证码验证'
@@ -52,7 +52,7 @@ function errorFor (method: string, node: Record<string, unknown>): AppError {
   return unavailable(diagnostic)
 }
 
-export class AlipayCertifier {
+export class AlipayCertifier implements AlipayFaceCheck {
   readonly platform = 'alipay' as const
   private readonly sdk: AlipaySdk
   private readonly returnUrl: string
@@ -65,6 +65,8 @@ export class AlipayCertifier {
     this.sdk = createAlipaySdk(cfg, opts)
     this.returnUrl = opts.returnUrl ?? `alipays://platformapi/startapp?appId=${encodeURIComponent(cfg.appId)}`
   }
+
+  newOuterOrderNo (): string { return newOuterOrderNo() }
 
   async initialize (p: { outerOrderNo: string; certName: string; certNo: string; bizCode?: AlipayCertifyBizCode }): Promise<string> {
     if (!OUTER_ORDER_NO.test(p.outerOrderNo)) throw new RangeError('outer_order_no must be 1–32 letters and digits')

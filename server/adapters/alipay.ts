@@ -4,10 +4,9 @@
 // ./alipay-openapi, shared with the certify client; this module maps the answers of the login call.
 import type { AlipaySdk } from 'alipay-sdk'
 import type { AlipayConfig } from '../config'
-import { AppError } from '../domain/errors'
+import { AppError, type CodeExchanger, type PlatformIdentityInfo } from '../domain/ports'
 import type { ErrorCode } from '../../types/api/common'
 import { createAlipaySdk, errorDiagnostic, execVerified } from './alipay-openapi'
-import type { CodeExchanger, PlatformIdentityInfo } from './types'
 
 // Re-exported: they were born here, and callers and tests still import them from this module.
 export { DEFAULT_TIMEOUT_MS, normalizeRsaKey, topLevelMembers } from './alipay-openapi'

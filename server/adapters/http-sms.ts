@@ -11,8 +11,7 @@
 // "您的登录验证码为{code}，{ttlMinutes}分钟内有效，请勿泄露给他人。"; `purpose` lets it pick a template per use.
 // The request carries the code, so the bridge must be reached over TLS or on a private network.
 import type { SmsGatewayConfig } from '../config'
-import { AppError } from '../domain/errors'
-import type { SmsSender } from './types'
+import { AppError, type SmsSender } from '../domain/ports'
 
 export const DEFAULT_TIMEOUT_MS = 5000
 const SMS_FAILED_MESSAGE = '短信暂时发送不出去，请稍后再试'

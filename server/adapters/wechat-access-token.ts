@@ -25,9 +25,8 @@ import type { WechatConfig } from '../config'
 import type { Db } from '../db'
 import { rowsOf } from '../db/rows'
 import { platformTokens } from '../db/schema'
-import { AppError } from '../domain/errors'
-import type { DataCipher } from '../domain/secrets'
-import { systemClock, type Clock } from './types'
+import { AppError, type Clock, type DataCipher } from '../domain/ports'
+import { systemClock } from './clock'
 
 export const DEFAULT_TIMEOUT_MS = 5000
 /** Refresh when less than this is left: WeChat's own handover window for stable tokens is 5 minutes. */

@@ -1,8 +1,7 @@
 // The real WeChat login-code exchanger (jscode2session); the session_key it receives never leaves this module.
 import type { WechatConfig } from '../config'
-import { AppError } from '../domain/errors'
+import { AppError, type CodeExchanger, type PlatformIdentityInfo } from '../domain/ports'
 import type { ErrorCode } from '../../types/api/common'
-import type { CodeExchanger, PlatformIdentityInfo } from './types'
 
 export const DEFAULT_TIMEOUT_MS = 5000
 

@@ -3,7 +3,7 @@
 // code to the phone on file; after two face checks that did not pass, the SMS code is offered too. A completed
 // binding ties the identity and this session to the person and counts as a verification (DESIGN §3).
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import type { BindingFaceResult, BindingState } from '../../types/api/binding'
 import { findPendingBinding, completeBinding, countFailedBindFaceChecks, insertBinding, type BindingRow } from '../db/repositories/bindings'
 import { findIdentityById, type IdentityRow } from '../db/repositories/identities'

@@ -11,8 +11,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type {
   ClaimAdvanceResult, ClaimDetail, ClaimListItem, ClaimNoticeOutcome, ClaimStage, ClaimsPage, ClaimsQuery, ClaimSubscribeResult, ClaimTimelineEvent,
 } from '../../types/api/claims'
-import type { Clock } from '../adapters/types'
-import type { SubscribeSender } from '../adapters/wechat-subscribe'
+import type { Clock, SubscribeSender } from './ports'
 import type { ClaimNoticeConfig } from '../config'
 import type { Db } from '../db'
 import {

@@ -2,7 +2,7 @@
 // version counts (only the current one), recording it once per version, withdrawal, and what account data needs.
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import {
   acceptedDocuments, findActiveConsent, insertConsent, withdrawConsents, type ConsentHolder,
 } from '../db/repositories/consents'

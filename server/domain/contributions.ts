@@ -6,7 +6,7 @@
 // periods with no record between the person's first one and the last period that is fully due at the data-as-of
 // time (the last complete month; for residents the current coverage year, paid in the previous autumn).
 import type { ContributionEntry, ContributionGap, ContributionsPage, ContributionsQuery } from '../../types/api/contributions'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import type { Db } from '../db'
 import { contributionPage, contributionPeriods, type ContributionRow } from '../db/repositories/contributions'
 import { findPersonById } from '../db/repositories/persons'

@@ -1,19 +1,15 @@
 // Face check as a step-up verification: the server starts it with the person's ID-card name and number and the
 // platform identity of this session, and only the server's own query to the platform decides it passed.
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
-import type { WechatFaceVerifier } from '../adapters/wechat-face'
-import { newOutSeqNo } from '../adapters/wechat-face'
-import type { AlipayCertifier } from '../adapters/alipay-certify'
-import { newOuterOrderNo } from '../adapters/alipay-certify'
 import { findIdentityById } from '../db/repositories/identities'
 import { findPersonById } from '../db/repositories/persons'
 import { findFaceCheck, finishFaceCheck, insertFaceCheck } from '../db/repositories/face-checks'
 import { AppError } from './errors'
+import type { AlipayFaceCheck, Clock, WechatFaceCheck } from './ports'
 import type { DataCipher } from './secrets'
 import type { SessionContext } from './sessions'
 
-export interface FaceProviders { wechat?: WechatFaceVerifier; alipay?: AlipayCertifier }
+export interface FaceProviders { wechat?: WechatFaceCheck; alipay?: AlipayFaceCheck }
 
 export type FacePurpose = 'verify' | 'bind'
 
@@ -54,12 +50,12 @@ export class FaceCheckService {
     const now = this.clock.now()
     const expiresAt = new Date(now.getTime() + CHECK_TTL_MS)
     if (platform === 'wechat') {
-      const outSeqNo = newOutSeqNo()
+      const outSeqNo = this.providers.wechat!.newOutSeqNo()
       const { verifyId } = await this.providers.wechat!.getVerifyId({ outSeqNo, certName, certNo, openid: identity.subject })
       const row = await insertFaceCheck(this.db, { sessionId: s.id, personId, platform, purpose, outSeqNo, providerRef: verifyId, createdAt: now, expiresAt })
       return { checkId: row.id, platform, verifyId }
     }
-    const outSeqNo = newOuterOrderNo()
+    const outSeqNo = this.providers.alipay!.newOuterOrderNo()
     const certifyId = await this.providers.alipay!.initialize({ outerOrderNo: outSeqNo, certName, certNo })
     const row = await insertFaceCheck(this.db, { sessionId: s.id, personId, platform, purpose, outSeqNo, providerRef: certifyId, createdAt: now, expiresAt })
     return { checkId: row.id, platform, certifyId, url: this.providers.alipay!.certifyUrl(certifyId) }

@@ -5,7 +5,7 @@
 // code and a revoked one get different answers (404 and 410, each with its own sentence), which tells the person at
 // the desk whether to look for a newer poster; neither says which institution it was.
 import type { InstitutionEntry, InstitutionMine, OperatorEntryRevoked } from '../../types/api/institutions'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import type { Db } from '../db'
 import {
   claimsAtQuery, findEntry, findInstitutionByCode, insertEntry, liveEntry, revokeLiveEntry, settlementsAtQuery,

@@ -3,7 +3,7 @@
 // names nobody: no answer tells who is on file, and locking a card number says nothing about which ID number is the
 // same person's. Step-up verification names the person both ways, so it counts on, and is locked by, both.
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import { findPersonByCardNumber, findPersonByIdNumberHash, setPasswordHash, type PersonRow } from '../db/repositories/persons'
 import { clearAttempts, readAttempts, reserveAttempt } from '../db/repositories/password-attempts'
 import { revokeSessionsOfPerson } from '../db/repositories/sessions'

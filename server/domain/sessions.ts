@@ -1,7 +1,7 @@
 // Session rules: opaque tokens stored hashed, idle and absolute expiry, and the step-up verification window.
 import type { Db } from '../db'
 import { findSessionByTokenHash, insertSession, revokeSession, setVerifiedUntil, touchSession, type SessionRow } from '../db/repositories/sessions'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import { AppError } from './errors'
 import { newToken, sha256Hex } from './secrets'
 

@@ -9,8 +9,7 @@ import {
   SHARE_TOKEN_PATTERN, type ShareCreateBody, type ShareCreated, type ShareDuration, type ShareGrant, type ShareList, type ShareRevoked,
   type ShareView,
 } from '../../types/api/shares'
-import type { ActivityIdSource } from '../adapters/wechat-activity'
-import type { Clock } from '../adapters/types'
+import type { ActivityIdSource, Clock } from './ports'
 import type { Db } from '../db'
 import { findIdentityById } from '../db/repositories/identities'
 import { findPersonById } from '../db/repositories/persons'

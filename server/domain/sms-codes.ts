@@ -7,7 +7,7 @@ import {
 } from '../db/repositories/sms-codes'
 import { findActivePersonsByPhoneHash, type PersonRow } from '../db/repositories/persons'
 import { sql } from 'drizzle-orm'
-import type { Clock, SmsSender } from '../adapters/types'
+import type { Clock, SmsSender } from './ports'
 import { AppError } from './errors'
 import { newNumericCode, type DataCipher } from './secrets'
 import type { SessionContext } from './sessions'

@@ -2,8 +2,7 @@
 // check on this device. It proves only that the phone's owner unlocked it, so it never binds and never sets
 // strong_verified_at; the server's one-use challenge and WeChat's verify_signature decide, not the client.
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
-import type { WechatSoterVerifier } from '../adapters/wechat-soter'
+import type { Clock, SoterSignatureCheck } from './ports'
 import { findIdentityById, type IdentityRow } from '../db/repositories/identities'
 import { consumeSoterChallenge, insertSoterChallenge } from '../db/repositories/soter-challenges'
 import { AppError } from './errors'
@@ -22,14 +21,14 @@ export const SOTER_NEEDS_STRONG = '请先用短信验证码、查询密码或刷
 
 export type SoterAvailability = { available: true } | { available: false; reason: string }
 
-interface Usable { identity: IdentityRow; verifier: WechatSoterVerifier }
+interface Usable { identity: IdentityRow; verifier: SoterSignatureCheck }
 
 export interface SoterChallenge { challenge: string; authContent: string; expiresAt: Date }
 
 export class SoterService {
   constructor (
     private readonly db: Db, private readonly clock: Clock, private readonly sessions: SessionService,
-    private readonly verifier: WechatSoterVerifier | undefined,
+    private readonly verifier: SoterSignatureCheck | undefined,
   ) {}
 
   /** Whether this session may unlock with SOTER now, and if not, why (in words for the person). */

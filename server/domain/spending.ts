@@ -21,7 +21,7 @@ import type {
   Dispute, DisputeStatus, FamilyPremiumItem, FamilyPremiumsPage, FamilyPremiumsQuery, ItemCategory, SettlementLine,
   SpendingDetail, SpendingInstitutions, SpendingItem, SpendingPage, SpendingQuery, VisitType,
 } from '../../types/api/spending'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import type { Db } from '../db'
 import { disputes, institutions, ledgerEntries, settlementItems, settlements, type SettlementAnomaly } from '../db/schema'
 import { ledgerSyncedAt } from './account'

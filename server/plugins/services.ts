@@ -3,7 +3,7 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../db'
 import type { ServerConfig } from '../config'
-import type { Clock, CodeExchanger, SmsSender } from '../adapters/types'
+import type { ActivityIdSource, Clock, CodeExchanger, SmsSender, SoterSignatureCheck, SubscribeSender } from '../domain/ports'
 import type { Platform } from '../../types/api/auth'
 import { SessionService, type SessionContext } from '../domain/sessions'
 import { SmsCodeService } from '../domain/sms-codes'
@@ -11,13 +11,10 @@ import { PasswordService } from '../domain/passwords'
 import { FaceCheckService, type FaceProviders } from '../domain/face-checks'
 import type { DataCipher } from '../domain/secrets'
 import { SoterService } from '../domain/soter'
-import type { WechatSoterVerifier } from '../adapters/wechat-soter'
-import type { SubscribeSender } from '../adapters/wechat-subscribe'
 import type { WxacodeMaker } from '../adapters/wechat-wxacode'
 import { ClaimService } from '../domain/claims'
 import { ShareService } from '../domain/shares'
 import { InstitutionService } from '../domain/institutions'
-import type { ActivityIdSource } from '../adapters/wechat-activity'
 import { clientContext, recordAccess, type AccessResource } from '../domain/access-log'
 import { requireAccountConsent } from '../domain/consents'
 
@@ -73,7 +70,7 @@ export interface ServicesOptions {
   /** Face check per platform, only where its credentials are configured. */
   face?: FaceProviders
   /** WeChat SOTER signature check, only with WeChat credentials. */
-  soter?: WechatSoterVerifier
+  soter?: SoterSignatureCheck
   /** WeChat subscribe messages for claim stage changes (createAdapters: real with credentials, else the dev outbox). */
   subscribe?: SubscribeSender
   /** WeChat private-message ids for share cards, only with WeChat credentials. */
