@@ -138,7 +138,7 @@ export async function buildApp (deps: AppDeps) {
     if (staticRoot && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/') && extname(path) === '') {
       return reply.type('text/html').sendFile('index.html')
     }
-    throw new AppError(404, 'not_found')
+    throw new AppError('not_found')
   })
 
   const stopHousekeeping = startHousekeeping(deps.db, deps.clock, (err) => app.log.warn({ err }, 'housekeeping failed'))

@@ -31,7 +31,7 @@ export function newOuterOrderNo (): string {
 }
 
 function unavailable (diagnostic: string): AppError {
-  const e = new AppError(502, 'platform_unavailable', CERTIFY_UNAVAILABLE_MESSAGE)
+  const e = new AppError('platform_unavailable', CERTIFY_UNAVAILABLE_MESSAGE)
   e.cause = diagnostic // never the name, the ID number or a key
   return e
 }
@@ -45,7 +45,7 @@ function unavailable (diagnostic: string): AppError {
 function errorFor (method: string, node: Record<string, unknown>): AppError {
   const diagnostic = errorDiagnostic(method, node)
   if (String(node.code ?? '') === '40004') {
-    const e = new AppError(403, 'platform_rejected', CERTIFY_REFUSED_MESSAGE)
+    const e = new AppError('platform_rejected', CERTIFY_REFUSED_MESSAGE)
     e.cause = diagnostic
     return e
   }

@@ -17,7 +17,7 @@ export const DEFAULT_TIMEOUT_MS = 5000
 const SMS_FAILED_MESSAGE = '短信暂时发送不出去，请稍后再试'
 
 function fail (diagnostic: string): AppError {
-  const e = new AppError(502, 'platform_unavailable', SMS_FAILED_MESSAGE)
+  const e = new AppError('platform_unavailable', SMS_FAILED_MESSAGE)
   e.cause = diagnostic // for the operator's log: never the phone or the code
   return e
 }

@@ -48,7 +48,7 @@ export interface AccessTokenSource {
 
 /** A client-visible failure plus a diagnostic in `cause` for the operator's log (never the token or the secret). */
 export function platformFailure (message: string | undefined, diagnostic: string): AppError {
-  const e = new AppError(502, 'platform_unavailable', message)
+  const e = new AppError('platform_unavailable', message)
   e.cause = diagnostic
   return e
 }

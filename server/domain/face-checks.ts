@@ -44,7 +44,7 @@ export class FaceCheckService {
     const platform = await this.platformFor(s, purpose)
     const identity = s.identityId !== null ? await findIdentityById(this.db, s.identityId) : undefined
     const person = await findPersonById(this.db, personId)
-    if (!platform || !identity || !person) throw new AppError(403, 'face_unavailable')
+    if (!platform || !identity || !person) throw new AppError('face_unavailable')
     const certName = person.name
     const certNo = this.cipher.decrypt(person.idNumberEnc)
     const now = this.clock.now()
@@ -68,24 +68,24 @@ export class FaceCheckService {
   async finish (s: SessionContext, checkId: number, expect: { purpose: FacePurpose; personId: number }): Promise<boolean> {
     const row = await findFaceCheck(this.db, checkId, s.id)
     const now = this.clock.now()
-    if (!row || row.personId !== expect.personId || row.purpose !== expect.purpose) throw new AppError(404, 'not_found', '没有找到这次刷脸验证，请重新开始')
-    if (row.status !== 'pending' || row.expiresAt.getTime() <= now.getTime()) throw new AppError(410, 'gone', '这次刷脸验证已结束，请重新开始')
+    if (!row || row.personId !== expect.personId || row.purpose !== expect.purpose) throw new AppError('not_found', '没有找到这次刷脸验证，请重新开始')
+    if (row.status !== 'pending' || row.expiresAt.getTime() <= now.getTime()) throw new AppError('gone', '这次刷脸验证已结束，请重新开始')
     let passed: boolean
     if (row.platform === 'wechat') {
       const identity = s.identityId !== null ? await findIdentityById(this.db, s.identityId) : undefined
       const person = await findPersonById(this.db, row.personId)
-      if (!identity || !person || !this.providers.wechat) throw new AppError(403, 'face_unavailable')
+      if (!identity || !person || !this.providers.wechat) throw new AppError('face_unavailable')
       const result = await this.providers.wechat.queryVerifyInfo({
         verifyId: row.providerRef, outSeqNo: row.outSeqNo, certName: person.name,
         certNo: this.cipher.decrypt(person.idNumberEnc), openid: identity.subject,
       })
       passed = result.passed
     } else {
-      if (!this.providers.alipay) throw new AppError(403, 'face_unavailable')
+      if (!this.providers.alipay) throw new AppError('face_unavailable')
       passed = (await this.providers.alipay.query(row.providerRef)).passed
     }
     if (!(await finishFaceCheck(this.db, row.id, passed ? 'passed' : 'failed', now))) {
-      throw new AppError(410, 'gone', '这次刷脸验证已结束，请重新开始')
+      throw new AppError('gone', '这次刷脸验证已结束，请重新开始')
     }
     return passed
   }

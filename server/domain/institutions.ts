@@ -97,14 +97,14 @@ export class InstitutionService {
 
   private async live (entryCode: string): Promise<InstitutionRow> {
     const found = await findEntry(this.db, entryCode)
-    if (!found) throw new AppError(404, 'entry_code_unknown')
-    if (found.entry.revokedAt) throw new AppError(410, 'entry_code_revoked')
+    if (!found) throw new AppError('entry_code_unknown')
+    if (found.entry.revokedAt) throw new AppError('entry_code_revoked')
     return found.institution
   }
 
   private async institution (code: string): Promise<InstitutionRow> {
     const row = await findInstitutionByCode(this.db, code)
-    if (!row) throw new AppError(404, 'not_found', `没有编码为 ${code} 的医药机构，请核对机构编码`)
+    if (!row) throw new AppError('not_found', `没有编码为 ${code} 的医药机构，请核对机构编码`)
     return row
   }
 }

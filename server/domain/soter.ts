@@ -56,16 +56,16 @@ export class SoterService {
     const { identity, verifier } = await this.usableOrRefuse(s)
     const raw = rawOf(resultJSON)
     if (!(await consumeSoterChallenge(this.db, sha256Hex(raw), s.id, this.clock.now()))) {
-      throw new AppError(400, 'soter_challenge_invalid')
+      throw new AppError('soter_challenge_invalid')
     }
     const ok = await verifier.verifySignature({ openid: identity.subject, jsonString: resultJSON, jsonSignature: resultJSONSignature })
-    if (!ok) throw new AppError(401, 'soter_failed')
+    if (!ok) throw new AppError('soter_failed')
     return this.sessions.markVerified(s, 'soter')
   }
 
   private async usableOrRefuse (s: SessionContext): Promise<Usable> {
     const r = await this.resolve(s)
-    if ('reason' in r) throw new AppError(403, 'soter_unavailable', r.reason)
+    if ('reason' in r) throw new AppError('soter_unavailable', r.reason)
     return r
   }
 
@@ -87,9 +87,9 @@ function rawOf (resultJSON: string): string {
   try {
     parsed = JSON.parse(resultJSON)
   } catch {
-    throw new AppError(400, 'soter_result_malformed')
+    throw new AppError('soter_result_malformed')
   }
   const raw = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).raw : undefined
-  if (typeof raw !== 'string' || raw === '' || raw.length > MAX_RAW_LENGTH) throw new AppError(400, 'soter_result_malformed')
+  if (typeof raw !== 'string' || raw === '' || raw.length > MAX_RAW_LENGTH) throw new AppError('soter_result_malformed')
   return raw
 }

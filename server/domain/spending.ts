@@ -64,13 +64,13 @@ export function chinaDateRange (fromDate?: string, toDate?: string): { from?: Da
     const t = new Date(Date.UTC(y, m - 1, d) - 8 * 3600_000)
     const back = new Date(t.getTime() + 8 * 3600_000)
     if (Number.isNaN(t.getTime()) || y < 1900 || back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) {
-      throw new AppError(400, 'validation_failed', `${which}${value}不存在，请重新选择日期`)
+      throw new AppError('validation_failed', `${which}${value}不存在，请重新选择日期`)
     }
     return t
   }
   const from = fromDate === undefined ? undefined : start(fromDate, '开始日期')
   const to = toDate === undefined ? undefined : new Date(start(toDate, '结束日期').getTime() + DAY_MS)
-  if (from && to && from.getTime() >= to.getTime()) throw new AppError(400, 'validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
+  if (from && to && from.getTime() >= to.getTime()) throw new AppError('validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
   return { from, to }
 }
 
@@ -232,10 +232,10 @@ export class SpendingService {
     const row = await this.db.transaction(async (tx) => {
       const [own] = await tx.select({ id: settlements.id }).from(settlements)
         .where(and(eq(settlements.id, settlementId), eq(settlements.personId, personId))).limit(1).for('update')
-      if (!own) throw new AppError(404, 'not_found', '没有找到这笔消费记录，请返回消费记录重新查看')
+      if (!own) throw new AppError('not_found', '没有找到这笔消费记录，请返回消费记录重新查看')
       const earlier = await tx.select({ status: disputes.status }).from(disputes).where(eq(disputes.settlementId, settlementId))
-      if (earlier.some((d) => d.status === 'open')) throw new AppError(409, 'dispute_exists')
-      if (earlier.length >= MAX_DISPUTES_PER_SETTLEMENT) throw new AppError(409, 'dispute_limit_reached')
+      if (earlier.some((d) => d.status === 'open')) throw new AppError('dispute_exists')
+      if (earlier.length >= MAX_DISPUTES_PER_SETTLEMENT) throw new AppError('dispute_limit_reached')
       const [created] = await tx.insert(disputes).values({
         personId, settlementId, status: 'open', note: cleanNote(note), createdAt: now, updatedAt: now,
       }).returning()
@@ -251,8 +251,8 @@ export class SpendingService {
       const [d] = await tx.select().from(disputes)
         .where(and(eq(disputes.id, disputeId), eq(disputes.settlementId, settlementId), eq(disputes.personId, personId)))
         .limit(1).for('update')
-      if (!d) throw new AppError(404, 'not_found', '没有找到这次申诉，请返回消费详情重新查看')
-      if (d.status !== 'open') throw new AppError(409, 'dispute_not_open')
+      if (!d) throw new AppError('not_found', '没有找到这次申诉，请返回消费详情重新查看')
+      if (d.status !== 'open') throw new AppError('dispute_not_open')
       const [updated] = await tx.update(disputes).set({ status: 'withdrawn', updatedAt: now }).where(eq(disputes.id, d.id)).returning()
       return updated!
     })
@@ -263,7 +263,7 @@ export class SpendingService {
 
   private async own (personId: number, id: number): Promise<SettlementRow> {
     const [row] = await settlementSelect(this.db).where(and(eq(settlements.id, id), eq(settlements.personId, personId))).limit(1)
-    if (!row) throw new AppError(404, 'not_found', '没有找到这笔消费记录，请返回消费记录重新查看')
+    if (!row) throw new AppError('not_found', '没有找到这笔消费记录，请返回消费记录重新查看')
     return row
   }
 

@@ -60,7 +60,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const { idNumber, cardNumber, password } = req.body
     if ((idNumber === undefined) === (cardNumber === undefined)) {
-      throw new AppError(400, 'validation_failed', '请填写身份证号或医保卡号中的一项，再输入查询密码')
+      throw new AppError('validation_failed', '请填写身份证号或医保卡号中的一项，再输入查询密码')
     }
     const person = await passwords.login(idNumber !== undefined ? { idNumber } : { cardNumber: cardNumber! }, password)
     return toBody(await sessions.issue({ personId: person.id, identityId: null, method: 'password', verified: true }))

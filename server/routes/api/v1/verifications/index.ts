@@ -22,7 +22,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function personOf (personId: number): Promise<PersonRow> {
     const person = await findPersonById(db, personId)
-    if (!person || person.status !== 'active') throw new AppError(404, 'not_found', '没有找到您的参保信息，请联系参保地医保经办机构')
+    if (!person || person.status !== 'active') throw new AppError('not_found', '没有找到您的参保信息，请联系参保地医保经办机构')
     return person
   }
 
