@@ -6,14 +6,14 @@ import { Type } from 'typebox'
 import { and, desc, eq, gt } from 'drizzle-orm'
 import { SmsOutbox, SmsOutboxQuery } from '../../../../../types/api/dev'
 import { DevSubscribeOutbox } from '../../../../../types/api/claims'
-import { ErrorBody } from '../../../../../types/api/common'
 import { devSmsOutbox, devSubscribeOutbox } from '../../../../db/schema'
+import { errorAnswers } from '../schemas'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, cipher, clock, sms, subscribe } = app.services
   if (sms.kind === 'dev') {
     app.get('/dev/sms-outbox', {
-      schema: { tags: ['dev'], summary: '开发用短信发件箱（仅开发模式、仅管理端口）', querystring: SmsOutboxQuery, response: { 200: SmsOutbox, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } },
+      schema: { tags: ['dev'], summary: '开发用短信发件箱（仅开发模式、仅管理端口）', querystring: SmsOutboxQuery, response: { 200: SmsOutbox, ...errorAnswers(403, 404, 429) } },
     }, async (req) => {
       const since = new Date(clock.now().getTime() - 3600_000)
       const where = req.query.phone
@@ -28,7 +28,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['dev'], summary: '开发用微信订阅消息发件箱（仅开发模式、仅管理端口），最新的在前',
         querystring: Type.Object({ touser: Type.Optional(Type.String({ maxLength: 128 })) }),
-        response: { 200: DevSubscribeOutbox, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody },
+        response: { 200: DevSubscribeOutbox, ...errorAnswers(403, 404, 429) },
       },
     }, async (req) => {
       const rows = await db.select().from(devSubscribeOutbox)
