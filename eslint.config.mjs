@@ -91,6 +91,24 @@ export default defineConfig(
             from: './src',
             message: 'The server does not depend on client code; shared shapes live in types/api.',
           },
+          // The server's rules know nothing of HTTP: routes and plugins call the domain, never the reverse.
+          {
+            target: './server/domain',
+            from: ['./server/plugins', './server/routes', './server/app.ts', './server/admin.ts', './server/main.ts'],
+            message: 'server/domain holds the rules, with no HTTP in them: raise an AppError with a code (plugins/errors answers it) and let routes and plugins call the domain.',
+          },
+          // The domain names what it needs from outside in domain/ports.ts; the adapters implement those interfaces.
+          {
+            target: './server/domain',
+            from: './server/adapters',
+            message: 'The domain does not know the adapters: declare the interface it needs in server/domain/ports.ts, and pass the implementation in.',
+          },
+          {
+            target: './server/adapters',
+            from: './server/domain',
+            except: ['./ports.ts'],
+            message: 'An adapter implements an interface of server/domain/ports.ts and imports nothing else of the domain (ports.ts lends what an implementation needs).',
+          },
         ],
       }],
     },
@@ -172,6 +190,23 @@ export default defineConfig(
   {
     files: ['server/**', 'scripts/**', 'bench/**', 'config/**', 'types/**', '*.ts', '*.mjs', '*.js'],
     languageOptions: { globals: { ...globals.node } },
+  },
+
+  // The server has no import cycles: each module can be read, and loaded, after the ones it imports.
+  {
+    files: ['server/**/*.ts'],
+    // no-cycle follows only the files whose extensions are listed here (import-x's default is .js alone).
+    settings: { 'import-x/extensions': ['.ts', '.js'] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  // The domain is plain TypeScript: no Fastify (nor its plugins) in the rules.
+  {
+    files: ['server/domain/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['fastify', 'fastify-plugin', '@fastify/*'], message: 'server/domain has no HTTP in it: routes and plugins speak Fastify, the domain is called by them.' }],
+      }],
+    },
   },
 
   // Tests.

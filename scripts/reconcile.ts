@@ -4,7 +4,8 @@
 // exits 1 when anyone disagrees. It only reads: no demo data is seeded, nothing is changed.
 import { loadConfig, ConfigError } from '../server/config'
 import { openDb, DataDirLockedError, type DbHandle } from '../server/db'
-import { systemClock, type Clock } from '../server/adapters/types'
+import { systemClock } from '../server/adapters/clock'
+import type { Clock } from '../server/domain/ports'
 import { reconcile, type Disagreement } from '../server/domain/reconcile'
 
 const yuan = (fen: number) => `${fen < 0 ? '-' : ''}¥${(Math.abs(fen) / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`

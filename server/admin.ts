@@ -71,7 +71,7 @@ export async function buildAdminApp ({ main, logger }: AdminDeps) {
     const h = req.headers
     const forwarded = h['x-forwarded-for'] !== undefined || h.forwarded !== undefined || h['x-real-ip'] !== undefined
     const address = req.socket.remoteAddress ?? ''
-    if (forwarded || !loopback.has(address)) throw new AppError(404, 'not_found')
+    if (forwarded || !loopback.has(address)) throw new AppError('not_found')
     const given = h['x-operator-token']
     const right = typeof given === 'string' && timingSafeEqual(digest(given), expected)
     if (right) {
@@ -81,7 +81,7 @@ export async function buildAdminApp ({ main, logger }: AdminDeps) {
     }
     const { current, ttl } = await limiter.count(address)
     if (current > WRONG_TOKENS_PER_MINUTE) throw rateLimited(ttl / 1000)
-    throw new AppError(403, 'forbidden', '操作员口令不对：请在 X-Operator-Token 里给出服务端的 OPERATOR_TOKEN（未设置时见数据目录里的 admin.json）')
+    throw new AppError('forbidden', '操作员口令不对：请在 X-Operator-Token 里给出服务端的 OPERATOR_TOKEN（未设置时见数据目录里的 admin.json）')
   })
 
   await admin.register(async (api) => {
@@ -90,7 +90,7 @@ export async function buildAdminApp ({ main, logger }: AdminDeps) {
     if (cfg.devMode) await api.register(devRoutes)
   }, { prefix: '/api/v1' })
 
-  admin.setNotFoundHandler(() => { throw new AppError(404, 'not_found') })
+  admin.setNotFoundHandler(() => { throw new AppError('not_found') })
   return admin
 }
 

@@ -7,13 +7,6 @@ import fastifyStatic from '@fastify/static'
 import { existsSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { ServerConfig } from './config'
-import type { Db } from './db'
-import type { Clock, CodeExchanger, SmsSender } from './adapters/types'
-import type { Platform } from '../types/api/auth'
-import type { DataCipher } from './domain/secrets'
-import type { FaceProviders } from './domain/face-checks'
-import type { WechatSoterVerifier } from './adapters/wechat-soter'
-import type { SubscribeSender } from './adapters/wechat-subscribe'
 import { AppError, errorBody } from './domain/errors'
 import { startHousekeeping } from './domain/housekeeping'
 import errorsPlugin, { clientErrorHandler } from './plugins/errors'
@@ -21,7 +14,8 @@ import inputPlugin, { ajvInputRules } from './plugins/input'
 import swaggerPlugin from './plugins/swagger'
 import securityPlugin, { inlineScriptHashes } from './plugins/security'
 import rateLimitPlugin from './plugins/rate-limit'
-import servicesPlugin from './plugins/services'
+import servicesPlugin, { type ServicesOptions } from './plugins/services'
+import authPlugin from './plugins/auth'
 import { loggerOptions } from './plugins/logger'
 import healthRoutes from './routes/api/v1/health'
 import authRoutes from './routes/api/v1/auth'
@@ -35,27 +29,10 @@ import bindingRoutes from './routes/api/v1/binding'
 import consentRoutes from './routes/api/v1/consents'
 import institutionRoutes from './routes/api/v1/institutions'
 import hospitalEntryRoutes from './routes/h'
-import type { WxacodeMaker } from './adapters/wechat-wxacode'
 import shareRoutes from './routes/api/v1/shares'
-import type { ActivityIdSource } from './adapters/wechat-activity'
 
-export interface AppDeps {
-  db: Db
-  cfg: ServerConfig
-  clock: Clock
-  cipher: DataCipher
-  exchangers: Record<Platform, CodeExchanger>
-  sms: SmsSender
-  /** Face check clients, only for platforms with credentials (createAdapters). */
-  face?: FaceProviders
-  /** WeChat SOTER signature check, only with WeChat credentials (createAdapters). */
-  soter?: WechatSoterVerifier
-  /** WeChat subscribe messages for claim stage changes (createAdapters). */
-  subscribe?: SubscribeSender
-  /** WeChat private-message ids for share cards, only with WeChat credentials (createAdapters). */
-  activity?: ActivityIdSource
-  /** WeChat mini-program codes for hospital posters, only with WeChat credentials (createAdapters). */
-  wxacode?: WxacodeMaker
+/** The database, config, clock, cipher and adapters (createAdapters) the services are built from, and the app's own options. */
+export interface AppDeps extends ServicesOptions {
   logger?: FastifyServerOptions['logger']
   /** Requests per minute per client across the API (tests raise or lower it). */
   rateLimitMax?: number
@@ -114,6 +91,7 @@ export async function buildApp (deps: AppDeps) {
   await app.register(rateLimitPlugin, { db: deps.db, max: deps.rateLimitMax })
   await app.register(swaggerPlugin)
   await app.register(servicesPlugin, deps)
+  await app.register(authPlugin)
 
   await app.register(async (api) => {
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
@@ -141,7 +119,7 @@ export async function buildApp (deps: AppDeps) {
     if (staticRoot && (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/') && extname(path) === '') {
       return reply.type('text/html').sendFile('index.html')
     }
-    throw new AppError(404, 'not_found')
+    throw new AppError('not_found')
   })
 
   const stopHousekeeping = startHousekeeping(deps.db, deps.clock, (err) => app.log.warn({ err }, 'housekeeping failed'))

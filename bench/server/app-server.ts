@@ -8,7 +8,7 @@ import { loadConfig } from '../../server/config'
 import { openDb } from '../../server/db'
 import { buildApp } from '../../server/app'
 import { createAdapters } from '../../server/adapters'
-import { systemClock } from '../../server/adapters/types'
+import { systemClock } from '../../server/adapters/clock'
 import { DataCipher } from '../../server/domain/secrets'
 
 async function main (): Promise<void> {

@@ -3,15 +3,15 @@
 // the filtered 消费记录 page, on the same kind of connection the app uses (PGlite in process, or a pg.Pool of 10
 // through DATABASE_URL), and returns the driver's rows as they come.
 //
-// The statement text is the domain's own: spendingPageQuery(...).toSQL() is built once at start with sentinel
-// values, and each request only puts its values in their places. GET /bare/spending?person=&type=&from=&to=&limit=
+// The statement text is the app's own: spendingPageQuery(...).toSQL() (db/repositories/settlements) is built once at
+// start with sentinel values, and each request only puts its values in their places. GET /bare/spending?person=&type=&from=&to=&limit=
 // [&t=&id=] where from/to are the instants the domain computes from the China dates, limit is the domain's
 // page size + 1, and t/id the keyset position (what the sealed cursor carries).
 import Fastify from 'fastify'
 import type { Pool } from 'pg'
 import { loadConfig } from '../../server/config'
 import { openDb } from '../../server/db'
-import { spendingPageQuery } from '../../server/domain/spending'
+import { spendingPageQuery } from '../../server/db/repositories/settlements'
 
 type Query = (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>
 type Slot = 'person' | 'type' | 'from' | 'to' | 'limit' | 't' | 'id'

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AlipaySdk } from 'alipay-sdk'
 import type { AlipayConfig } from '../config'
-import { AppError } from '../domain/errors'
+import { AppError, type AlipayFaceCheck } from '../domain/ports'
 import { createAlipaySdk, errorDiagnostic, execVerified } from './alipay-openapi'
 
 export const CERTIFY_UNAVAILABLE_MESSAGE = '暂时无法进行支付宝人脸认证，请稍后再试，或改用短信验证码验证'
@@ -31,7 +31,7 @@ export function newOuterOrderNo (): string {
 }
 
 function unavailable (diagnostic: string): AppError {
-  const e = new AppError(502, 'platform_unavailable', CERTIFY_UNAVAILABLE_MESSAGE)
+  const e = new AppError('platform_unavailable', CERTIFY_UNAVAILABLE_MESSAGE)
   e.cause = diagnostic // never the name, the ID number or a key
   return e
 }
@@ -45,14 +45,14 @@ function unavailable (diagnostic: string): AppError {
 function errorFor (method: string, node: Record<string, unknown>): AppError {
   const diagnostic = errorDiagnostic(method, node)
   if (String(node.code ?? '') === '40004') {
-    const e = new AppError(403, 'platform_rejected', CERTIFY_REFUSED_MESSAGE)
+    const e = new AppError('platform_rejected', CERTIFY_REFUSED_MESSAGE)
     e.cause = diagnostic
     return e
   }
   return unavailable(diagnostic)
 }
 
-export class AlipayCertifier {
+export class AlipayCertifier implements AlipayFaceCheck {
   readonly platform = 'alipay' as const
   private readonly sdk: AlipaySdk
   private readonly returnUrl: string
@@ -65,6 +65,8 @@ export class AlipayCertifier {
     this.sdk = createAlipaySdk(cfg, opts)
     this.returnUrl = opts.returnUrl ?? `alipays://platformapi/startapp?appId=${encodeURIComponent(cfg.appId)}`
   }
+
+  newOuterOrderNo (): string { return newOuterOrderNo() }
 
   async initialize (p: { outerOrderNo: string; certName: string; certNo: string; bizCode?: AlipayCertifyBizCode }): Promise<string> {
     if (!OUTER_ORDER_NO.test(p.outerOrderNo)) throw new RangeError('outer_order_no must be 1–32 letters and digits')

@@ -10,7 +10,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
 import { AlipayRequestError, AlipaySdk, type IRequestParams } from 'alipay-sdk'
 import type { AlipayConfig } from '../config'
-import type { AppError } from '../domain/errors'
+import type { AppError } from '../domain/ports'
 
 export const DEFAULT_TIMEOUT_MS = 5000
 

@@ -4,10 +4,9 @@
 // ./alipay-openapi, shared with the certify client; this module maps the answers of the login call.
 import type { AlipaySdk } from 'alipay-sdk'
 import type { AlipayConfig } from '../config'
-import { AppError } from '../domain/errors'
+import { AppError, type CodeExchanger, type PlatformIdentityInfo } from '../domain/ports'
 import type { ErrorCode } from '../../types/api/common'
 import { createAlipaySdk, errorDiagnostic, execVerified } from './alipay-openapi'
-import type { CodeExchanger, PlatformIdentityInfo } from './types'
 
 // Re-exported: they were born here, and callers and tests still import them from this module.
 export { DEFAULT_TIMEOUT_MS, normalizeRsaKey, topLevelMembers } from './alipay-openapi'
@@ -18,8 +17,8 @@ const METHOD = 'alipay.system.oauth.token'
 const INVALID_CODE_SUB_CODES = new Set(['isv.code-invalid', 'isv.code-expired', 'isv.code-used', 'isv.invalid-code'])
 
 /** A client-visible failure plus a short diagnostic in `cause` for the operator's log (never the code or keys). */
-function fail (status: number, code: ErrorCode, diagnostic: string): AppError {
-  const e = new AppError(status, code)
+function fail (code: ErrorCode, diagnostic: string): AppError {
+  const e = new AppError(code)
   e.cause = diagnostic
   return e
 }
@@ -37,9 +36,9 @@ function errorFor (node: Record<string, unknown>): AppError {
   const code = String(node.code ?? '')
   const subCode = String(node.sub_code ?? '')
   const diagnostic = errorDiagnostic(METHOD, node)
-  if (code === '40002' && INVALID_CODE_SUB_CODES.has(subCode)) return fail(401, 'invalid_login_code', diagnostic)
-  if (code === '40004') return fail(403, 'platform_rejected', diagnostic)
-  return fail(502, 'platform_unavailable', diagnostic)
+  if (code === '40002' && INVALID_CODE_SUB_CODES.has(subCode)) return fail('invalid_login_code', diagnostic)
+  if (code === '40004') return fail('platform_rejected', diagnostic)
+  return fail('platform_unavailable', diagnostic)
 }
 
 export class AlipayCodeExchanger implements CodeExchanger {
@@ -55,11 +54,11 @@ export class AlipayCodeExchanger implements CodeExchanger {
     // grant_type and code are public parameters of this method, not biz_content: the SDK signs them and
     // sends them in the form body.
     const node = await execVerified(this.sdk, METHOD, { grant_type: 'authorization_code', code },
-      (diagnostic) => fail(502, 'platform_unavailable', diagnostic))
+      (diagnostic) => fail('platform_unavailable', diagnostic))
     if (node.code !== undefined && String(node.code) !== '10000') throw errorFor(node)
     // Key on open_id where Alipay gives one (newer apps receive open_id instead of user_id), else user_id.
     const subject = [node.open_id, node.user_id].find((v): v is string => typeof v === 'string' && v !== '')
-    if (!subject) throw fail(502, 'platform_unavailable', `alipay ${METHOD} answered without open_id or user_id`)
+    if (!subject) throw fail('platform_unavailable', `alipay ${METHOD} answered without open_id or user_id`)
     // access_token / refresh_token are not kept: this product calls no user-authorised Alipay API with them.
     return { platform: 'alipay', subject }
   }

@@ -1,8 +1,8 @@
 // The dev stand-in for platform login (DEV_MODE=1 only): demo codes map to the demo persons' identities, any other
 // code to a stable, unbound identity. Never used in production (createAdapters refuses).
-import { sha256Hex } from '../domain/secrets'
+import { createHash } from 'node:crypto'
 import type { Platform } from '../../types/api/auth'
-import type { CodeExchanger, PlatformIdentityInfo } from './types'
+import type { CodeExchanger, PlatformIdentityInfo } from '../domain/ports'
 
 /** The code prefix a developer types (or the dev client sends) per platform: `wx-demo-3`, `alipay-demo-3`. */
 const DEMO_CODE_PREFIX: Record<Platform, string> = { wechat: 'wx-demo-', alipay: 'alipay-demo-' }
@@ -29,6 +29,6 @@ export class DevCodeExchanger implements CodeExchanger {
     }
     // Any other code (including the other platform's demo form) is a stranger who has not bound anyone yet;
     // hashing keeps the same code on the same identity, so a developer can log in twice as the same stranger.
-    return { platform: this.platform, subject: `dev-${this.platform}-${sha256Hex(code).slice(0, 24)}`, devDemo: false }
+    return { platform: this.platform, subject: `dev-${this.platform}-${createHash('sha256').update(code, 'utf8').digest('hex').slice(0, 24)}`, devDemo: false }
   }
 }

@@ -2,9 +2,7 @@
 // Never used in production (createAdapters refuses), because it puts a verification code where people can read it.
 import { devSmsOutbox } from '../db/schema'
 import type { Db } from '../db'
-import { maskPhone } from '../domain/mask'
-import type { DataCipher } from '../domain/secrets'
-import type { SmsSender } from './types'
+import { maskPhone, type DataCipher, type SmsSender } from '../domain/ports'
 
 /** What the line calls the code, by purpose; an unknown purpose still reads naturally. */
 const PURPOSE_LABELS: Record<string, string> = { login: '登录' }

@@ -4,7 +4,7 @@
 // set, and production refuses to start without them.
 import type { Db } from '../db'
 import { devSubscribeOutbox } from '../db/schema'
-import type { SubscribeMessage, SubscribeOutcome, SubscribeSender } from './wechat-subscribe'
+import type { SubscribeMessage, SubscribeOutcome, SubscribeSender } from '../domain/ports'
 
 export class DevSubscribeSender implements SubscribeSender {
   readonly kind = 'dev' as const

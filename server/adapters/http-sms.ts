@@ -11,14 +11,13 @@
 // "您的登录验证码为{code}，{ttlMinutes}分钟内有效，请勿泄露给他人。"; `purpose` lets it pick a template per use.
 // The request carries the code, so the bridge must be reached over TLS or on a private network.
 import type { SmsGatewayConfig } from '../config'
-import { AppError } from '../domain/errors'
-import type { SmsSender } from './types'
+import { AppError, type SmsSender } from '../domain/ports'
 
 export const DEFAULT_TIMEOUT_MS = 5000
 const SMS_FAILED_MESSAGE = '短信暂时发送不出去，请稍后再试'
 
 function fail (diagnostic: string): AppError {
-  const e = new AppError(502, 'platform_unavailable', SMS_FAILED_MESSAGE)
+  const e = new AppError('platform_unavailable', SMS_FAILED_MESSAGE)
   e.cause = diagnostic // for the operator's log: never the phone or the code
   return e
 }

@@ -25,9 +25,8 @@ import type { WechatConfig } from '../config'
 import type { Db } from '../db'
 import { rowsOf } from '../db/rows'
 import { platformTokens } from '../db/schema'
-import { AppError } from '../domain/errors'
-import type { DataCipher } from '../domain/secrets'
-import { systemClock, type Clock } from './types'
+import { AppError, type Clock, type DataCipher } from '../domain/ports'
+import { systemClock } from './clock'
 
 export const DEFAULT_TIMEOUT_MS = 5000
 /** Refresh when less than this is left: WeChat's own handover window for stable tokens is 5 minutes. */
@@ -49,7 +48,7 @@ export interface AccessTokenSource {
 
 /** A client-visible failure plus a diagnostic in `cause` for the operator's log (never the token or the secret). */
 export function platformFailure (message: string | undefined, diagnostic: string): AppError {
-  const e = new AppError(502, 'platform_unavailable', message)
+  const e = new AppError('platform_unavailable', message)
   e.cause = diagnostic
   return e
 }

@@ -5,21 +5,11 @@
 // 40001 / 42001 token refused — renewed and tried once more by WechatApiClient). WeChat's example sends errcode as a
 // string; errcodeOf reads either. Every failure is a 502 whose `cause` names the errcode, never the token or openid.
 import type { WechatConfig } from '../config'
+import type { ActivityId, ActivityIdSource } from '../domain/ports'
 import { platformFailure, type AccessTokenSource } from './wechat-access-token'
 import { WechatApiClient, errcodeOf } from './wechat-api'
 
 export const ACTIVITY_UNAVAILABLE_MESSAGE = '暂时无法创建微信私密消息，将分享普通卡片'
-
-export interface ActivityId {
-  activityId: string
-  /** When WeChat stops accepting it for a share. */
-  expiresAt: Date
-}
-
-/** Makes private-message activity ids for a sharer; only the real client exists (without WeChat, cards are plain). */
-export interface ActivityIdSource {
-  create (openid: string): Promise<ActivityId>
-}
 
 export class WechatActivityIds implements ActivityIdSource {
   private readonly api: WechatApiClient

@@ -2,7 +2,7 @@
 // a refused token invalidate it and try once more with a fresh one. Used by the face check, SOTER, subscribe-message
 // private-message (activity id) and mini-program code clients.
 import type { WechatConfig } from '../config'
-import { AppError } from '../domain/errors'
+import { AppError } from '../domain/ports'
 import { DEFAULT_TIMEOUT_MS, TOKEN_ERRCODES, isTimeout, platformFailure, type AccessTokenSource } from './wechat-access-token'
 
 export class WechatApiClient {

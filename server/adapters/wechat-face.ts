@@ -8,6 +8,7 @@
 // WeChat's errcodes are exceptions (502 with the errcode in the log).
 import { createHash, randomBytes } from 'node:crypto'
 import type { WechatConfig } from '../config'
+import type { FaceIdentity, WechatFaceCheck, WechatFaceResult } from '../domain/ports'
 import { platformFailure, type AccessTokenSource } from './wechat-access-token'
 import { WechatApiClient, errcodeOf } from './wechat-api'
 
@@ -15,21 +16,6 @@ export const FACE_UNAVAILABLE_MESSAGE = '暂时无法进行人脸核验，请稍
 export const VERIFY_RET_PASSED = 10000
 const CERT_TYPE = 'IDENTITY_CARD'
 const OUT_SEQ_NO = /^[A-Za-z0-9_-]{5,32}$/
-
-export interface FaceIdentity {
-  /** Unique per appid, 5–32 of [A-Za-z0-9_-]: see newOutSeqNo(). */
-  outSeqNo: string
-  /** The name and ID number on the ID card (居民身份证); never logged or returned. */
-  certName: string
-  certNo: string
-  openid: string
-}
-
-export interface WechatFaceResult {
-  passed: boolean
-  /** WeChat's verify_ret (10000 passed; 9xxxx device / cancel / timeout; 1000x mismatch), null when absent. */
-  verifyRet: number | null
-}
 
 /** A fresh out_seq_no: 'f' + 24 base64url characters (144 random bits), inside WeChat's 5–32 [A-Za-z0-9_-]. */
 export function newOutSeqNo (): string {
@@ -56,13 +42,15 @@ function checkOutSeqNo (outSeqNo: string): void {
   if (!isValidOutSeqNo(outSeqNo)) throw new RangeError('out_seq_no must be 5–32 characters of [A-Za-z0-9_-]')
 }
 
-export class WechatFaceVerifier {
+export class WechatFaceVerifier implements WechatFaceCheck {
   readonly platform = 'wechat' as const
   private readonly api: WechatApiClient
 
   constructor (cfg: WechatConfig, tokens: AccessTokenSource, opts: { timeoutMs?: number } = {}) {
     this.api = new WechatApiClient(cfg, tokens, opts)
   }
+
+  newOutSeqNo (): string { return newOutSeqNo() }
 
   async getVerifyId (p: FaceIdentity): Promise<{ verifyId: string; expiresInSeconds: number }> {
     checkOutSeqNo(p.outSeqNo)

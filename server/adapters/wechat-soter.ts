@@ -3,12 +3,13 @@
 // A true answer proves only that the phone's owner unlocked it just now (the caller must also check that the
 // resultJSON's `raw` is the challenge it issued, once); it never proves real-name identity.
 import type { WechatConfig } from '../config'
+import type { SoterSignatureCheck } from '../domain/ports'
 import { platformFailure, type AccessTokenSource } from './wechat-access-token'
 import { WechatApiClient, errcodeOf } from './wechat-api'
 
 export const SOTER_UNAVAILABLE_MESSAGE = '暂时无法校验指纹或面容解锁，请稍后再试，或改用其他方式验证'
 
-export class WechatSoterVerifier {
+export class WechatSoterVerifier implements SoterSignatureCheck {
   private readonly api: WechatApiClient
 
   constructor (cfg: WechatConfig, tokens: AccessTokenSource, opts: { timeoutMs?: number } = {}) {

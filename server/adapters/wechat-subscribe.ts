@@ -8,38 +8,11 @@
 // a timeout, a non-200 answer, malformed JSON and -1 (busy) throw 502 platform_unavailable: the message may be
 // sent later, so the caller keeps the person's subscription for the next try.
 import type { WechatConfig } from '../config'
+import type { SubscribeMessage, SubscribeOutcome, SubscribeSender } from '../domain/ports'
 import { platformFailure, type AccessTokenSource } from './wechat-access-token'
 import { WechatApiClient, errcodeOf } from './wechat-api'
 
 export const SUBSCRIBE_UNAVAILABLE_MESSAGE = '暂时无法发送微信订阅消息，请稍后再试'
-
-export interface SubscribeMessage {
-  /** The person's openid in this mini-program. */
-  touser: string
-  templateId: string
-  /** The mini-program page the card opens, with its query, e.g. `packages/account/pages/claim/index?id=12`. */
-  page: string
-  /** Keyword → value, e.g. `{ thing1: { value: '门诊费用报销' } }`. */
-  data: Record<string, { value: string }>
-  /** Which build the card opens; WeChat's default is the released one (formal). */
-  miniprogramState?: 'developer' | 'trial' | 'formal'
-}
-
-export type SubscribeOutcome =
-  | { outcome: 'sent' }
-  /** 43101: no acceptance left (or the person turned the notices off): the subscription is spent. */
-  | { outcome: 'refused'; errcode: number }
-  /** 40003: the openid is not usable: the subscription is worthless. */
-  | { outcome: 'bad_openid'; errcode: number }
-  /** 40037, 47003, 41030 or another errcode: our request was wrong; WeChat did not use the person's acceptance. */
-  | { outcome: 'rejected'; errcode: number }
-
-/** Sends subscribe messages: the real client, or the dev stand-in (dev-subscribe.ts, never in production). */
-export interface SubscribeSender {
-  readonly kind: 'real' | 'dev'
-  /** Throws AppError 502 platform_unavailable for a failure that may pass (network, timeout, busy). */
-  send (msg: SubscribeMessage): Promise<SubscribeOutcome>
-}
 
 const REFUSED = new Set([43101])
 const BAD_OPENID = new Set([40003])

@@ -11,7 +11,7 @@
 // 45009 more than 5,000 calls a minute, -1 busy. A refused access token (40001, 40014, 42001) is renewed and the call
 // made once more (WechatApiClient); network trouble, timeouts and non-200 answers are 502 platform_unavailable.
 import type { WechatConfig } from '../config'
-import { isWxaScene } from '../domain/entry-codes'
+import { isWxaScene } from '../domain/ports'
 import type { AccessTokenSource } from './wechat-access-token'
 import { WechatApiClient, errcodeOf, type WechatImage } from './wechat-api'
 

@@ -1,8 +1,7 @@
 // The real WeChat login-code exchanger (jscode2session); the session_key it receives never leaves this module.
 import type { WechatConfig } from '../config'
-import { AppError } from '../domain/errors'
+import { AppError, type CodeExchanger, type PlatformIdentityInfo } from '../domain/ports'
 import type { ErrorCode } from '../../types/api/common'
-import type { CodeExchanger, PlatformIdentityInfo } from './types'
 
 export const DEFAULT_TIMEOUT_MS = 5000
 
@@ -13,8 +12,8 @@ const RATE_LIMIT_RETRY_AFTER_SECONDS = 60
  * A client-visible failure plus a short diagnostic in `cause` for the operator's log. The diagnostic is our own
  * text with WeChat's numeric errcode: never WeChat's English errmsg, the code, the secret or a session_key.
  */
-function fail (status: number, code: ErrorCode, diagnostic: string, headers?: Record<string, string>): AppError {
-  const e = new AppError(status, code, undefined, headers)
+function fail (code: ErrorCode, diagnostic: string, retryAfterSeconds?: number): AppError {
+  const e = new AppError(code, undefined, { retryAfterSeconds })
   e.cause = diagnostic
   return e
 }
@@ -24,16 +23,15 @@ function errorFor (errcode: number): AppError {
   switch (errcode) {
     case 40029: // invalid code
     case 40163: // code already used
-      return fail(401, 'invalid_login_code', `wechat jscode2session errcode ${errcode}`)
+      return fail('invalid_login_code', `wechat jscode2session errcode ${errcode}`)
     case 45011:
-      return fail(429, 'rate_limited', 'wechat jscode2session errcode 45011',
-        { 'retry-after': String(RATE_LIMIT_RETRY_AFTER_SECONDS) })
+      return fail('rate_limited', 'wechat jscode2session errcode 45011', RATE_LIMIT_RETRY_AFTER_SECONDS)
     case 40226: // high-risk user, blocked by WeChat
-      return fail(403, 'platform_rejected', 'wechat jscode2session errcode 40226')
+      return fail('platform_rejected', 'wechat jscode2session errcode 40226')
     default:
       // -1 (busy) and everything else, including 40013/40125 (our appid/secret are wrong): the person can only
       // try again later, and the operator sees the errcode in the log.
-      return fail(502, 'platform_unavailable', `wechat jscode2session errcode ${errcode}`)
+      return fail('platform_unavailable', `wechat jscode2session errcode ${errcode}`)
   }
 }
 
@@ -64,19 +62,19 @@ export class WechatCodeExchanger implements CodeExchanger {
       // AbortSignal.timeout rejects with a DOMException, which is not always `instanceof Error` (other realms).
       const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : ''
       const timedOut = name === 'TimeoutError' || name === 'AbortError'
-      throw fail(502, 'platform_unavailable', timedOut ? `wechat jscode2session timed out after ${this.timeoutMs} ms`
+      throw fail('platform_unavailable', timedOut ? `wechat jscode2session timed out after ${this.timeoutMs} ms`
         : 'wechat jscode2session network error')
     }
-    if (status !== 200) throw fail(502, 'platform_unavailable', `wechat jscode2session http ${status}`)
+    if (status !== 200) throw fail('platform_unavailable', `wechat jscode2session http ${status}`)
 
     let body: unknown
     try {
       body = JSON.parse(text)
     } catch {
-      throw fail(502, 'platform_unavailable', 'wechat jscode2session answered malformed JSON')
+      throw fail('platform_unavailable', 'wechat jscode2session answered malformed JSON')
     }
     if (typeof body !== 'object' || body === null) {
-      throw fail(502, 'platform_unavailable', 'wechat jscode2session answered a non-object')
+      throw fail('platform_unavailable', 'wechat jscode2session answered a non-object')
     }
     const answer = body as Record<string, unknown>
     // WeChat sends errcode 0 on some successful answers, so only a non-zero errcode is an error.
@@ -86,7 +84,7 @@ export class WechatCodeExchanger implements CodeExchanger {
     }
     const openid = answer.openid
     if (typeof openid !== 'string' || openid === '') {
-      throw fail(502, 'platform_unavailable', 'wechat jscode2session answered without openid')
+      throw fail('platform_unavailable', 'wechat jscode2session answered without openid')
     }
     // session_key is deliberately dropped here: nothing in this product decrypts WeChat user data with it, and
     // it must never leave the server (nor this adapter).

@@ -1,7 +1,7 @@
 // Every read of account data leaves a row: who read what, when, through which build and from which entry scene —
 // what the later 谁查看了我的数据 page shows the person. The channel and scene are what the client says
 // (X-Client-Channel, X-Entry-Scene headers); they describe, they never authorise.
-import type { FastifyRequest } from 'fastify'
+import type { IncomingHttpHeaders } from 'node:http'
 import type { Db } from '../db'
 import { accessLogs } from '../db/schema'
 
@@ -12,7 +12,7 @@ export type AccessResource = 'account' | 'contributions' | 'spending' | 'spendin
 const CHANNELS = new Set(['weapp', 'alipay', 'h5'])
 
 /** The client's own words about where the request came from, cleaned: a known channel, a short scene. */
-export function clientContext (req: FastifyRequest): { channel: string | null; scene: string | null } {
+export function clientContext (req: { headers: IncomingHttpHeaders }): { channel: string | null; scene: string | null } {
   const channel = String(req.headers['x-client-channel'] ?? '')
   const scene = String(req.headers['x-entry-scene'] ?? '').slice(0, 64).replace(/[^0-9A-Za-z_.:-]/g, '')
   return { channel: CHANNELS.has(channel) ? channel : null, scene: scene || null }

@@ -23,7 +23,7 @@ import { findPersonById } from '../db/repositories/persons'
 import { balanceFen } from '../db/repositories/ledger'
 import { getMeta } from '../db/repositories/meta'
 import { claims, contributions, institutions, ledgerEntries, settlements } from '../db/schema'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import { AppError } from './errors'
 import { maskName } from './mask'
 import { regionName } from './regions'
@@ -133,7 +133,7 @@ async function accountYear (db: Db, o: { personId: number; hasPersonalAccount: b
 
 export async function accountSummary (db: Db, clock: Clock, personId: number): Promise<AccountSummary> {
   const person = await findPersonById(db, personId)
-  if (!person) throw new AppError(404, 'not_found', '没有找到您的参保信息，请联系参保地医保经办机构')
+  if (!person) throw new AppError('not_found', '没有找到您的参保信息，请联系参保地医保经办机构')
   const asOf = await ledgerSyncedAt(db, clock)
   const hasPersonalAccount = person.insuranceType !== 'resident'
   const balance = hasPersonalAccount ? await balanceFen(db, person.id, asOf) : 0

@@ -3,7 +3,7 @@
 // code to the phone on file; after two face checks that did not pass, the SMS code is offered too. A completed
 // binding ties the identity and this session to the person and counts as a verification.
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import type { BindingFaceResult, BindingState } from '../../types/api/binding'
 import { findPendingBinding, completeBinding, countFailedBindFaceChecks, insertBinding, type BindingRow } from '../db/repositories/bindings'
 import { findIdentityById, type IdentityRow } from '../db/repositories/identities'
@@ -35,9 +35,9 @@ export function normalizeName (raw: string): string {
 
 function lockedError (until: Date, now: Date): AppError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
-  return new AppError(403, 'binding_locked',
+  return new AppError('binding_locked',
     `姓名和身份证号核对失败次数过多，请在 ${chinaTime.format(until)} 后再试；如信息无误仍无法绑定，请拨打 12393 医保服务热线`,
-    { 'retry-after': String(seconds) })
+    { retryAfterSeconds: seconds })
 }
 
 export class BindingService {
@@ -69,7 +69,7 @@ export class BindingService {
         failures = Math.max(failures, n)
       }
       // Same words whether the ID number is unknown or the name differs: nobody learns who is insured.
-      throw new AppError(400, 'identity_mismatch',
+      throw new AppError('identity_mismatch',
         `姓名或身份证号与参保登记信息不一致，请核对后重新输入，还可以再试 ${BINDING_MAX_MISMATCHES - failures} 次`)
     }
     const binding = await insertBinding(this.db, {
@@ -120,7 +120,7 @@ export class BindingService {
   }
 
   private async complete (s: SessionContext, binding: BindingRow, by: 'face' | 'sms'): Promise<Date> {
-    if (!(await completeBinding(this.db, binding, by, this.clock.now()))) throw new AppError(409, 'already_bound')
+    if (!(await completeBinding(this.db, binding, by, this.clock.now()))) throw new AppError('already_bound')
     await clearAttempts(this.db, `bind:identity:${binding.identityId}`)
     // The person proved it: mismatches others typed against their ID number no longer hold them back.
     await clearAttempts(this.db, this.idNumberKey(this.cipher.decrypt((await this.personOf(binding)).idNumberEnc).toUpperCase()))
@@ -163,29 +163,29 @@ export class BindingService {
   private async requireSmsOpen (s: SessionContext, binding: BindingRow): Promise<void> {
     if ((await this.faceChecks.platformFor(s, 'bind')) === null) return
     const failures = await countFailedBindFaceChecks(this.db, s.id, binding.personId, binding.createdAt)
-    if (failures < FACE_FAILURES_BEFORE_SMS) throw new AppError(403, 'binding_proof_unavailable')
+    if (failures < FACE_FAILURES_BEFORE_SMS) throw new AppError('binding_proof_unavailable')
   }
 
   private async pending (s: SessionContext): Promise<BindingRow> {
     await this.unboundIdentity(s)
     const binding = await findPendingBinding(this.db, s.id, this.clock.now())
-    if (!binding) throw new AppError(409, 'binding_not_started')
+    if (!binding) throw new AppError('binding_not_started')
     return binding
   }
 
   private async personOf (binding: BindingRow): Promise<PersonRow> {
     const person = await findPersonById(this.db, binding.personId)
-    if (!person) throw new AppError(409, 'binding_not_started')
+    if (!person) throw new AppError('binding_not_started')
     return person
   }
 
   /** Binding is for a platform login that is not tied to anyone yet; everything else is already bound. */
   private async unboundIdentity (s: SessionContext): Promise<IdentityRow> {
-    if (s.personId !== null || s.identityId === null) throw new AppError(409, 'already_bound')
+    if (s.personId !== null || s.identityId === null) throw new AppError('already_bound')
     const identity = await findIdentityById(this.db, s.identityId)
-    if (!identity) throw new AppError(401, 'unauthorized')
+    if (!identity) throw new AppError('unauthorized')
     if (identity.personId !== null) {
-      throw new AppError(409, 'already_bound', '这个账号已经绑定了参保人，请重新登录后查看')
+      throw new AppError('already_bound', '这个账号已经绑定了参保人，请重新登录后查看')
     }
     return identity
   }

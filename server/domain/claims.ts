@@ -11,8 +11,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type {
   ClaimAdvanceResult, ClaimDetail, ClaimListItem, ClaimNoticeOutcome, ClaimStage, ClaimsPage, ClaimsQuery, ClaimSubscribeResult, ClaimTimelineEvent,
 } from '../../types/api/claims'
-import type { Clock } from '../adapters/types'
-import type { SubscribeSender } from '../adapters/wechat-subscribe'
+import type { Clock, SubscribeSender } from './ports'
 import type { ClaimNoticeConfig } from '../config'
 import type { Db } from '../db'
 import {
@@ -211,7 +210,7 @@ export class ClaimService {
 
   async list (personId: number, q: ClaimsQuery): Promise<ClaimsPage> {
     if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-      throw new AppError(400, 'validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
+      throw new AppError('validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
     }
     const limit = q.limit ?? DEFAULT_LIMIT
     const scope: CursorScope = { personId, list: 'claims', filters: { from: q.from, to: q.to, stage: q.stage, institution: q.institution } }
@@ -275,12 +274,12 @@ export class ClaimService {
    */
   async subscribe (personId: number, claimId: number, identityId: number | null, templateIds: string[]): Promise<ClaimSubscribeResult> {
     const row = await this.ownClaim(personId, claimId)
-    if (!this.notice || !this.sender) throw new AppError(403, 'subscribe_unavailable', '暂时没有开通报销进度提醒，请稍后再查看进度')
+    if (!this.notice || !this.sender) throw new AppError('subscribe_unavailable', '暂时没有开通报销进度提醒，请稍后再查看进度')
     const identity = await this.wechatIdentity(personId, identityId)
-    if (!identity) throw new AppError(403, 'subscribe_unavailable')
-    if (FINAL_STAGES.has(row.stage)) throw new AppError(409, 'claim_final')
+    if (!identity) throw new AppError('subscribe_unavailable')
+    if (FINAL_STAGES.has(row.stage)) throw new AppError('claim_final')
     const expected = this.notice.templateId
-    if (templateIds.some((t) => t !== expected)) throw new AppError(400, 'subscribe_template_unknown')
+    if (templateIds.some((t) => t !== expected)) throw new AppError('subscribe_template_unknown')
     const now = this.clock.now()
     // Count and add under a per-claim lock: parallel acceptances through several processes cannot all see room.
     return this.db.transaction(async (tx) => {
@@ -303,26 +302,26 @@ export class ClaimService {
    */
   async advance (claimNo: string, to: ClaimStage, note?: string, opts: AdvanceOptions = {}): Promise<ClaimAdvanceResult> {
     if (opts.missingMaterials !== undefined && to !== 'materials_needed') {
-      throw new AppError(400, 'validation_failed', '只有“需补充材料”时才填写缺少的材料')
+      throw new AppError('validation_failed', '只有“需补充材料”时才填写缺少的材料')
     }
-    if (opts.approvedFen !== undefined && to !== 'approved') throw new AppError(400, 'validation_failed', '只有“审核通过”时才填写核定报销金额')
+    if (opts.approvedFen !== undefined && to !== 'approved') throw new AppError('validation_failed', '只有“审核通过”时才填写核定报销金额')
     const missing = (opts.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean)
-    if (to === 'materials_needed' && missing.length === 0) throw new AppError(400, 'validation_failed', '需补充材料时，请列出缺少的材料')
+    if (to === 'materials_needed' && missing.length === 0) throw new AppError('validation_failed', '需补充材料时，请列出缺少的材料')
     const now = this.clock.now()
 
     const moved = await this.db.transaction(async (tx) => {
       const [c] = await tx.select().from(claims).where(eq(claims.claimNo, claimNo)).limit(1).for('update')
-      if (!c) throw new AppError(404, 'not_found', `没有找到报销申请 ${claimNo}，请核对编号`)
+      if (!c) throw new AppError('not_found', `没有找到报销申请 ${claimNo}，请核对编号`)
       if (!NEXT_STAGES[c.stage].includes(to)) {
         const allowed = NEXT_STAGES[c.stage].map((s) => `“${STAGE_NAMES[s]}”`).join('、')
-        throw new AppError(409, 'claim_stage_invalid',
+        throw new AppError('claim_stage_invalid',
           `这笔报销现在是“${STAGE_NAMES[c.stage]}”，不能变为“${STAGE_NAMES[to]}”${allowed ? `；可以变为${allowed}` : '（已办结）'}`)
       }
       let approvedFen = c.approvedFen
       if (to === 'approved') {
         approvedFen = opts.approvedFen ?? c.claimedFen
-        if (!Number.isSafeInteger(approvedFen) || approvedFen < 1) throw new AppError(400, 'validation_failed', '核定报销金额应为大于 0 的整数（单位：分）')
-        if (approvedFen > c.claimedFen) throw new AppError(400, 'validation_failed', `核定报销金额不能超过申请金额 ${yuan(c.claimedFen)}`)
+        if (!Number.isSafeInteger(approvedFen) || approvedFen < 1) throw new AppError('validation_failed', '核定报销金额应为大于 0 的整数（单位：分）')
+        if (approvedFen > c.claimedFen) throw new AppError('validation_failed', `核定报销金额不能超过申请金额 ${yuan(c.claimedFen)}`)
       } else if (to !== 'paid') {
         approvedFen = null
       }
@@ -330,7 +329,7 @@ export class ClaimService {
       const text = note?.trim() || defaultNote(to, { approvedFen, missingMaterials })
       const updated = await tx.update(claims).set({ stage: to, approvedFen, missingMaterials, updatedAt: now })
         .where(and(eq(claims.id, c.id), eq(claims.stage, c.stage))).returning({ id: claims.id })
-      if (updated.length !== 1) throw new AppError(409, 'conflict')
+      if (updated.length !== 1) throw new AppError('conflict')
       await tx.insert(claimEvents).values({ claimId: c.id, stage: to, occurredAt: now, note: text })
       return { ...c, stage: to, approvedFen, missingMaterials, updatedAt: now, note: text }
     })
@@ -382,7 +381,7 @@ export class ClaimService {
 
   private async ownClaim (personId: number, id: number): Promise<ClaimRow> {
     const row = Number.isSafeInteger(id) ? await findOwnClaim(this.db, personId, id) : undefined
-    if (!row) throw new AppError(404, 'not_found', '没有找到这笔报销申请，请返回报销进度列表重新查看')
+    if (!row) throw new AppError('not_found', '没有找到这笔报销申请，请返回报销进度列表重新查看')
     return row
   }
 

@@ -2,7 +2,7 @@
 // version counts (only the current one), recording it once per version, withdrawal, and what account data needs.
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import {
   acceptedDocuments, findActiveConsent, insertConsent, withdrawConsents, type ConsentHolder,
 } from '../db/repositories/consents'
@@ -36,7 +36,7 @@ export async function missingAccountConsent (db: Db, personId: number): Promise<
 /** 403 consent_required, saying which text to read, unless the person's standing consents allow their account data. */
 export async function requireAccountConsent (db: Db, personId: number): Promise<void> {
   const missing = await missingAccountConsent(db, personId)
-  if (missing !== null) throw new AppError(403, 'consent_required', missing === 'privacy' ? PRIVACY_MISSING : undefined)
+  if (missing !== null) throw new AppError('consent_required', missing === 'privacy' ? PRIVACY_MISSING : undefined)
 }
 
 /** Reads are keyed by the person when the session is bound, by the platform identity otherwise. */
@@ -44,7 +44,7 @@ export function holderOf (s: SessionContext): ConsentHolder {
   if (s.personId !== null) return { personId: s.personId }
   if (s.identityId !== null) return { identityId: s.identityId }
   // Every session is issued with one or the other; a row without either would belong to nobody.
-  throw new AppError(403, 'forbidden')
+  throw new AppError('forbidden')
 }
 
 export class ConsentService {
@@ -59,7 +59,7 @@ export class ConsentService {
   /** Records an acceptance of the current version; accepting it again changes nothing (the first time stands). */
   async accept (s: SessionContext, body: ConsentBody): Promise<ConsentStatus> {
     const current = currentDocument(body.document)
-    if (body.version !== current.version) throw new AppError(409, 'consent_outdated')
+    if (body.version !== current.version) throw new AppError('consent_outdated')
     const holder = holderOf(s)
     return this.db.transaction(async (tx) => {
       // One holder's two taps arriving together record one row.

@@ -6,7 +6,7 @@
 // periods with no record between the person's first one and the last period that is fully due at the data-as-of
 // time (the last complete month; for residents the current coverage year, paid in the previous autumn).
 import type { ContributionEntry, ContributionGap, ContributionsPage, ContributionsQuery } from '../../types/api/contributions'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import type { Db } from '../db'
 import { contributionPage, contributionPeriods, type ContributionRow } from '../db/repositories/contributions'
 import { findPersonById } from '../db/repositories/persons'
@@ -123,7 +123,7 @@ function gapExplanation (scale: PeriodScale, g: Gap): string {
 /** China date range check: `from` after `to` is the caller's mistake, said plainly. */
 function checkRange (q: ContributionsQuery): void {
   if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-    throw new AppError(400, 'validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
+    throw new AppError('validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
   }
 }
 
@@ -132,7 +132,7 @@ interface Positioned { at: number; entry: ContributionEntry; cursorId: number }
 export async function listContributions (db: Db, clock: Clock, codec: CursorCodec, personId: number, q: ContributionsQuery): Promise<ContributionsPage> {
   checkRange(q)
   const person = await findPersonById(db, personId)
-  if (!person) throw new AppError(404, 'not_found', '没有找到您的参保信息，请联系参保地医保经办机构')
+  if (!person) throw new AppError('not_found', '没有找到您的参保信息，请联系参保地医保经办机构')
   const scale = person.insuranceType === 'resident' ? YEARS : MONTHS
   const limit = q.limit ?? DEFAULT_LIMIT
   const scope: CursorScope = { personId, list: 'contributions', filters: { from: q.from, to: q.to } }
@@ -141,7 +141,7 @@ export async function listContributions (db: Db, clock: Clock, codec: CursorCode
   if (q.cursor !== undefined) {
     const key = codec.decode(q.cursor, scope)
     before = scale.of(new Date(key.t))
-    if (scale.start(before).toISOString() !== new Date(key.t).toISOString()) throw new AppError(400, 'cursor_invalid')
+    if (scale.start(before).toISOString() !== new Date(key.t).toISOString()) throw new AppError('cursor_invalid')
   }
   const fromN = q.from !== undefined ? scale.parse(scale.ofDate(q.from)) : undefined
   const toN = q.to !== undefined ? scale.parse(scale.ofDate(q.to)) : undefined

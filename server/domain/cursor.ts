@@ -35,7 +35,7 @@ export class CursorCodec {
   }
 
   decode (cursor: string, scope: CursorScope): CursorKey {
-    const invalid = () => new AppError(400, 'cursor_invalid')
+    const invalid = () => new AppError('cursor_invalid')
     const [body, mac, extra] = cursor.split('.')
     if (!body || !mac || extra !== undefined) throw invalid()
     const expected = Buffer.from(this.mac(body, scope), 'utf8')

@@ -5,6 +5,7 @@
 // answers a well-formed code or nothing, never a best guess.
 import { randomBytes } from 'node:crypto'
 import { ENTRY_CODE_PATTERN } from '../../types/api/institutions'
+import { isWxaScene, SCENE_MAX_LENGTH } from './ports'
 
 /** Crockford's base32 digits: 0-9 and A-Z without I, L, O, U (no 1/I/L or 0/O mix-ups when read off a poster). */
 export const ENTRY_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -38,15 +39,7 @@ export function newEntryCode (random: (size: number) => Uint8Array = randomBytes
 
 /** The page a mini-program code opens (no leading slash, no query: WeChat's rule for `page`). */
 export const HOSPITAL_PAGE = 'packages/hospital/pages/index/index'
-export const SCENE_MAX_LENGTH = 32
-/** WeChat's documented scene characters: digits, letters and !#$&'()*+,/:;=?@-._~ (no %, so nothing URL-encoded). */
-export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 const SCENE_PREFIX = 'h='
-
-/** True when WeChat accepts `scene`: 1 to 32 characters, all from the allowed set. */
-export function isWxaScene (scene: unknown): scene is string {
-  return typeof scene === 'string' && SCENE_PATTERN.test(scene)
-}
 
 /** The scene of a code's mini-program code: `h=<code>` (10 characters). */
 export function sceneOf (code: string): string {

@@ -1,24 +1,36 @@
-// AppError: the one way domain code and routes signal a client-visible failure (status + code + Chinese message).
-import type { ErrorCode } from '../../types/api/common'
+// AppError: the one way domain code, adapters and routes signal a client-visible failure — a code from the contract,
+// a Chinese message (the code's own from messages.ts unless a sharper one is given) and, for limits, when to retry.
+// The HTTP status is not chosen here: the contract pairs each code with one (types/api/common errorStatus), and
+// plugins/errors answers with it.
+import { errorStatus, type ErrorCode } from '../../types/api/common'
 import { messageFor } from './messages'
 
 export class AppError extends Error {
-  readonly status: number
   readonly code: ErrorCode
-  readonly headers: Record<string, string>
+  /** Whole seconds after which trying again can succeed (sent as Retry-After). */
+  readonly retryAfterSeconds: number | undefined
 
-  constructor (status: number, code: ErrorCode, message?: string, headers: Record<string, string> = {}) {
+  constructor (code: ErrorCode, message?: string, opts: { retryAfterSeconds?: number } = {}) {
     super(message ?? messageFor(code))
-    this.status = status
     this.code = code
-    this.headers = headers
+    this.retryAfterSeconds = opts.retryAfterSeconds
+  }
+
+  /** The status the contract answers this code with. */
+  get status (): number {
+    return errorStatus[this.code]
+  }
+
+  /** The headers the answer carries besides the body. */
+  get headers (): Record<string, string> {
+    return this.retryAfterSeconds === undefined ? {} : { 'retry-after': String(this.retryAfterSeconds) }
   }
 }
 
 /** The one 429: every limit (per client, per share grant) answers with these words and a Retry-After in seconds. */
 export function rateLimited (seconds: number): AppError {
   const s = Math.max(1, Math.ceil(seconds))
-  return new AppError(429, 'rate_limited', `操作太频繁，请 ${s} 秒后再试`, { 'retry-after': String(s) })
+  return new AppError('rate_limited', `操作太频繁，请 ${s} 秒后再试`, { retryAfterSeconds: s })
 }
 
 export const errorBody = (code: string, message: string) => ({ error: { code, message } })

@@ -1,19 +1,15 @@
 // Face check as a step-up verification: the server starts it with the person's ID-card name and number and the
 // platform identity of this session, and only the server's own query to the platform decides it passed.
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
-import type { WechatFaceVerifier } from '../adapters/wechat-face'
-import { newOutSeqNo } from '../adapters/wechat-face'
-import type { AlipayCertifier } from '../adapters/alipay-certify'
-import { newOuterOrderNo } from '../adapters/alipay-certify'
 import { findIdentityById } from '../db/repositories/identities'
 import { findPersonById } from '../db/repositories/persons'
 import { findFaceCheck, finishFaceCheck, insertFaceCheck } from '../db/repositories/face-checks'
 import { AppError } from './errors'
+import type { AlipayFaceCheck, Clock, WechatFaceCheck } from './ports'
 import type { DataCipher } from './secrets'
 import type { SessionContext } from './sessions'
 
-export interface FaceProviders { wechat?: WechatFaceVerifier; alipay?: AlipayCertifier }
+export interface FaceProviders { wechat?: WechatFaceCheck; alipay?: AlipayFaceCheck }
 
 export type FacePurpose = 'verify' | 'bind'
 
@@ -48,18 +44,18 @@ export class FaceCheckService {
     const platform = await this.platformFor(s, purpose)
     const identity = s.identityId !== null ? await findIdentityById(this.db, s.identityId) : undefined
     const person = await findPersonById(this.db, personId)
-    if (!platform || !identity || !person) throw new AppError(403, 'face_unavailable')
+    if (!platform || !identity || !person) throw new AppError('face_unavailable')
     const certName = person.name
     const certNo = this.cipher.decrypt(person.idNumberEnc)
     const now = this.clock.now()
     const expiresAt = new Date(now.getTime() + CHECK_TTL_MS)
     if (platform === 'wechat') {
-      const outSeqNo = newOutSeqNo()
+      const outSeqNo = this.providers.wechat!.newOutSeqNo()
       const { verifyId } = await this.providers.wechat!.getVerifyId({ outSeqNo, certName, certNo, openid: identity.subject })
       const row = await insertFaceCheck(this.db, { sessionId: s.id, personId, platform, purpose, outSeqNo, providerRef: verifyId, createdAt: now, expiresAt })
       return { checkId: row.id, platform, verifyId }
     }
-    const outSeqNo = newOuterOrderNo()
+    const outSeqNo = this.providers.alipay!.newOuterOrderNo()
     const certifyId = await this.providers.alipay!.initialize({ outerOrderNo: outSeqNo, certName, certNo })
     const row = await insertFaceCheck(this.db, { sessionId: s.id, personId, platform, purpose, outSeqNo, providerRef: certifyId, createdAt: now, expiresAt })
     return { checkId: row.id, platform, certifyId, url: this.providers.alipay!.certifyUrl(certifyId) }
@@ -72,24 +68,24 @@ export class FaceCheckService {
   async finish (s: SessionContext, checkId: number, expect: { purpose: FacePurpose; personId: number }): Promise<boolean> {
     const row = await findFaceCheck(this.db, checkId, s.id)
     const now = this.clock.now()
-    if (!row || row.personId !== expect.personId || row.purpose !== expect.purpose) throw new AppError(404, 'not_found', '没有找到这次刷脸验证，请重新开始')
-    if (row.status !== 'pending' || row.expiresAt.getTime() <= now.getTime()) throw new AppError(410, 'gone', '这次刷脸验证已结束，请重新开始')
+    if (!row || row.personId !== expect.personId || row.purpose !== expect.purpose) throw new AppError('not_found', '没有找到这次刷脸验证，请重新开始')
+    if (row.status !== 'pending' || row.expiresAt.getTime() <= now.getTime()) throw new AppError('gone', '这次刷脸验证已结束，请重新开始')
     let passed: boolean
     if (row.platform === 'wechat') {
       const identity = s.identityId !== null ? await findIdentityById(this.db, s.identityId) : undefined
       const person = await findPersonById(this.db, row.personId)
-      if (!identity || !person || !this.providers.wechat) throw new AppError(403, 'face_unavailable')
+      if (!identity || !person || !this.providers.wechat) throw new AppError('face_unavailable')
       const result = await this.providers.wechat.queryVerifyInfo({
         verifyId: row.providerRef, outSeqNo: row.outSeqNo, certName: person.name,
         certNo: this.cipher.decrypt(person.idNumberEnc), openid: identity.subject,
       })
       passed = result.passed
     } else {
-      if (!this.providers.alipay) throw new AppError(403, 'face_unavailable')
+      if (!this.providers.alipay) throw new AppError('face_unavailable')
       passed = (await this.providers.alipay.query(row.providerRef)).passed
     }
     if (!(await finishFaceCheck(this.db, row.id, passed ? 'passed' : 'failed', now))) {
-      throw new AppError(410, 'gone', '这次刷脸验证已结束，请重新开始')
+      throw new AppError('gone', '这次刷脸验证已结束，请重新开始')
     }
     return passed
   }

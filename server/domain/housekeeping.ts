@@ -4,7 +4,7 @@
 // delete's predicate has an index behind it (migration 0009), so a run costs what it deletes, not a full scan.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import { ENDED_KEPT_MS } from './shares'
 
 const DAY_MS = 24 * 3600_000

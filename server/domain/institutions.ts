@@ -5,7 +5,7 @@
 // code and a revoked one get different answers (404 and 410, each with its own sentence), which tells the person at
 // the desk whether to look for a newer poster; neither says which institution it was.
 import type { InstitutionEntry, InstitutionMine, OperatorEntryRevoked } from '../../types/api/institutions'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import type { Db } from '../db'
 import {
   claimsAtQuery, findEntry, findInstitutionByCode, insertEntry, liveEntry, revokeLiveEntry, settlementsAtQuery,
@@ -97,14 +97,14 @@ export class InstitutionService {
 
   private async live (entryCode: string): Promise<InstitutionRow> {
     const found = await findEntry(this.db, entryCode)
-    if (!found) throw new AppError(404, 'entry_code_unknown')
-    if (found.entry.revokedAt) throw new AppError(410, 'entry_code_revoked')
+    if (!found) throw new AppError('entry_code_unknown')
+    if (found.entry.revokedAt) throw new AppError('entry_code_revoked')
     return found.institution
   }
 
   private async institution (code: string): Promise<InstitutionRow> {
     const row = await findInstitutionByCode(this.db, code)
-    if (!row) throw new AppError(404, 'not_found', `没有编码为 ${code} 的医药机构，请核对机构编码`)
+    if (!row) throw new AppError('not_found', `没有编码为 ${code} 的医药机构，请核对机构编码`)
     return row
   }
 }

@@ -61,9 +61,3 @@ const messages: Record<ErrorCode, string> = {
 export function messageFor (code: ErrorCode): string {
   return messages[code]
 }
-
-export const statusCodeNames: Record<number, ErrorCode> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  408: 'request_timeout', 409: 'conflict', 410: 'gone', 413: 'payload_too_large', 415: 'unsupported_media_type',
-  429: 'rate_limited', 431: 'headers_too_large', 503: 'service_unavailable',
-}

@@ -3,7 +3,7 @@
 // names nobody: no answer tells who is on file, and locking a card number says nothing about which ID number is the
 // same person's. Step-up verification names the person both ways, so it counts on, and is locked by, both.
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import { findPersonByCardNumber, findPersonByIdNumberHash, setPasswordHash, type PersonRow } from '../db/repositories/persons'
 import { clearAttempts, readAttempts, reserveAttempt } from '../db/repositories/password-attempts'
 import { revokeSessionsOfPerson } from '../db/repositories/sessions'
@@ -19,7 +19,7 @@ export type PasswordIdentifier = { idNumber: string } | { cardNumber: string }
 /** Upper-case X, no spaces; a wrong check digit is a typing slip worth naming before anything is looked up. */
 export function normalizeIdNumber (raw: string): string {
   const id = raw.trim().toUpperCase()
-  if (!isValidIdNumber(id)) throw new AppError(400, 'id_number_invalid')
+  if (!isValidIdNumber(id)) throw new AppError('id_number_invalid')
   return id
 }
 
@@ -40,13 +40,13 @@ const chinaTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', 
 
 function locked (until: Date, now: Date): AppError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
-  return new AppError(403, 'account_locked',
+  return new AppError('account_locked',
     `查询密码输错次数过多，已锁定，请在 ${chinaTime.format(until)} 后再试；也可以用「忘记密码」重新设置，或拨打 12393 医保服务热线`,
-    { 'retry-after': String(seconds) })
+    { retryAfterSeconds: seconds })
 }
 
 function incorrect (failures: number): AppError {
-  return new AppError(401, 'password_incorrect', `证件号或查询密码不正确，还可以再试 ${PASSWORD_MAX_FAILURES - failures} 次`)
+  return new AppError('password_incorrect', `证件号或查询密码不正确，还可以再试 ${PASSWORD_MAX_FAILURES - failures} 次`)
 }
 
 /** scrypt by default; a test records the calls to see that every path checks exactly one password. */
@@ -128,7 +128,7 @@ export class PasswordService {
   /** Throws password_too_weak with the reason when the new password breaks a rule. */
   checkNewPassword (newPassword: string, idNumber: string): void {
     const problem = newPasswordProblem(newPassword, normalizeIdNumber(idNumber))
-    if (problem) throw new AppError(400, 'password_too_weak', problem)
+    if (problem) throw new AppError('password_too_weak', problem)
   }
 
   /**
@@ -139,7 +139,7 @@ export class PasswordService {
     const id = normalizeIdNumber(idNumber)
     this.checkNewPassword(newPassword, id)
     const person = await findPersonByIdNumberHash(this.db, this.cipher.lookupHash(id))
-    if (!person) throw new AppError(400, 'sms_code_invalid') // cannot happen: unknown IDs get unmatchable codes
+    if (!person) throw new AppError('sms_code_invalid') // cannot happen: unknown IDs get unmatchable codes
     const hash = await this.hasher.hash(newPassword) // before the transaction: scrypt holds no locks
     await this.db.transaction(async (tx) => {
       await useCode(tx)

@@ -9,7 +9,7 @@
 // A document counts once it is posted (any of its ledger rows posted by the sync time), or when it has no ledger row
 // at all although it moved money (a missing posting is a disagreement, not a record in flight).
 import { asc, gt, sql } from 'drizzle-orm'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import type { Db } from '../db'
 import { balanceFen } from '../db/repositories/ledger'
 import { rowsOf } from '../db/rows'

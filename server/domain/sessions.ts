@@ -1,7 +1,7 @@
 // Session rules: opaque tokens stored hashed, idle and absolute expiry, and the step-up verification window.
 import type { Db } from '../db'
 import { findSessionByTokenHash, insertSession, revokeSession, setVerifiedUntil, touchSession, type SessionRow } from '../db/repositories/sessions'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import { AppError } from './errors'
 import { newToken, sha256Hex } from './secrets'
 
@@ -50,10 +50,10 @@ export class SessionService {
    */
   async authenticate (authorization: string | undefined): Promise<SessionContext> {
     const token = parseBearer(authorization)
-    if (!token) throw new AppError(401, 'unauthorized')
+    if (!token) throw new AppError('unauthorized')
     const row = await findSessionByTokenHash(this.db, sha256Hex(token))
     const now = this.clock.now()
-    if (!row || !row.personActive || !this.isLive(row, now)) throw new AppError(401, 'session_expired')
+    if (!row || !row.personActive || !this.isLive(row, now)) throw new AppError('session_expired')
     await touchSession(this.db, row.id, now, TOUCH_GAP_MS)
     return {
       id: row.id, expiresAt: row.expiresAt, personId: row.personId, identityId: row.identityId,
@@ -63,14 +63,14 @@ export class SessionService {
 
   /** Account data needs a bound person who verified within the window. */
   requireVerifiedPerson (s: SessionContext): number {
-    if (s.personId === null) throw new AppError(403, 'binding_required')
-    if (!s.verifiedUntil || s.verifiedUntil.getTime() <= this.clock.now().getTime()) throw new AppError(403, 'verification_required')
+    if (s.personId === null) throw new AppError('binding_required')
+    if (!s.verifiedUntil || s.verifiedUntil.getTime() <= this.clock.now().getTime()) throw new AppError('verification_required')
     return s.personId
   }
 
   /** A bound person, verified or not: what the verification routes need. */
   requirePerson (s: SessionContext): number {
-    if (s.personId === null) throw new AppError(403, 'binding_required')
+    if (s.personId === null) throw new AppError('binding_required')
     return s.personId
   }
 

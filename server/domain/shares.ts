@@ -9,8 +9,7 @@ import {
   SHARE_TOKEN_PATTERN, type ShareCreateBody, type ShareCreated, type ShareDuration, type ShareGrant, type ShareList, type ShareRevoked,
   type ShareView,
 } from '../../types/api/shares'
-import type { ActivityIdSource } from '../adapters/wechat-activity'
-import type { Clock } from '../adapters/types'
+import type { ActivityIdSource, Clock } from './ports'
 import type { Db } from '../db'
 import { findIdentityById } from '../db/repositories/identities'
 import { findPersonById } from '../db/repositories/persons'
@@ -48,7 +47,7 @@ export function newShareToken (): string {
 }
 
 /** The one answer for every token that opens nothing. */
-const invalid = () => new AppError(404, 'share_invalid')
+const invalid = () => new AppError('share_invalid')
 
 export interface ShareLog {
   warn (obj: Record<string, unknown>, msg: string): void
@@ -106,9 +105,9 @@ export class ShareService {
     const token = newShareToken()
     const expiresAt = new Date(now.getTime() + DURATION_MS[body.duration])
     const row = await this.db.transaction(async (tx) => {
-      if (!await lockPersonForShares(tx, sharer.personId)) throw new AppError(404, 'not_found')
+      if (!await lockPersonForShares(tx, sharer.personId)) throw new AppError('not_found')
       if (await countLiveGrants(tx, sharer.personId, now) >= MAX_LIVE_GRANTS) {
-        throw new AppError(409, 'share_limit_reached',
+        throw new AppError('share_limit_reached',
           `同时有效的分享最多 ${MAX_LIVE_GRANTS} 份，请先在“我的分享”里撤回不再需要的，再分享`)
       }
       return insertGrant(tx, {
@@ -138,7 +137,7 @@ export class ShareService {
   async revoke (personId: number, id: number): Promise<ShareRevoked> {
     const revoked = await revokeLiveGrants(this.db, personId, this.clock.now(), id)
     if (revoked === 0 && !await ownGrantExists(this.db, personId, id)) {
-      throw new AppError(404, 'not_found', '没有找到这份分享，请刷新“我的分享”后再试')
+      throw new AppError('not_found', '没有找到这份分享，请刷新“我的分享”后再试')
     }
     return { revoked }
   }
@@ -165,7 +164,7 @@ export class ShareService {
     try {
       claim = await this.claims.shared(grant.personId, grant.claimId)
     } catch (e) {
-      if (e instanceof AppError && e.status === 404) throw invalid()
+      if (e instanceof AppError && e.code === 'not_found') throw invalid()
       throw e
     }
     const counted = await this.db.transaction(async (tx) => {

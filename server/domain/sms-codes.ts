@@ -7,7 +7,7 @@ import {
 } from '../db/repositories/sms-codes'
 import { findActivePersonsByPhoneHash, type PersonRow } from '../db/repositories/persons'
 import { sql } from 'drizzle-orm'
-import type { Clock, SmsSender } from '../adapters/types'
+import type { Clock, SmsSender } from './ports'
 import { AppError } from './errors'
 import { newNumericCode, type DataCipher } from './secrets'
 import type { SessionContext } from './sessions'
@@ -73,9 +73,9 @@ export class SmsCodeService {
   async verify (phone: string, purpose: string, code: string): Promise<PersonRow> {
     await this.check(purpose, phone, code)
     const persons = await findActivePersonsByPhoneHash(this.db, this.cipher.lookupHash(phone))
-    if (persons.length === 0) throw new AppError(400, 'sms_code_invalid') // unknown phones get unmatchable codes
+    if (persons.length === 0) throw new AppError('sms_code_invalid') // unknown phones get unmatchable codes
     // Never guess between two people: the code proves the phone, not which of them is asking.
-    if (persons.length > 1) throw new AppError(409, 'phone_shared')
+    if (persons.length > 1) throw new AppError('phone_shared')
     return persons[0]!
   }
 
@@ -104,14 +104,14 @@ export class SmsCodeService {
       const last = await latestCode(tx, subjectHash, purpose)
       if (last) {
         const wait = Math.ceil((last.createdAt.getTime() + this.policy.resendSeconds * 1000 - now.getTime()) / 1000)
-        if (wait > 0) throw new AppError(429, 'rate_limited', `验证码已发送，请 ${wait} 秒后再重新获取`, { 'retry-after': String(wait) })
+        if (wait > 0) throw new AppError('rate_limited', `验证码已发送，请 ${wait} 秒后再重新获取`, { retryAfterSeconds: wait })
       }
       const asked = await requestTimes(tx, requesterHash, subjectHash, dayAgo)
       if (asked.length >= dailyPerRequester) {
         // Free again when enough of the counted requests are 24 hours old.
         const until = new Date(asked[asked.length - dailyPerRequester]!.getTime() + DAY_MS)
         const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
-        throw new AppError(429, 'rate_limited', `获取验证码的次数已达上限，请在 ${chinaDateTime.format(until)} 后再试`, { 'retry-after': String(seconds) })
+        throw new AppError('rate_limited', `获取验证码的次数已达上限，请在 ${chinaDateTime.format(until)} 后再试`, { retryAfterSeconds: seconds })
       }
       const to = await recipient(tx)
       // Nobody on file: the subject stands in for the phone, so the same caps run on the same kind of rows.
@@ -153,16 +153,16 @@ export class SmsCodeService {
   async accept (purpose: string, subject: string, code: string): Promise<(tx: Db) => Promise<void>> {
     const now = this.clock.now()
     const row = await latestCode(this.db, this.cipher.lookupHash(subject), purpose)
-    if (!row || row.consumedAt || row.expiresAt.getTime() <= now.getTime()) throw new AppError(400, 'sms_code_expired')
+    if (!row || row.consumedAt || row.expiresAt.getTime() <= now.getTime()) throw new AppError('sms_code_expired')
     const attempts = await countAttempt(this.db, row.id, this.policy.maxAttempts)
-    if (attempts === undefined) throw new AppError(400, 'sms_code_attempts_exceeded')
+    if (attempts === undefined) throw new AppError('sms_code_attempts_exceeded')
     if (row.codeHash !== this.codeHash(subject, purpose, code)) {
       const left = this.policy.maxAttempts - attempts
-      if (left <= 0) throw new AppError(400, 'sms_code_attempts_exceeded')
-      throw new AppError(400, 'sms_code_invalid', `验证码不正确，还可以再试 ${left} 次`)
+      if (left <= 0) throw new AppError('sms_code_attempts_exceeded')
+      throw new AppError('sms_code_invalid', `验证码不正确，还可以再试 ${left} 次`)
     }
     return async (tx) => {
-      if (!(await consumeCode(tx, row.id, now))) throw new AppError(400, 'sms_code_expired')
+      if (!(await consumeCode(tx, row.id, now))) throw new AppError('sms_code_expired')
     }
   }
 

@@ -2,8 +2,7 @@
 // check on this device. It proves only that the phone's owner unlocked it, so it never binds and never sets
 // strong_verified_at; the server's one-use challenge and WeChat's verify_signature decide, not the client.
 import type { Db } from '../db'
-import type { Clock } from '../adapters/types'
-import type { WechatSoterVerifier } from '../adapters/wechat-soter'
+import type { Clock, SoterSignatureCheck } from './ports'
 import { findIdentityById, type IdentityRow } from '../db/repositories/identities'
 import { consumeSoterChallenge, insertSoterChallenge } from '../db/repositories/soter-challenges'
 import { AppError } from './errors'
@@ -22,14 +21,14 @@ export const SOTER_NEEDS_STRONG = '请先用短信验证码、查询密码或刷
 
 export type SoterAvailability = { available: true } | { available: false; reason: string }
 
-interface Usable { identity: IdentityRow; verifier: WechatSoterVerifier }
+interface Usable { identity: IdentityRow; verifier: SoterSignatureCheck }
 
 export interface SoterChallenge { challenge: string; authContent: string; expiresAt: Date }
 
 export class SoterService {
   constructor (
     private readonly db: Db, private readonly clock: Clock, private readonly sessions: SessionService,
-    private readonly verifier: WechatSoterVerifier | undefined,
+    private readonly verifier: SoterSignatureCheck | undefined,
   ) {}
 
   /** Whether this session may unlock with SOTER now, and if not, why (in words for the person). */
@@ -57,16 +56,16 @@ export class SoterService {
     const { identity, verifier } = await this.usableOrRefuse(s)
     const raw = rawOf(resultJSON)
     if (!(await consumeSoterChallenge(this.db, sha256Hex(raw), s.id, this.clock.now()))) {
-      throw new AppError(400, 'soter_challenge_invalid')
+      throw new AppError('soter_challenge_invalid')
     }
     const ok = await verifier.verifySignature({ openid: identity.subject, jsonString: resultJSON, jsonSignature: resultJSONSignature })
-    if (!ok) throw new AppError(401, 'soter_failed')
+    if (!ok) throw new AppError('soter_failed')
     return this.sessions.markVerified(s, 'soter')
   }
 
   private async usableOrRefuse (s: SessionContext): Promise<Usable> {
     const r = await this.resolve(s)
-    if ('reason' in r) throw new AppError(403, 'soter_unavailable', r.reason)
+    if ('reason' in r) throw new AppError('soter_unavailable', r.reason)
     return r
   }
 
@@ -88,9 +87,9 @@ function rawOf (resultJSON: string): string {
   try {
     parsed = JSON.parse(resultJSON)
   } catch {
-    throw new AppError(400, 'soter_result_malformed')
+    throw new AppError('soter_result_malformed')
   }
   const raw = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).raw : undefined
-  if (typeof raw !== 'string' || raw === '' || raw.length > MAX_RAW_LENGTH) throw new AppError(400, 'soter_result_malformed')
+  if (typeof raw !== 'string' || raw === '' || raw.length > MAX_RAW_LENGTH) throw new AppError('soter_result_malformed')
   return raw
 }

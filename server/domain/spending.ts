@@ -1,12 +1,8 @@
 // 消费记录: the person's settlements at hospitals and pharmacies (keyset pages, newest first), one settlement with
 // its items and disputes, the institutions they went to (for the filter), the family mutual-aid premiums paid
 // from their account, and 「不是我的消费」 disputes. Every read is scoped to the person: another person's id is a
-// 404 exactly like a missing one.
-//
-// Page queries: one statement per page, `limit + 1` rows to know whether there is a next page, ordered by
-// (settled_at desc, id desc) so that the index for the filter shape is scanned backward with no sort:
-// no filter → settlements_person_time_idx, type → settlements_person_type_time_idx, institution →
-// settlements_person_institution_time_idx (test/server/routes/api/v1/spending checks the plans).
+// 404 exactly like a missing one. The statements, tuned to the indexes, are in db/repositories/settlements.ts,
+// disputes.ts and ledger.ts; here are the rules and the answers' shapes.
 //
 // Why the family premiums are a list of their own: a relative's resident premium paid from the account is a
 // ledger entry, not a settlement (no institution, no items, nothing to dispute). Interleaving it into the
@@ -16,14 +12,17 @@
 // the 消费记录 page shows as 家庭共济缴费. Its page scans the partial index ledger_family_premiums_idx on
 // (person_id, occurred_at, id) where kind = 'mutual_aid' and settlement_id is null (server/db/schema.ts), so it reads
 // only the rows it returns.
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type {
   Dispute, DisputeStatus, FamilyPremiumItem, FamilyPremiumsPage, FamilyPremiumsQuery, ItemCategory, SettlementLine,
   SpendingDetail, SpendingInstitutions, SpendingItem, SpendingPage, SpendingQuery, VisitType,
 } from '../../types/api/spending'
-import type { Clock } from '../adapters/types'
+import type { Clock } from './ports'
 import type { Db } from '../db'
-import { disputes, institutions, ledgerEntries, settlementItems, settlements, type SettlementAnomaly } from '../db/schema'
+import { disputesOf, insertDispute, lockOwnDispute, setDisputeStatus, type DisputeRow } from '../db/repositories/disputes'
+import { familyPremiumPageQuery } from '../db/repositories/ledger'
+import {
+  findOwnSettlement, lockOwnSettlement, settlementLines, spendingPageQuery, visitedInstitutions, type SettlementRow,
+} from '../db/repositories/settlements'
 import { ledgerSyncedAt } from './account'
 import { CursorCodec, type CursorScope } from './cursor'
 import { AppError } from './errors'
@@ -35,6 +34,7 @@ const DEFAULT_LIMIT = 20
 /** Disputes one settlement may have in all (open or not): raising and withdrawing without end helps nobody. */
 export const MAX_DISPUTES_PER_SETTLEMENT = 5
 const DAY_MS = 86_400_000
+const SETTLEMENT_NOT_FOUND = '没有找到这笔消费记录，请返回消费记录重新查看'
 
 export const visitTypeNames: Record<VisitType, string> = { outpatient: '门诊', inpatient: '住院', pharmacy: '药店' }
 export const categoryNames: Record<ItemCategory, string> = { A: '甲类', B: '乙类', C: '丙类' }
@@ -64,13 +64,13 @@ export function chinaDateRange (fromDate?: string, toDate?: string): { from?: Da
     const t = new Date(Date.UTC(y, m - 1, d) - 8 * 3600_000)
     const back = new Date(t.getTime() + 8 * 3600_000)
     if (Number.isNaN(t.getTime()) || y < 1900 || back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) {
-      throw new AppError(400, 'validation_failed', `${which}${value}不存在，请重新选择日期`)
+      throw new AppError('validation_failed', `${which}${value}不存在，请重新选择日期`)
     }
     return t
   }
   const from = fromDate === undefined ? undefined : start(fromDate, '开始日期')
   const to = toDate === undefined ? undefined : new Date(start(toDate, '结束日期').getTime() + DAY_MS)
-  if (from && to && from.getTime() >= to.getTime()) throw new AppError(400, 'validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
+  if (from && to && from.getTime() >= to.getTime()) throw new AppError('validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
   return { from, to }
 }
 
@@ -78,58 +78,6 @@ export function chinaDateRange (fromDate?: string, toDate?: string): { from?: Da
 function cleanNote (note: string | undefined): string | null {
   const v = Array.from(note ?? '', (c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' ? ' ' : c)).join('').trim()
   return v === '' ? null : v
-}
-
-interface SettlementRow {
-  id: number; settledAt: Date; visitType: VisitType; totalFen: number; fundFen: number; accountFen: number
-  mutualAidFen: number; selfFen: number; beneficiaryName: string | null; beneficiaryRelation: string | null
-  anomalies: SettlementAnomaly[]; openDispute: boolean
-  instCode: string; instName: string; instKind: 'hospital' | 'pharmacy' | 'clinic'; instRegion: string
-}
-
-type DisputeRow = typeof disputes.$inferSelect
-
-/** Where a keyset page starts: strictly older than this time, then this id. */
-export interface PageStart { t: string; id: number }
-
-/** A settlement with its institution and whether it has an open dispute. */
-function settlementSelect (db: Db) {
-  const s = settlements
-  return db.select({
-    id: s.id, settledAt: s.settledAt, visitType: s.visitType, totalFen: s.totalFen, fundFen: s.fundFen,
-    accountFen: s.accountFen, mutualAidFen: s.mutualAidFen, selfFen: s.selfFen,
-    beneficiaryName: s.beneficiaryName, beneficiaryRelation: s.beneficiaryRelation, anomalies: s.anomalies,
-    openDispute: sql<boolean>`exists (select 1 from disputes d where d.settlement_id = ${s.id} and d.status = 'open')`,
-    instCode: institutions.code, instName: institutions.name, instKind: institutions.kind, instRegion: institutions.regionCode,
-  }).from(s).innerJoin(institutions, eq(institutions.id, s.institutionId))
-}
-
-/**
- * The one statement of a 消费记录 page (exported so that the tests EXPLAIN exactly what the route runs). The institution
- * filter is by code: its id is an init plan, so the (person, institution, time) index is still what is scanned.
- */
-export function spendingPageQuery (db: Db, o: {
-  personId: number; limit: number; type?: VisitType; institution?: string; from?: Date; to?: Date; before?: PageStart
-}) {
-  const s = settlements
-  const where: SQL[] = [eq(s.personId, o.personId)]
-  if (o.type) where.push(eq(s.visitType, o.type))
-  if (o.institution) where.push(sql`${s.institutionId} = (select x.id from institutions x where x.code = ${o.institution})`)
-  if (o.from) where.push(gte(s.settledAt, o.from))
-  if (o.to) where.push(lt(s.settledAt, o.to))
-  if (o.before) where.push(sql`(${s.settledAt}, ${s.id}) < (${o.before.t}::timestamptz, ${o.before.id}::bigint)`)
-  return settlementSelect(db).where(and(...where)).orderBy(desc(s.settledAt), desc(s.id)).limit(o.limit)
-}
-
-/** The one statement of a 家庭共济缴费 page: the (person, occurred_at, id) ledger index, scanned backward. */
-export function familyPremiumPageQuery (db: Db, o: { personId: number; limit: number; from?: Date; to?: Date; before?: PageStart }) {
-  const l = ledgerEntries
-  const where: SQL[] = [eq(l.personId, o.personId), eq(l.kind, 'mutual_aid'), sql`${l.settlementId} is null`]
-  if (o.from) where.push(gte(l.occurredAt, o.from))
-  if (o.to) where.push(lt(l.occurredAt, o.to))
-  if (o.before) where.push(sql`(${l.occurredAt}, ${l.id}) < (${o.before.t}::timestamptz, ${o.before.id}::bigint)`)
-  return db.select({ id: l.id, occurredAt: l.occurredAt, amountFen: l.amountFen, counterpartyName: l.counterpartyName, note: l.note })
-    .from(l).where(and(...where)).orderBy(desc(l.occurredAt), desc(l.id)).limit(o.limit)
 }
 
 export class SpendingService {
@@ -160,8 +108,8 @@ export class SpendingService {
 
   async detail (personId: number, id: number): Promise<SpendingDetail> {
     const row = await this.own(personId, id)
-    const lines = await this.db.select().from(settlementItems).where(eq(settlementItems.settlementId, id)).orderBy(asc(settlementItems.id))
-    const history = await this.disputesOf(id)
+    const lines = await settlementLines(this.db, id)
+    const history = await disputesOf(this.db, id)
     return {
       ...this.item(row),
       items: lines.map((l): SettlementLine => ({
@@ -175,16 +123,7 @@ export class SpendingService {
 
   /** The institutions the person has settled at, the most recently visited first (what the filter offers). */
   async institutions (personId: number): Promise<SpendingInstitutions> {
-    const visits = this.db.select({
-      institutionId: settlements.institutionId,
-      count: sql<number>`count(*)::int`.as('visit_count'),
-      last: sql<Date>`max(${settlements.settledAt})`.mapWith(settlements.settledAt).as('last_settled_at'),
-    }).from(settlements).where(eq(settlements.personId, personId)).groupBy(settlements.institutionId).as('v')
-    const rows = await this.db.select({
-      code: institutions.code, name: institutions.name, kind: institutions.kind, regionCode: institutions.regionCode,
-      count: visits.count, last: visits.last,
-    }).from(visits).innerJoin(institutions, eq(institutions.id, visits.institutionId))
-      .orderBy(desc(visits.last), asc(institutions.code)).limit(100)
+    const rows = await visitedInstitutions(this.db, personId, 100)
     return {
       items: rows.map((r) => ({
         ...this.institution({ instCode: r.code, instName: r.name, instKind: r.kind, instRegion: r.regionCode }),
@@ -230,16 +169,11 @@ export class SpendingService {
   async createDispute (personId: number, settlementId: number, note: string | undefined): Promise<Dispute> {
     const now = this.clock.now()
     const row = await this.db.transaction(async (tx) => {
-      const [own] = await tx.select({ id: settlements.id }).from(settlements)
-        .where(and(eq(settlements.id, settlementId), eq(settlements.personId, personId))).limit(1).for('update')
-      if (!own) throw new AppError(404, 'not_found', '没有找到这笔消费记录，请返回消费记录重新查看')
-      const earlier = await tx.select({ status: disputes.status }).from(disputes).where(eq(disputes.settlementId, settlementId))
-      if (earlier.some((d) => d.status === 'open')) throw new AppError(409, 'dispute_exists')
-      if (earlier.length >= MAX_DISPUTES_PER_SETTLEMENT) throw new AppError(409, 'dispute_limit_reached')
-      const [created] = await tx.insert(disputes).values({
-        personId, settlementId, status: 'open', note: cleanNote(note), createdAt: now, updatedAt: now,
-      }).returning()
-      return created!
+      if (!await lockOwnSettlement(tx, personId, settlementId)) throw new AppError('not_found', SETTLEMENT_NOT_FOUND)
+      const earlier = await disputesOf(tx, settlementId)
+      if (earlier.some((d) => d.status === 'open')) throw new AppError('dispute_exists')
+      if (earlier.length >= MAX_DISPUTES_PER_SETTLEMENT) throw new AppError('dispute_limit_reached')
+      return insertDispute(tx, { personId, settlementId, status: 'open', note: cleanNote(note), createdAt: now, updatedAt: now })
     })
     return this.dispute(row)
   }
@@ -248,13 +182,10 @@ export class SpendingService {
   async withdrawDispute (personId: number, settlementId: number, disputeId: number): Promise<Dispute> {
     const now = this.clock.now()
     const row = await this.db.transaction(async (tx) => {
-      const [d] = await tx.select().from(disputes)
-        .where(and(eq(disputes.id, disputeId), eq(disputes.settlementId, settlementId), eq(disputes.personId, personId)))
-        .limit(1).for('update')
-      if (!d) throw new AppError(404, 'not_found', '没有找到这次申诉，请返回消费详情重新查看')
-      if (d.status !== 'open') throw new AppError(409, 'dispute_not_open')
-      const [updated] = await tx.update(disputes).set({ status: 'withdrawn', updatedAt: now }).where(eq(disputes.id, d.id)).returning()
-      return updated!
+      const d = await lockOwnDispute(tx, { personId, settlementId, disputeId })
+      if (!d) throw new AppError('not_found', '没有找到这次申诉，请返回消费详情重新查看')
+      if (d.status !== 'open') throw new AppError('dispute_not_open')
+      return setDisputeStatus(tx, d.id, 'withdrawn', now)
     })
     return this.dispute(row)
   }
@@ -262,14 +193,9 @@ export class SpendingService {
   // --- helpers -------------------------------------------------------------------------------------------------
 
   private async own (personId: number, id: number): Promise<SettlementRow> {
-    const [row] = await settlementSelect(this.db).where(and(eq(settlements.id, id), eq(settlements.personId, personId))).limit(1)
-    if (!row) throw new AppError(404, 'not_found', '没有找到这笔消费记录，请返回消费记录重新查看')
+    const row = await findOwnSettlement(this.db, personId, id)
+    if (!row) throw new AppError('not_found', SETTLEMENT_NOT_FOUND)
     return row
-  }
-
-  private disputesOf (settlementId: number): Promise<DisputeRow[]> {
-    return this.db.select().from(disputes).where(eq(disputes.settlementId, settlementId))
-      .orderBy(desc(disputes.createdAt), desc(disputes.id))
   }
 
   private institution (r: Pick<SettlementRow, 'instCode' | 'instName' | 'instKind' | 'instRegion'>): SpendingItem['institution'] {

@@ -5,7 +5,15 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net'
 import localizeZh from 'ajv-i18n/localize/zh'
 import { AppError, errorBody } from '../domain/errors'
-import { messageFor, statusCodeNames } from '../domain/messages'
+import { messageFor } from '../domain/messages'
+import type { ErrorCode } from '../../types/api/common'
+
+/** The code of a failure that comes with a status only (Fastify's own, Node's parser's). */
+const statusCodeNames: Record<number, ErrorCode> = {
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
+  408: 'request_timeout', 409: 'conflict', 410: 'gone', 413: 'payload_too_large', 415: 'unsupported_media_type',
+  429: 'rate_limited', 431: 'headers_too_large', 503: 'service_unavailable',
+}
 
 interface AjvError { keyword: string; instancePath: string; params: Record<string, unknown>; message?: string }
 
@@ -144,7 +152,7 @@ export default fp(async (app) => {
   app.addHook('onRequest', async (_req, reply) => {
     if (!closing) return
     reply.header('connection', 'close')
-    throw new AppError(503, 'service_unavailable', SHUTTING_DOWN_MESSAGE, { 'retry-after': '5' })
+    throw new AppError('service_unavailable', SHUTTING_DOWN_MESSAGE, { retryAfterSeconds: 5 })
   })
 
   app.setErrorHandler((error: FastifyError | AppError, req, reply) => {

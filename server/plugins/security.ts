@@ -45,6 +45,6 @@ export default fp(async (app, o: { scriptHashes?: string[]; maxEventLoopDelayMs?
   })
   await app.register(underPressure, {
     maxEventLoopDelay: o.maxEventLoopDelayMs ?? 2000, // 0: off
-    pressureHandler: () => { throw new AppError(503, 'service_unavailable', undefined, { 'retry-after': '5' }) },
+    pressureHandler: () => { throw new AppError('service_unavailable', undefined, { retryAfterSeconds: 5 }) },
   })
 }, { name: 'security' })

@@ -1,28 +1,44 @@
-// Decorates the app with its domain services and the auth guards every account route uses.
+// Builds every domain service, once, from the app's database, config, clock, cipher and adapters, and decorates the
+// app with them (app.services): routes and the other plugins take their services from here and build none.
 import fp from 'fastify-plugin'
-import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../db'
 import type { ServerConfig } from '../config'
-import type { Clock, CodeExchanger, SmsSender } from '../adapters/types'
+import type { ActivityIdSource, Clock, CodeExchanger, SmsSender, SoterSignatureCheck, SubscribeSender } from '../domain/ports'
 import type { Platform } from '../../types/api/auth'
-import { SessionService, type SessionContext } from '../domain/sessions'
-import { SmsCodeService } from '../domain/sms-codes'
-import { PasswordService } from '../domain/passwords'
-import { FaceCheckService, type FaceProviders } from '../domain/face-checks'
-import type { DataCipher } from '../domain/secrets'
-import { SoterService } from '../domain/soter'
-import type { WechatSoterVerifier } from '../adapters/wechat-soter'
-import type { SubscribeSender } from '../adapters/wechat-subscribe'
-import type { WxacodeMaker } from '../adapters/wechat-wxacode'
+import type { AccountSummary } from '../../types/api/account'
+import type { ContributionsPage, ContributionsQuery } from '../../types/api/contributions'
+import { accountSummary } from '../domain/account'
+import { BindingService } from '../domain/bindings'
 import { ClaimService } from '../domain/claims'
-import { ShareService } from '../domain/shares'
+import { ConsentService } from '../domain/consents'
+import { listContributions } from '../domain/contributions'
+import { CursorCodec } from '../domain/cursor'
+import { FaceCheckService, type FaceProviders } from '../domain/face-checks'
 import { InstitutionService } from '../domain/institutions'
-import type { ActivityIdSource } from '../adapters/wechat-activity'
-import { clientContext, recordAccess, type AccessResource } from '../domain/access-log'
-import { requireAccountConsent } from '../domain/consents'
+import { PasswordService } from '../domain/passwords'
+import type { DataCipher } from '../domain/secrets'
+import { SessionService } from '../domain/sessions'
+import { ShareService } from '../domain/shares'
+import { SmsCodeService } from '../domain/sms-codes'
+import { SoterService } from '../domain/soter'
+import { SpendingService } from '../domain/spending'
+import type { WxacodeMaker } from '../adapters/wechat-wxacode'
 
-/** What an account-data read names in the access log: the resource, and the entry's id for a detail. */
-export interface AccountRead { resource: AccessResource; resourceId?: number | string }
+/** What the services are built from: the database, the config, the clock, the cipher and the adapters. */
+export interface ServicesOptions {
+  db: Db; cfg: ServerConfig; clock: Clock; cipher: DataCipher
+  exchangers: Record<Platform, CodeExchanger>; sms: SmsSender
+  /** Face check per platform, only where its credentials are configured. */
+  face?: FaceProviders
+  /** WeChat SOTER signature check, only with WeChat credentials. */
+  soter?: SoterSignatureCheck
+  /** WeChat subscribe messages for claim stage changes (createAdapters: real with credentials, else the dev outbox). */
+  subscribe?: SubscribeSender
+  /** WeChat private-message ids for share cards, only with WeChat credentials. */
+  activity?: ActivityIdSource
+  /** WeChat mini-program codes, only with WeChat credentials. */
+  wxacode?: WxacodeMaker
+}
 
 export interface Services {
   db: Db
@@ -34,6 +50,11 @@ export interface Services {
   passwords: PasswordService
   faceChecks: FaceCheckService
   soter: SoterService
+  bindings: BindingService
+  consents: ConsentService
+  account: { summary (personId: number): Promise<AccountSummary> }
+  contributions: { list (personId: number, q: ContributionsQuery): Promise<ContributionsPage> }
+  spending: SpendingService
   claims: ClaimService
   shares: ShareService
   institutions: InstitutionService
@@ -47,83 +68,39 @@ export interface Services {
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services
-    /** preHandler: any live session (bound or not). */
-    authenticate: (req: FastifyRequest) => Promise<void>
-    /**
-     * Every read of account data goes through here: `accountPerson`'s checks, and one access-log row once `read`
-     * has answered (a refusal or a 404 is not a read).
-     */
-    readAccountData: <T> (req: FastifyRequest, reply: FastifyReply, what: AccountRead,
-      read: (personId: number, session: SessionContext) => Promise<T>) => Promise<T>
-    /**
-     * The person whose account data this request may read or change: bound (403 binding_required), with the
-     * current privacy and sensitive-information consents (403 consent_required), verified within the window (403
-     * verification_required), in that order, the order the app asks in. Every answer, a refusal too, is uncached.
-     */
-    accountPerson: (req: FastifyRequest, reply: FastifyReply) => Promise<number>
   }
-  interface FastifyRequest {
-    auth: SessionContext | null
-  }
-}
-
-export interface ServicesOptions {
-  db: Db; cfg: ServerConfig; clock: Clock; cipher: DataCipher
-  exchangers: Record<Platform, CodeExchanger>; sms: SmsSender
-  /** Face check per platform, only where its credentials are configured. */
-  face?: FaceProviders
-  /** WeChat SOTER signature check, only with WeChat credentials. */
-  soter?: WechatSoterVerifier
-  /** WeChat subscribe messages for claim stage changes (createAdapters: real with credentials, else the dev outbox). */
-  subscribe?: SubscribeSender
-  /** WeChat private-message ids for share cards, only with WeChat credentials. */
-  activity?: ActivityIdSource
-  /** WeChat mini-program codes, only with WeChat credentials. */
-  wxacode?: WxacodeMaker
 }
 
 export default fp(async (app, o: ServicesOptions) => {
-  const sessions = new SessionService(o.db, o.clock, {
-    idleMinutes: o.cfg.sessionIdleMinutes, absoluteHours: o.cfg.sessionAbsoluteHours, verifyWindowSeconds: o.cfg.verifyWindowSeconds,
+  const { db, cfg, clock, cipher } = o
+  const sessions = new SessionService(db, clock, {
+    idleMinutes: cfg.sessionIdleMinutes, absoluteHours: cfg.sessionAbsoluteHours, verifyWindowSeconds: cfg.verifyWindowSeconds,
   })
-  const smsCodes = new SmsCodeService(o.db, o.cipher, o.sms, o.clock, {
-    ttlSeconds: o.cfg.smsCodeTtlSeconds, resendSeconds: o.cfg.smsResendSeconds, maxAttempts: o.cfg.smsMaxAttempts,
+  const smsCodes = new SmsCodeService(db, cipher, o.sms, clock, {
+    ttlSeconds: cfg.smsCodeTtlSeconds, resendSeconds: cfg.smsResendSeconds, maxAttempts: cfg.smsMaxAttempts,
     dailyPerRecipient: 10, dailyPerRequester: 5,
   }, (err) => app.log.warn({ err }, 'sms send failed after the answer'))
-  const passwords = new PasswordService(o.db, o.cipher, o.clock)
-  const faceChecks = new FaceCheckService(o.db, o.cipher, o.clock, o.face ?? {})
-  const soter = new SoterService(o.db, o.clock, sessions, o.soter)
-  const claims = new ClaimService({ db: o.db, cipher: o.cipher, clock: o.clock, notice: o.cfg.claimNotice, sender: o.subscribe, log: app.log })
-  const shares = new ShareService({
-    db: o.db, clock: o.clock, claims, publicBaseUrl: o.cfg.publicBaseUrl, activity: o.activity, log: app.log,
-    grantViewsPerMinute: o.cfg.shareGrantViewsPerMinute,
-  })
-  const institutions = new InstitutionService(o.db, o.clock)
-  app.decorate('services', { ...o, sessions, smsCodes, passwords, faceChecks, soter, claims, shares, institutions })
-  app.decorateRequest('auth', null)
-  app.decorate('authenticate', async (req: FastifyRequest) => {
-    req.auth = await sessions.authenticate(req.headers.authorization)
-  })
-  const accountPerson = async (req: FastifyRequest, reply: FastifyReply): Promise<number> => {
-    reply.header('cache-control', 'no-store')
-    const session = sessionOf(req)
-    // Withdrawing a consent stops processing at once, so the standing is read on every request (one indexed query).
-    await requireAccountConsent(o.db, sessions.requirePerson(session))
-    return sessions.requireVerifiedPerson(session)
+  const faceChecks = new FaceCheckService(db, cipher, clock, o.face ?? {})
+  const claims = new ClaimService({ db, cipher, clock, notice: cfg.claimNotice, sender: o.subscribe, log: app.log })
+  const contributionCursors = new CursorCodec(cipher)
+  const services: Services = {
+    ...o,
+    sessions,
+    smsCodes,
+    passwords: new PasswordService(db, cipher, clock),
+    faceChecks,
+    soter: new SoterService(db, clock, sessions, o.soter),
+    bindings: new BindingService(db, cipher, clock, sessions, faceChecks, smsCodes),
+    consents: new ConsentService(db, clock),
+    account: { summary: (personId) => accountSummary(db, clock, personId) },
+    contributions: { list: (personId, q) => listContributions(db, clock, contributionCursors, personId, q) },
+    spending: new SpendingService(db, cipher, clock),
+    claims,
+    shares: new ShareService({
+      db, clock, claims, publicBaseUrl: cfg.publicBaseUrl, activity: o.activity, log: app.log,
+      grantViewsPerMinute: cfg.shareGrantViewsPerMinute,
+    }),
+    institutions: new InstitutionService(db, clock),
   }
-  app.decorate('accountPerson', accountPerson)
-  app.decorate('readAccountData', async <T> (req: FastifyRequest, reply: FastifyReply, what: AccountRead,
-    read: (personId: number, session: SessionContext) => Promise<T>): Promise<T> => {
-    const session = sessionOf(req)
-    const personId = await accountPerson(req, reply)
-    const result = await read(personId, session)
-    await recordAccess(o.db, { personId, sessionId: session.id, ...what, ...clientContext(req), at: o.clock.now() })
-    return result
-  })
+  app.decorate('services', services)
 }, { name: 'services' })
-
-/** The session of an authenticated request (the route's preHandler ran `authenticate`). */
-export function sessionOf (req: FastifyRequest): SessionContext {
-  if (!req.auth) throw new Error('route is missing the authenticate preHandler')
-  return req.auth
-}

@@ -1,7 +1,8 @@
 // The WeChat subscribe-message client against the fake server, which checks the token, the template's keywords and
 // their rules, the page, and the person's acceptances the way WeChat does.
 import { WechatAccessToken } from '../../../server/adapters/wechat-access-token'
-import { SUBSCRIBE_UNAVAILABLE_MESSAGE, WechatSubscribeSender, type SubscribeMessage } from '../../../server/adapters/wechat-subscribe'
+import { SUBSCRIBE_UNAVAILABLE_MESSAGE, WechatSubscribeSender } from '../../../server/adapters/wechat-subscribe'
+import type { SubscribeMessage } from '../../../server/domain/ports'
 import type { DbHandle } from '../../../server/db'
 import { platformTokens } from '../../../server/db/schema'
 import { AppError } from '../../../server/domain/errors'

@@ -2,9 +2,10 @@
 // round trips, and malformed input answered with nothing rather than a guess.
 import fc from 'fast-check'
 import {
-  ENTRY_CODE_ALPHABET, H5_INVALID_ENTRY_LOCATION, HOSPITAL_PAGE, SCENE_MAX_LENGTH, codeFromEntryUrl, codeFromScene, entryCodeFromBytes,
-  entryUrl, h5HospitalLocation, isEntryCode, isWxaScene, newEntryCode, sceneOf,
+  ENTRY_CODE_ALPHABET, H5_INVALID_ENTRY_LOCATION, HOSPITAL_PAGE, codeFromEntryUrl, codeFromScene, entryCodeFromBytes,
+  entryUrl, h5HospitalLocation, isEntryCode, newEntryCode, sceneOf,
 } from '../../../server/domain/entry-codes'
+import { isWxaScene, SCENE_MAX_LENGTH } from '../../../server/domain/ports'
 import { ENTRY_CODE_PATTERN } from '../../../types/api/institutions'
 
 /** WeChat's documented scene characters, written out here rather than taken from the module under test. */

@@ -5,16 +5,16 @@ import {
   LoginResult, PasswordLoginBody, PasswordResetBody, PasswordResetCodeBody, PasswordResetDone, PlatformLoginBody,
   SmsCodeRequestBody, SmsCodeSent, SmsLoginBody,
 } from '../../../../../types/api/auth'
-import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { upsertIdentity } from '../../../../db/repositories/identities'
 import { findPersonByIdNumberHash } from '../../../../db/repositories/persons'
 import { AppError } from '../../../../domain/errors'
 import { normalizeIdNumber } from '../../../../domain/passwords'
 import type { IssuedSession } from '../../../../domain/sessions'
 import { smsRequester } from '../../../../domain/sms-codes'
-import { sessionOf } from '../../../../plugins/services'
+import { sessionOf } from '../../../../plugins/auth'
+import { bearer, errorAnswers } from '../schemas'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody, 502: ErrorBody }
+const errors = errorAnswers(400, 401, 403, 409, 429, 502)
 
 const toBody = (s: IssuedSession) => ({
   token: s.token, expiresAt: s.expiresAt.toISOString(), bound: s.bound, verifiedUntil: s.verifiedUntil?.toISOString() ?? null,
@@ -60,7 +60,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const { idNumber, cardNumber, password } = req.body
     if ((idNumber === undefined) === (cardNumber === undefined)) {
-      throw new AppError(400, 'validation_failed', '请填写身份证号或医保卡号中的一项，再输入查询密码')
+      throw new AppError('validation_failed', '请填写身份证号或医保卡号中的一项，再输入查询密码')
     }
     const person = await passwords.login(idNumber !== undefined ? { idNumber } : { cardNumber: cardNumber! }, password)
     return toBody(await sessions.issue({ personId: person.id, identityId: null, method: 'password', verified: true }))
@@ -98,7 +98,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/auth/logout', {
     preHandler: app.authenticate,
-    schema: { tags: ['auth'], summary: '退出登录', headers: BearerHeaders, security: [{ bearer: [] }], response: { 204: Type.Null(), 401: ErrorBody } },
+    schema: { tags: ['auth'], summary: '退出登录', ...bearer, response: { 204: Type.Null(), ...errorAnswers(401) } },
   }, async (req, reply) => {
     await sessions.end(sessionOf(req))
     return reply.status(204).send(null)

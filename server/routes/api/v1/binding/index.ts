@@ -4,18 +4,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SmsCodeSent } from '../../../../../types/api/auth'
 import { BindingDone, BindingFaceResult, BindingSmsBody, BindingStartBody, BindingState } from '../../../../../types/api/binding'
-import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { FaceCheckParams, FaceStart } from '../../../../../types/api/verification'
-import { BindingService } from '../../../../domain/bindings'
-import { sessionOf } from '../../../../plugins/services'
+import { sessionOf } from '../../../../plugins/auth'
+import { bearer, errorAnswers } from '../schemas'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 429: ErrorBody, 502: ErrorBody }
+const errors = errorAnswers(400, 401, 403, 404, 409, 410, 429, 502)
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, cipher, clock, cfg, sessions, faceChecks, smsCodes } = app.services
-  const bindings = new BindingService(db, cipher, clock, sessions, faceChecks, smsCodes)
+  const { cfg, bindings } = app.services
   const secured = { preHandler: app.authenticate }
-  const common = { tags: ['binding'], headers: BearerHeaders, security: [{ bearer: [] }] }
+  const common = { tags: ['binding'], ...bearer }
   const limit = { rateLimit: { max: cfg.loginRatePerMinute, timeWindow: 60_000 } }
 
   app.post('/binding', {

@@ -5,28 +5,25 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ClaimDetail, ClaimParams, ClaimsPage, ClaimsQuery, ClaimSubscribeBody, ClaimSubscribeResult,
 } from '../../../../../types/api/claims'
-import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
-import { sessionOf } from '../../../../plugins/services'
+import { bearer, errorAnswers } from '../schemas'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { claims } = app.services
+  const account = { tags: ['account'], ...bearer }
 
   app.get('/claims', {
     preHandler: app.authenticate,
     schema: {
-      tags: ['account'], summary: '报销进度：按提交时间从新到旧', headers: BearerHeaders, querystring: ClaimsQuery, security: [{ bearer: [] }],
-      response: { 200: ClaimsPage, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      ...account, summary: '报销进度：按提交时间从新到旧', querystring: ClaimsQuery,
+      response: { 200: ClaimsPage, ...errorAnswers(400, 401, 403) },
     },
-  }, async (req, reply) => {
-    return app.readAccountData(req, reply, { resource: 'claims' }, (personId) => claims.list(personId, req.query))
-  })
+  }, async (req, reply) => app.readAccountData(req, reply, { resource: 'claims' }, (personId) => claims.list(personId, req.query)))
 
   app.get('/claims/:id', {
     preHandler: app.authenticate,
     schema: {
-      tags: ['account'], summary: '报销详情：办理记录、缺少的材料、下一步、收款账户（卡号只显示后四位）',
-      headers: BearerHeaders, params: ClaimParams, security: [{ bearer: [] }],
-      response: { 200: ClaimDetail, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      ...account, summary: '报销详情：办理记录、缺少的材料、下一步、收款账户（卡号只显示后四位）',
+      params: ClaimParams, response: { 200: ClaimDetail, ...errorAnswers(400, 401, 403, 404) },
     },
   }, async (req, reply) => {
     const id = Number(req.params.id)
@@ -37,14 +34,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/claims/:id/subscriptions', {
     preHandler: app.authenticate,
     schema: {
-      tags: ['account'],
+      ...account,
       summary: '订阅这笔报销的进度提醒：wx.requestSubscribeMessage 返回 accept 后，把同意的模板 id 发给服务端（仅微信小程序）',
-      headers: BearerHeaders, params: ClaimParams, body: ClaimSubscribeBody, security: [{ bearer: [] }],
-      response: { 200: ClaimSubscribeResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      params: ClaimParams, body: ClaimSubscribeBody, response: { 200: ClaimSubscribeResult, ...errorAnswers(400, 401, 403, 404, 409) },
     },
-  }, async (req, reply) => {
-    const personId = await app.accountPerson(req, reply)
-    return claims.subscribe(personId, Number(req.params.id), sessionOf(req).identityId, req.body.templateIds)
-  })
+  }, async (req, reply) => app.writeAccountData(req, reply,
+    (personId, session) => claims.subscribe(personId, Number(req.params.id), session.identityId, req.body.templateIds)))
 }
 export default routes

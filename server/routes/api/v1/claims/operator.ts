@@ -9,14 +9,14 @@
 // process could not open the database anyway.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ClaimAdvanceBody, ClaimAdvanceParams, ClaimAdvanceResult } from '../../../../../types/api/claims'
-import { ErrorBody } from '../../../../../types/api/common'
+import { errorAnswers } from '../schemas'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { claims } = app.services
   app.post('/operator/claims/:claimNo/advance', {
     schema: {
       hide: true, params: ClaimAdvanceParams, body: ClaimAdvanceBody,
-      response: { 200: ClaimAdvanceResult, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody },
+      response: { 200: ClaimAdvanceResult, ...errorAnswers(400, 403, 404, 409, 429) },
     },
   }, async (req) => {
     const b = req.body

@@ -1,21 +1,19 @@
 // Consents: the current texts (public), this session's standing on each, recording an acceptance and withdrawing it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { ConsentBody, ConsentDocuments, ConsentParams, ConsentStatus, ConsentStatusList } from '../../../../../types/api/consent'
 import { consentDocuments } from '../../../../domain/consent-documents'
-import { ConsentService } from '../../../../domain/consents'
-import { sessionOf } from '../../../../plugins/services'
+import { sessionOf } from '../../../../plugins/auth'
+import { bearer, errorAnswers } from '../schemas'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody }
+const errors = errorAnswers(400, 401, 403, 429)
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, clock } = app.services
-  const consents = new ConsentService(db, clock)
+  const { consents } = app.services
   const secured = { preHandler: app.authenticate }
-  const common = { tags: ['consent'], headers: BearerHeaders, security: [{ bearer: [] }] }
+  const common = { tags: ['consent'], ...bearer }
 
   app.get('/consents/documents', {
-    schema: { tags: ['consent'], summary: '隐私政策和敏感个人信息处理授权书的当前版本与全文', response: { 200: ConsentDocuments, 429: ErrorBody } },
+    schema: { tags: ['consent'], summary: '隐私政策和敏感个人信息处理授权书的当前版本与全文', response: { 200: ConsentDocuments, ...errorAnswers(429) } },
   }, async () => ({ items: [...consentDocuments] }))
 
   app.get('/consents', {
@@ -30,7 +28,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     ...secured,
     schema: {
       ...common, summary: '记录同意（只接受当前版本；同一版本重复提交不重复记录）', body: ConsentBody,
-      response: { 200: ConsentStatus, 409: ErrorBody, ...errors },
+      response: { 200: ConsentStatus, ...errorAnswers(409), ...errors },
     },
   }, async (req) => consents.accept(sessionOf(req), req.body))
 

@@ -3,23 +3,19 @@
 // runs). Every SMS code is readable here, so the public listener never has these routes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { and, desc, eq, gt } from 'drizzle-orm'
 import { SmsOutbox, SmsOutboxQuery } from '../../../../../types/api/dev'
 import { DevSubscribeOutbox } from '../../../../../types/api/claims'
-import { ErrorBody } from '../../../../../types/api/common'
-import { devSmsOutbox, devSubscribeOutbox } from '../../../../db/schema'
+import { recentDevSms, recentDevSubscribeMessages } from '../../../../db/repositories/dev-outboxes'
+import { errorAnswers } from '../schemas'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, cipher, clock, sms, subscribe } = app.services
   if (sms.kind === 'dev') {
     app.get('/dev/sms-outbox', {
-      schema: { tags: ['dev'], summary: '开发用短信发件箱（仅开发模式、仅管理端口）', querystring: SmsOutboxQuery, response: { 200: SmsOutbox, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } },
+      schema: { tags: ['dev'], summary: '开发用短信发件箱（仅开发模式、仅管理端口）', querystring: SmsOutboxQuery, response: { 200: SmsOutbox, ...errorAnswers(403, 404, 429) } },
     }, async (req) => {
       const since = new Date(clock.now().getTime() - 3600_000)
-      const where = req.query.phone
-        ? and(eq(devSmsOutbox.phoneHash, cipher.lookupHash(req.query.phone)), gt(devSmsOutbox.sentAt, since))
-        : gt(devSmsOutbox.sentAt, since)
-      const rows = await db.select().from(devSmsOutbox).where(where).orderBy(desc(devSmsOutbox.sentAt), desc(devSmsOutbox.id)).limit(50)
+      const rows = await recentDevSms(db, { since, phoneHash: req.query.phone ? cipher.lookupHash(req.query.phone) : undefined })
       return { items: rows.map((r) => ({ phoneMasked: r.phoneMasked, code: r.code, purpose: r.purpose, sentAt: r.sentAt.toISOString() })) }
     })
   }
@@ -28,12 +24,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['dev'], summary: '开发用微信订阅消息发件箱（仅开发模式、仅管理端口），最新的在前',
         querystring: Type.Object({ touser: Type.Optional(Type.String({ maxLength: 128 })) }),
-        response: { 200: DevSubscribeOutbox, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody },
+        response: { 200: DevSubscribeOutbox, ...errorAnswers(403, 404, 429) },
       },
     }, async (req) => {
-      const rows = await db.select().from(devSubscribeOutbox)
-        .where(req.query.touser ? eq(devSubscribeOutbox.touser, req.query.touser) : undefined)
-        .orderBy(desc(devSubscribeOutbox.id)).limit(50)
+      const rows = await recentDevSubscribeMessages(db, req.query.touser)
       return { items: rows.map((r) => ({ touser: r.touser, templateId: r.templateId, page: r.page, data: r.data, sentAt: r.sentAt.toISOString() })) }
     })
   }

@@ -10,13 +10,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ErrorBody } from '../../../../../types/api/common'
 import {
   OperatorEntryBody, OperatorEntryResult, OperatorEntryRevoked, OperatorInstitutionParams,
 } from '../../../../../types/api/institutions'
 import { WXACODE_PROBLEM_TEXT, WxacodeError, type WxacodeEnv } from '../../../../adapters/wechat-wxacode'
 import { HOSPITAL_PAGE, entryUrl, sceneOf } from '../../../../domain/entry-codes'
 import { AppError } from '../../../../domain/errors'
+import { errorAnswers } from '../schemas'
 
 const NO_WECHAT = '服务端没有配置微信凭据（WECHAT_APPID、WECHAT_SECRET），所以没有生成微信小程序码；网址二维码在微信里同样能打开小程序（需登记“扫普通链接二维码打开小程序”）'
 const WECHAT_DOWN = '暂时无法连接微信生成小程序码（网络或微信服务的问题，详见服务端日志）；网址二维码不受影响，稍后可以再运行一次'
@@ -59,7 +59,7 @@ const routes: FastifyPluginAsyncTypebox<OperatorInstitutionOptions> = async (app
   app.post('/operator/institutions/:institutionCode/entry', {
     schema: {
       hide: true, params: OperatorInstitutionParams, body: OperatorEntryBody,
-      response: { 200: OperatorEntryResult, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody },
+      response: { 200: OperatorEntryResult, ...errorAnswers(400, 403, 404, 429) },
     },
   }, async (req) => {
     const issued = await institutions.issue(req.params.institutionCode, { renew: req.body.renew === true })
@@ -74,7 +74,7 @@ const routes: FastifyPluginAsyncTypebox<OperatorInstitutionOptions> = async (app
   })
 
   app.delete('/operator/institutions/:institutionCode/entry', {
-    schema: { hide: true, params: OperatorInstitutionParams, response: { 200: OperatorEntryRevoked, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } },
+    schema: { hide: true, params: OperatorInstitutionParams, response: { 200: OperatorEntryRevoked, ...errorAnswers(400, 403, 404, 429) } },
   }, async (req) => {
     return institutions.revoke(req.params.institutionCode)
   })

@@ -2,7 +2,6 @@
 // card query password. Each success opens the verification window (default 15 min) on this session only.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SmsCodeSent } from '../../../../../types/api/auth'
-import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import {
   FaceCheckParams, FaceResult, FaceStart, Verified, VerificationMethods, VerifyPasswordBody, VerifySmsBody,
 } from '../../../../../types/api/verification'
@@ -10,19 +9,20 @@ import { findPersonById, type PersonRow } from '../../../../db/repositories/pers
 import { AppError } from '../../../../domain/errors'
 import { maskPhone } from '../../../../domain/mask'
 import { smsRequester } from '../../../../domain/sms-codes'
-import { sessionOf } from '../../../../plugins/services'
+import { sessionOf } from '../../../../plugins/auth'
+import { bearer, errorAnswers } from '../schemas'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 502: ErrorBody }
+const errors = errorAnswers(400, 401, 403, 404, 429, 502)
 const chinaTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { sessions, smsCodes, passwords, faceChecks, db, cipher, clock, cfg } = app.services
   const secured = { preHandler: app.authenticate }
-  const common = { tags: ['verification'], headers: BearerHeaders, security: [{ bearer: [] }] }
+  const common = { tags: ['verification'], ...bearer }
 
   async function personOf (personId: number): Promise<PersonRow> {
     const person = await findPersonById(db, personId)
-    if (!person || person.status !== 'active') throw new AppError(404, 'not_found', '没有找到您的参保信息，请联系参保地医保经办机构')
+    if (!person || person.status !== 'active') throw new AppError('not_found', '没有找到您的参保信息，请联系参保地医保经办机构')
     return person
   }
 
@@ -103,7 +103,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     config: { rateLimit: { max: cfg.loginRatePerMinute, timeWindow: 60_000 } },
     schema: {
       ...common, summary: '向平台查询刷脸结果（客户端回调的结果不作数）', params: FaceCheckParams,
-      response: { 200: FaceResult, 410: ErrorBody, ...errors },
+      response: { 200: FaceResult, ...errorAnswers(410), ...errors },
     },
   }, async (req) => {
     const session = sessionOf(req)

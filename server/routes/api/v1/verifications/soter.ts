@@ -1,17 +1,17 @@
 // SOTER biometric unlock routes (WeChat only): a one-use challenge, then the signed result, which re-opens the
 // verification window of a session that already passed SMS, password or face on this device.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { BearerHeaders, ErrorBody } from '../../../../../types/api/common'
 import { SoterChallenge, SoterVerifyBody } from '../../../../../types/api/soter'
 import { Verified } from '../../../../../types/api/verification'
-import { sessionOf } from '../../../../plugins/services'
+import { sessionOf } from '../../../../plugins/auth'
+import { bearer, errorAnswers } from '../schemas'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody, 502: ErrorBody }
+const errors = errorAnswers(400, 401, 403, 429, 502)
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { sessions, soter, cfg } = app.services
   const secured = { preHandler: app.authenticate }
-  const common = { tags: ['verification'], headers: BearerHeaders, security: [{ bearer: [] }] }
+  const common = { tags: ['verification'], ...bearer }
   const limit = { rateLimit: { max: cfg.loginRatePerMinute, timeWindow: 60_000 } }
 
   app.post('/verifications/soter/challenges', {

@@ -6,7 +6,9 @@ import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { rowsOf } from '../../../../../../server/db/rows'
 import { accessLogs, disputes, institutions, ledgerEntries, settlements } from '../../../../../../server/db/schema'
 import { chinaTime } from '../../../../../../server/demo/generator'
-import { MAX_DISPUTES_PER_SETTLEMENT, familyPremiumPageQuery, spendingPageQuery } from '../../../../../../server/domain/spending'
+import { familyPremiumPageQuery } from '../../../../../../server/db/repositories/ledger'
+import { spendingPageQuery } from '../../../../../../server/db/repositories/settlements'
+import { MAX_DISPUTES_PER_SETTLEMENT } from '../../../../../../server/domain/spending'
 import type {
   Dispute, FamilyPremiumsPage, SpendingDetail, SpendingInstitutions, SpendingItem, SpendingPage,
 } from '../../../../../../types/api/spending'
