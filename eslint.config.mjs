@@ -192,13 +192,6 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
 
-  // The server has no import cycles: each module can be read, and loaded, after the ones it imports.
-  {
-    files: ['server/**/*.ts'],
-    // no-cycle follows only the files whose extensions are listed here (import-x's default is .js alone).
-    settings: { 'import-x/extensions': ['.ts', '.js'] },
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
-  },
   // The domain is plain TypeScript: no Fastify (nor its plugins) in the rules.
   {
     files: ['server/domain/**'],
