@@ -4,7 +4,7 @@ import type { FastifyServerOptions } from 'fastify'
 import { buildApp, type App } from '../../server/app'
 import { buildAdminApp, type AdminApp } from '../../server/admin'
 import { loadConfig, type ServerConfig } from '../../server/config'
-import type { DbHandle } from '../../server/db'
+import { openDb, type DbHandle } from '../../server/db'
 import { createAdapters } from '../../server/adapters'
 import type { Clock } from '../../server/domain/ports'
 import { DataCipher } from '../../server/domain/secrets'
@@ -56,5 +56,24 @@ export async function makeTestApp (o: { env?: Record<string, string>; handle?: D
   return {
     app, admin, adminHeaders: { 'x-operator-token': cfg.operatorToken }, handle, clock, cfg, cipher, smsLines,
     close: async () => { await admin.close(); await app.close(); if (!o.handle) await handle.close() },
+  }
+}
+
+/**
+ * Two server processes on one database, as in production behind a balancer: on PostgreSQL (DATABASE_URL) two
+ * connection pools; on PGlite both apps share its one connection. `a` seeded the demo data; `first` is a's database.
+ */
+export async function twoProcesses (): Promise<{ a: TestApp; b: TestApp; first: DbHandle; close (): Promise<void> }> {
+  const first = await testDb()
+  const second = process.env.DATABASE_URL ? await openDb({ databaseUrl: process.env.DATABASE_URL }) : first
+  const a = await makeTestApp({ handle: first })
+  const b = await makeTestApp({ handle: second, seed: false })
+  return {
+    a, b, first,
+    close: async () => {
+      await a.close(); await b.close()
+      if (second !== first) await second.close()
+      await first.close()
+    },
   }
 }

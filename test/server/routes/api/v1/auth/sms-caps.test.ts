@@ -2,12 +2,10 @@
 // would tell who is insured, an honest 429 with the real end of the 24-hour window where it only concerns the
 // requester, and per-address limits loose enough for many people behind one hospital Wi-Fi.
 import { sql } from 'drizzle-orm'
-import { openDb, type DbHandle } from '../../../../../../server/db'
 import { rowsOf } from '../../../../../../server/db/rows'
 import { persons } from '../../../../../../server/db/schema'
 import { checkDigit } from '../../../../../../server/domain/gb11643'
-import { makeTestApp, smsSent, type TestApp } from '../../../../../support/app'
-import { testDb } from '../../../../../support/db'
+import { makeTestApp, smsSent, twoProcesses, type TestApp } from '../../../../../support/app'
 import { demoPerson } from '../../../../../support/demo'
 
 const STRANGER = '203.0.113.9'
@@ -184,18 +182,9 @@ describe('one code a minute to a phone, whoever asks and about whatever', () => 
 })
 
 describe('parallel requests through two processes on one database', () => {
-  let first: DbHandle; let second: DbHandle; let a: TestApp; let b: TestApp
-  beforeAll(async () => {
-    first = await testDb()
-    second = process.env.DATABASE_URL ? await openDb({ databaseUrl: process.env.DATABASE_URL }) : first
-    a = await makeTestApp({ handle: first })
-    b = await makeTestApp({ handle: second, seed: false })
-  })
-  afterAll(async () => {
-    await a.close(); await b.close()
-    if (second !== first) await second.close()
-    await first.close()
-  })
+  let both: Awaited<ReturnType<typeof twoProcesses>>; let a: TestApp; let b: TestApp
+  beforeAll(async () => { both = await twoProcesses(); ({ a, b } = both) })
+  afterAll(async () => { await both.close() })
 
   test('ten login and ten reset requests at once for one person, from one address: five 200 each, five codes sent to the phone', async () => {
     const p = demoPerson(2)

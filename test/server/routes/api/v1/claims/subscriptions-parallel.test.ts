@@ -2,26 +2,16 @@
 // database (two connection pools on PostgreSQL; on PGlite both apps share its one connection).
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { DEV_CLAIM_TEMPLATE_ID } from '../../../../../../server/config'
-import { openDb, type DbHandle } from '../../../../../../server/db'
+import type { DbHandle } from '../../../../../../server/db'
 import { claimSubscriptions, claims, persons } from '../../../../../../server/db/schema'
 import { MAX_UNUSED_SUBSCRIPTIONS } from '../../../../../../server/domain/claims'
-import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { twoProcesses, type TestApp } from '../../../../../support/app'
 import { verifiedDemoSession } from '../../../../../support/consent'
-import { testDb } from '../../../../../support/db'
 import { demoPerson } from '../../../../../support/demo'
 
-let first: DbHandle; let second: DbHandle; let a: TestApp; let b: TestApp
-beforeAll(async () => {
-  first = await testDb()
-  second = process.env.DATABASE_URL ? await openDb({ databaseUrl: process.env.DATABASE_URL }) : first
-  a = await makeTestApp({ handle: first })
-  b = await makeTestApp({ handle: second, seed: false })
-})
-afterAll(async () => {
-  await a.close(); await b.close()
-  if (second !== first) await second.close()
-  await first.close()
-})
+let both: Awaited<ReturnType<typeof twoProcesses>>; let a: TestApp; let b: TestApp; let first: DbHandle
+beforeAll(async () => { both = await twoProcesses(); ({ a, b, first } = both) })
+afterAll(async () => { await both.close() })
 
 test('30 acceptances at once through two processes leave exactly the cap of unused subscriptions', async () => {
   const { headers } = await verifiedDemoSession(a, 3)
