@@ -88,7 +88,7 @@ const CLIENT_FORBIDDEN: Forbidden[] = [
   {
     name: 'the verify subpackage imports the hospital subpackage',
     file: 'src/packages/verify/pages/verify/fixture.tsx',
-    code: "import { HospitalStore } from '../../../hospital/hospital-store'\nexport const Store = HospitalStore",
+    code: "import { HospitalStore } from '../../../hospital/stores/hospital-store'\nexport const Store = HospitalStore",
     rule: NO_PATH,
     message: /packages\/verify imports no other subpackage/,
   },

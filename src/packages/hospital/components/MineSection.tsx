@@ -9,7 +9,7 @@ import { rootStore } from '../../../stores/index'
 import ConsentPanel from '../../../components/ConsentPanel'
 import { button } from '../../../components/a11y'
 import { toBind, toLogin, toVerify } from '../../../pages/account-page'
-import type { HospitalStore } from '../hospital-store'
+import type { HospitalStore } from '../stores/hospital-store'
 import { SPENDING_PAGE, CLAIMS_PAGE } from '../../../routes'
 
 interface MineSectionProps {

@@ -6,6 +6,7 @@ import { rowsOf } from '../../../../../../server/db/rows'
 import { persons } from '../../../../../../server/db/schema'
 import { checkDigit } from '../../../../../../server/domain/gb11643'
 import { makeTestApp, smsSent, twoProcesses, type TestApp } from '../../../../../support/app'
+import { platformSession } from '../../../../../support/consent'
 import { demoPerson } from '../../../../../support/demo'
 
 const STRANGER = '203.0.113.9'
@@ -152,8 +153,7 @@ describe('one code a minute to a phone, whoever asks and about whatever', () => 
 
   /** A new platform account that has started binding to `p` (no face check here, so the SMS code is open at once). */
   async function bindingTo (p: ReturnType<typeof demoPerson>, code: string): Promise<string> {
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/platform', payload: { platform: 'alipay', code } })
-    const { token } = login.json() as { token: string }
+    const { token } = await platformSession(t, code, 'alipay')
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/binding', headers: bearer(token), payload: { name: p.name, idNumber: p.idNumber } })).statusCode).toBe(200)
     return token
   }

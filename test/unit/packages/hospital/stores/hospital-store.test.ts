@@ -1,9 +1,9 @@
 // The hospital page's store against a fake api: the institution as the page draws it, unknown / revoked / failed
 // codes, the person's figures here (and the step due when the server refuses them), and forgetting them on a new token.
-import type { InstitutionEntry, InstitutionMine } from '../../../../types/api/institutions'
-import { HospitalStore } from '../../../../src/packages/hospital/hospital-store'
-import type { HospitalApi } from '../../../../src/packages/hospital/api'
-import { ApiError } from '../../../../src/services/http'
+import type { InstitutionEntry, InstitutionMine } from '../../../../../types/api/institutions'
+import { HospitalStore } from '../../../../../src/packages/hospital/stores/hospital-store'
+import type { HospitalApi } from '../../../../../src/packages/hospital/api'
+import { ApiError } from '../../../../../src/services/http'
 
 const entry: InstitutionEntry = {
   entryCode: 'H7K2M9PQ',

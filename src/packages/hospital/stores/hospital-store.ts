@@ -2,11 +2,11 @@
 // spending and claims there this year. Every string the page draws is prepared here. Created by the page through
 // rootStore.feature, one per entry code, so it stays in this subpackage; a new token forgets the personal part.
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { InstitutionEntry, InstitutionMine } from '../../../types/api/institutions'
-import { ApiError } from '../../services/http'
-import { formatFen } from '../../utils/money'
-import { formatAsOf } from '../../utils/date'
-import type { HospitalApi } from './api'
+import type { InstitutionEntry, InstitutionMine } from '../../../../types/api/institutions'
+import { ApiError } from '../../../services/http'
+import { formatFen } from '../../../utils/money'
+import { formatAsOf } from '../../../utils/date'
+import type { HospitalApi } from '../api'
 
 /** Why the institution is not shown: an unknown code, a code the institution stopped using, or no answer. */
 export type EntryProblemKind = 'unknown' | 'revoked' | 'failed'
