@@ -1,36 +1,18 @@
 // The WeChat subscribe-message client against the fake server, which checks the token, the template's keywords and
 // their rules, the page, and the person's acceptances the way WeChat does.
-import { WechatAccessToken } from '../../../server/adapters/wechat-access-token'
 import { SUBSCRIBE_UNAVAILABLE_MESSAGE, WechatSubscribeSender } from '../../../server/adapters/wechat-subscribe'
 import type { SubscribeMessage } from '../../../server/domain/ports'
-import type { DbHandle } from '../../../server/db'
 import { platformTokens } from '../../../server/db/schema'
 import { AppError } from '../../../server/domain/errors'
-import { DataCipher } from '../../../server/domain/secrets'
-import { FAKE_SUBSCRIBE_TEMPLATE, startWechatServer, type FakeWechatServer } from '../../fakes/wechat-server'
-import { testDb } from '../../support/db'
+import { FAKE_SUBSCRIBE_TEMPLATE } from '../../fakes/wechat-server'
+import { wechatClientUnderTest } from '../../support/wechat-client'
 
-let h: DbHandle
-let fake: FakeWechatServer
-let sender: WechatSubscribeSender
-const cipher = new DataCipher('test-data-key-for-wechat-subscribe-0')
 const TMPL = FAKE_SUBSCRIBE_TEMPLATE.id
 
-beforeAll(async () => {
-  h = await testDb()
-  fake = await startWechatServer({ pages: ['packages/account/pages/claim/index'] })
-})
-afterAll(async () => {
-  await fake.close()
-  await h.close()
-})
-beforeEach(async () => {
-  await h.db.delete(platformTokens)
-  fake.calls.length = 0
-  fake.queue.length = 0
-  fake.deliveries.length = 0
-  const cfg = { appId: fake.appId, secret: fake.secret, apiBase: fake.url }
-  sender = new WechatSubscribeSender(cfg, new WechatAccessToken(cfg, { db: h.db, cipher }), { timeoutMs: 1500 })
+const wx = wechatClientUnderTest({
+  dataKey: 'test-data-key-for-wechat-subscribe-0',
+  server: { pages: ['packages/account/pages/claim/index'] },
+  client: (cfg, tokens) => new WechatSubscribeSender(cfg, tokens, { timeoutMs: 1500 }),
 })
 
 const message = (over: Partial<SubscribeMessage> = {}): SubscribeMessage => ({
@@ -41,39 +23,39 @@ const message = (over: Partial<SubscribeMessage> = {}): SubscribeMessage => ({
   },
   ...over,
 })
-const sendCalls = () => fake.calls.filter((c) => c.path === '/cgi-bin/message/subscribe/send')
+const sendCalls = () => wx.fake.calls.filter((c) => c.path === '/cgi-bin/message/subscribe/send')
 
 test('an accepted subscription: one POST with the current token and exactly the documented fields; the acceptance is used', async () => {
-  fake.acceptSubscription('o-sub-000001', TMPL)
-  await expect(sender.send(message())).resolves.toEqual({ outcome: 'sent' })
+  wx.fake.acceptSubscription('o-sub-000001', TMPL)
+  await expect(wx.client.send(message())).resolves.toEqual({ outcome: 'sent' })
   const [call] = sendCalls()
   expect(call!.method).toBe('POST')
-  expect(call!.query.access_token).toBe(fake.currentToken)
+  expect(call!.query.access_token).toBe(wx.fake.currentToken)
   expect(call!.body).toEqual({
     touser: 'o-sub-000001', template_id: TMPL, page: 'packages/account/pages/claim/index?id=7', lang: 'zh_CN', data: message().data,
   })
-  expect(fake.deliveries).toHaveLength(1)
-  expect(fake.subscriptionsLeft('o-sub-000001', TMPL)).toBe(0)
+  expect(wx.fake.deliveries).toHaveLength(1)
+  expect(wx.fake.subscriptionsLeft('o-sub-000001', TMPL)).toBe(0)
 })
 
 test('miniprogram_state is sent only when configured', async () => {
-  fake.acceptSubscription('o-sub-000002', TMPL)
-  await expect(sender.send(message({ touser: 'o-sub-000002', miniprogramState: 'trial' }))).resolves.toEqual({ outcome: 'sent' })
+  wx.fake.acceptSubscription('o-sub-000002', TMPL)
+  await expect(wx.client.send(message({ touser: 'o-sub-000002', miniprogramState: 'trial' }))).resolves.toEqual({ outcome: 'sent' })
   expect(sendCalls()[0]!.body!.miniprogram_state).toBe('trial')
-  expect(fake.deliveries[0]!.miniprogramState).toBe('trial')
+  expect(wx.fake.deliveries[0]!.miniprogramState).toBe('trial')
 })
 
 test('no acceptance left: 43101 → refused (a second send after one acceptance too)', async () => {
-  await expect(sender.send(message({ touser: 'o-sub-000003' }))).resolves.toEqual({ outcome: 'refused', errcode: 43101 })
-  fake.acceptSubscription('o-sub-000003', TMPL)
-  await expect(sender.send(message({ touser: 'o-sub-000003' }))).resolves.toEqual({ outcome: 'sent' })
-  await expect(sender.send(message({ touser: 'o-sub-000003' }))).resolves.toEqual({ outcome: 'refused', errcode: 43101 })
-  expect(fake.deliveries).toHaveLength(1)
+  await expect(wx.client.send(message({ touser: 'o-sub-000003' }))).resolves.toEqual({ outcome: 'refused', errcode: 43101 })
+  wx.fake.acceptSubscription('o-sub-000003', TMPL)
+  await expect(wx.client.send(message({ touser: 'o-sub-000003' }))).resolves.toEqual({ outcome: 'sent' })
+  await expect(wx.client.send(message({ touser: 'o-sub-000003' }))).resolves.toEqual({ outcome: 'refused', errcode: 43101 })
+  expect(wx.fake.deliveries).toHaveLength(1)
 })
 
 test('an empty or malformed openid: 40003 → bad_openid', async () => {
-  await expect(sender.send(message({ touser: '' }))).resolves.toEqual({ outcome: 'bad_openid', errcode: 40003 })
-  await expect(sender.send(message({ touser: 'o p' }))).resolves.toEqual({ outcome: 'bad_openid', errcode: 40003 })
+  await expect(wx.client.send(message({ touser: '' }))).resolves.toEqual({ outcome: 'bad_openid', errcode: 40003 })
+  await expect(wx.client.send(message({ touser: 'o p' }))).resolves.toEqual({ outcome: 'bad_openid', errcode: 40003 })
 })
 
 test.each([
@@ -84,19 +66,19 @@ test.each([
   ['a time that is not a time', { data: { ...message().data, time3: { value: 'tomorrow' } } }, 47003],
   ['a page the mini-program does not have', { page: 'pages/nowhere/index?id=7' }, 41030],
 ] as const)('%s → rejected with WeChat\'s errcode, and the acceptance is not used', async (_name, over, errcode) => {
-  fake.acceptSubscription('o-sub-000004', TMPL)
-  await expect(sender.send(message({ touser: 'o-sub-000004', ...over }))).resolves.toEqual({ outcome: 'rejected', errcode })
-  expect(fake.subscriptionsLeft('o-sub-000004', TMPL)).toBe(1)
-  fake.acceptSubscription('o-sub-000004', TMPL, -1)
+  wx.fake.acceptSubscription('o-sub-000004', TMPL)
+  await expect(wx.client.send(message({ touser: 'o-sub-000004', ...over }))).resolves.toEqual({ outcome: 'rejected', errcode })
+  expect(wx.fake.subscriptionsLeft('o-sub-000004', TMPL)).toBe(1)
+  wx.fake.acceptSubscription('o-sub-000004', TMPL, -1)
 })
 
 test('a revoked access token is replaced and the send retried once', async () => {
-  fake.acceptSubscription('o-sub-000005', TMPL)
-  await h.db.delete(platformTokens)
-  await sender.send(message({ touser: 'o-sub-000005' })) // a token now exists (and the acceptance is used)
-  fake.revokeTokens()
-  fake.acceptSubscription('o-sub-000005', TMPL)
-  await expect(sender.send(message({ touser: 'o-sub-000005' }))).resolves.toEqual({ outcome: 'sent' })
+  wx.fake.acceptSubscription('o-sub-000005', TMPL)
+  await wx.h.db.delete(platformTokens)
+  await wx.client.send(message({ touser: 'o-sub-000005' })) // a token now exists (and the acceptance is used)
+  wx.fake.revokeTokens()
+  wx.fake.acceptSubscription('o-sub-000005', TMPL)
+  await expect(wx.client.send(message({ touser: 'o-sub-000005' }))).resolves.toEqual({ outcome: 'sent' })
   expect(sendCalls().map((c) => c.answer!.errcode)).toEqual([0, 40001, 0])
 })
 
@@ -105,16 +87,16 @@ test.each([
   ['HTTP 502', { status: 502, body: '' }, 'wechat subscribe send http 502'],
   ['malformed JSON', { status: 200, body: '<html>' }, 'wechat subscribe send answered malformed JSON'],
 ] as const)('%s → 502 platform_unavailable (worth another try), never a silent success', async (_name, answer, cause) => {
-  fake.queue.push({ path: '/cgi-bin/message/subscribe/send', answer })
-  const e = await sender.send(message()).catch((err: unknown) => err)
+  wx.fake.queue.push({ path: '/cgi-bin/message/subscribe/send', answer })
+  const e = await wx.client.send(message()).catch((err: unknown) => err)
   expect(e).toBeInstanceOf(AppError)
   expect([(e as AppError).status, (e as AppError).code, (e as AppError).message, (e as AppError).cause])
     .toEqual([502, 'platform_unavailable', SUBSCRIBE_UNAVAILABLE_MESSAGE, cause])
 })
 
 test('a WeChat that never answers → 502 after the timeout', async () => {
-  fake.queue.push({ path: '/cgi-bin/message/subscribe/send', answer: { hang: true } })
-  const e = await sender.send(message()).catch((err: unknown) => err)
+  wx.fake.queue.push({ path: '/cgi-bin/message/subscribe/send', answer: { hang: true } })
+  const e = await wx.client.send(message()).catch((err: unknown) => err)
   expect(e).toBeInstanceOf(AppError)
   expect((e as AppError).cause).toBe('wechat subscribe send timed out after 1500 ms')
 })
