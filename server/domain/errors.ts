@@ -1,8 +1,9 @@
 // AppError: the one way domain code, adapters and routes signal a client-visible failure — a code from the contract,
 // a Chinese message (the code's own from messages.ts unless a sharper one is given) and, for limits, when to retry.
-// The HTTP status is not chosen here: the contract pairs each code with one (types/api/common errorStatus), and
+// The HTTP status is not chosen here: the contract pairs each code with one (types/api/error-status.ts), and
 // plugins/errors answers with it.
-import { errorStatus, type ErrorCode } from '../../types/api/common'
+import type { ErrorCode } from '../../types/api/common'
+import { errorStatus } from '../../types/api/error-status'
 import { messageFor } from './messages'
 
 export class AppError extends Error {
