@@ -23,7 +23,9 @@ function adminOf (origin) {
 }
 
 function startServer (env = {}) {
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'server', 'main.ts')], {
+  // node itself with tsx's loader, not the tsx command: that one is a second process relaying signals, and under load
+  // it sometimes ended with SIGTERM itself instead of waiting for the server's own shutdown (exit 143, not 0).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
     cwd: root,
     env: {
       ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', DEV_MODE: '1', PORT: '0', ADMIN_PORT: '0', DATA_DIR: 'memory://', DEMO_AS_OF,
