@@ -1,4 +1,4 @@
-// The app shell: NutUI's theme, the shared look, reading back the stored session once at launch, and following how
+// The app shell: NutUI's theme, the shared look, reading back the stored session and 长辈模式 once at launch, and following how
 // the person arrived (a hospital's QR code, a share card, another app) at launch and at every show.
 import type { PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
@@ -21,6 +21,7 @@ function App ({ children }: PropsWithChildren) {
     // WeChat holds a privacy API call until the person answers the app's own privacy dialog (no-op elsewhere).
     onNeedPrivacyAuthorization(rootStore.consent.platformAsks)
     void rootStore.session.restore()
+    void rootStore.display.restore()
     arrive(options)
   })
   useDidShow((options) => arrive(options))

@@ -73,4 +73,6 @@ export interface PlatformAdapter {
   biometric: Biometric
   /** Stage-change notices for a claim (WeChat subscribe messages). */
   subscribe: SubscribeMessages
+  /** The platform's text size in CSS px (for 长辈模式), or null where it cannot be read; tests may leave it out. */
+  fontSize?: () => number | null
 }

@@ -5,6 +5,7 @@ import type { PlatformAdapter } from '../platform/types'
 import { AccountStore } from './account-store'
 import { ConsentStore } from './consent-store'
 import { EntryStore } from './entry-store'
+import { DisplayStore } from './display-store'
 import { SessionStore, type SessionClock } from './session-store'
 
 /** What a store created on demand may have: forgotten on every new token, stopped with the root. */
@@ -16,6 +17,8 @@ export class RootStore {
   readonly consent: ConsentStore
   /** How the person arrived (QR code, share card, another app, the scanner): the access log's scene, 首页's sentence. */
   readonly entry = new EntryStore()
+  /** 长辈模式: the platform's text size, then the person's own choice. */
+  readonly display: DisplayStore
   private readonly disposers: IReactionDisposer[] = []
   private readonly features = new Map<string, FeatureStore>()
   private recheckingConsent: Promise<void> | null = null
@@ -31,6 +34,7 @@ export class RootStore {
     this.clock = clock
     this.session = new SessionStore(api.auth, platform, clock)
     this.account = new AccountStore(api.account)
+    this.display = new DisplayStore(platform.preferences, platform.fontSize ?? (() => null))
     // Where consent is given: this build's platform (its one-tap login names it; none means the browser).
     this.consent = new ConsentStore(api.consent, platform.preferences, platform.loginPlatform === 'wechat' ? 'weapp' : platform.loginPlatform ?? 'h5')
     // Consents belong to the session's holder (the platform identity, then the person once bound, on the same token):

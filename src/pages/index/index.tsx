@@ -22,6 +22,7 @@ import { followEntry } from '../entry-route'
 import PasteLinkDialog from '../../components/PasteLinkDialog'
 import { a11y, button } from '../../components/a11y'
 import { BALANCE_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE, MY_SHARES_PAGE } from '../../routes'
+import PageRoot from '../PageRoot'
 import './index.scss'
 
 function HomePage () {
@@ -149,12 +150,12 @@ function HomePage () {
   }
 
   return (
-    <View className='home-page'>
+    <PageRoot className='home-page'>
       {entry.notice ? <Text className='page-notice entry-notice' {...a11y('alert')}>{entry.notice}</Text> : null}
       {body}
       <PrivacyGate />
       <PasteLinkDialog visible={pasting} error={pasteError} onOpen={openPasted} onEdit={() => setPasteError(null)} onClose={() => setPasting(false)} />
-    </View>
+    </PageRoot>
   )
 }
 

@@ -10,6 +10,7 @@ import { digitsOnly } from '../../utils/validate'
 import PrivacyGate from '../PrivacyGate'
 import SmsCodeField from '../../components/SmsCodeField'
 import { HOME_PAGE, RESET_PASSWORD_PAGE, BIND_PAGE } from '../../routes'
+import PageRoot from '../PageRoot'
 import './index.scss'
 
 const PLATFORM_BUTTON: Record<'wechat' | 'alipay', string> = {
@@ -71,7 +72,7 @@ function LoginPage () {
   ))
 
   return (
-    <View className='login-page'>
+    <PageRoot className='login-page'>
       <Text className='login-title'>登录医保账户</Text>
       <Text className='login-subtitle'>登录后查看您本人的医保个人账户</Text>
       {platform
@@ -131,7 +132,7 @@ function LoginPage () {
       </Tabs>
       <Text className='privacy-line'>您的医保信息受到保护：仅您本人登录后可以查看，姓名、证件号、手机号均只显示部分内容。</Text>
       <PrivacyGate blocking />
-    </View>
+    </PageRoot>
   )
 }
 

@@ -15,6 +15,7 @@ import { toBind, toLogin, toVerify, useAccountPage } from '../../../../pages/acc
 import { formatAsOf } from '../../../../utils/date'
 import { balanceView, type FactRow, type PremiumRow, type Reconciliation } from './year-view'
 import { HOME_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 const go = (url: string) => () => { void Taro.navigateTo({ url }) }
@@ -155,7 +156,7 @@ function BalancePage () {
     )
   }
 
-  return <View className='balance-page'>{body}</View>
+  return <PageRoot className='balance-page'>{body}</PageRoot>
 }
 
 export default observer(BalancePage)

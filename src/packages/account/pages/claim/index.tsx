@@ -16,6 +16,7 @@ import ClaimTimeline from '../../../../components/ClaimTimeline'
 import { ClaimAmounts, ClaimCard, ClaimMaterials, ClaimNextStep, ClaimStatus } from '../../../../components/ClaimProgress'
 import { useAccountPage } from '../../../../pages/account-page'
 import { CLAIMS_PAGE, MY_SHARES_PAGE, shareCreateUrl } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 /** Back to 报销进度 when it is the page below, else open it (this page came first, from a notice). */
@@ -110,11 +111,11 @@ function ClaimPage () {
   }
 
   return (
-    <View className='claim-page'>
+    <PageRoot className='claim-page'>
       <AccountGate what='报销详情' error={notFound ? null : store.error} loading={store.loading} onRetry={() => { void store.load() }}>
         {body}
       </AccountGate>
-    </View>
+    </PageRoot>
   )
 }
 

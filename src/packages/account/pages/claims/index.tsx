@@ -13,6 +13,7 @@ import ListEmpty from '../../components/ListEmpty'
 import ListFooter from '../../components/ListFooter'
 import { useInstitutionQuery, useListPage } from '../../list-page'
 import { claimUrl } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 interface ClaimRowsProps {
@@ -82,7 +83,7 @@ function ClaimsPage () {
   }
 
   return (
-    <View className='claims-page'>
+    <PageRoot className='claims-page'>
       <AccountGate what='报销进度' error={list.error} loading={list.loading} onRetry={() => { void store.load() }}>
         <FilterBar
           filters={filters} firstYear={Number(filters.today.slice(0, 4)) - 9}
@@ -92,7 +93,7 @@ function ClaimsPage () {
         {list.refreshError ? <Text className='page-notice refresh-error'>{list.refreshError}</Text> : null}
         {body}
       </AccountGate>
-    </View>
+    </PageRoot>
   )
 }
 

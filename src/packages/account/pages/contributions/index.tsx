@@ -15,6 +15,7 @@ import ListEmpty from '../../components/ListEmpty'
 import ListFooter from '../../components/ListFooter'
 import { useListPage } from '../../list-page'
 import { BALANCE_PAGE } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 function Part ({ label, value, cls }: { label: string, value: string, cls: string }) {
@@ -128,7 +129,7 @@ function ContributionsPage () {
 
   const note = store.retireeWithoutRecords ? null : store.note
   return (
-    <View className='contributions-page'>
+    <PageRoot className='contributions-page'>
       <AccountGate what='缴费记录' error={list.error} loading={list.loading} onRetry={() => { void store.load() }}>
         {store.retireeWithoutRecords ? null : <FilterBar filters={filters} firstYear={store.firstYear} />}
         {store.asOfLine && !store.retireeWithoutRecords ? <Text className='list-as-of'>{store.asOfLine}</Text> : null}
@@ -136,7 +137,7 @@ function ContributionsPage () {
         {note && !list.empty ? <Text className='contrib-note'>{note}</Text> : null}
         {body}
       </AccountGate>
-    </View>
+    </PageRoot>
   )
 }
 

@@ -13,6 +13,7 @@ import { useAccountPage } from '../../../../pages/account-page'
 import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
 import { SPENDING_PAGE } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 /** Back to 消费记录: the page below when there is one, else 消费记录 itself (this page was opened first). */
@@ -115,11 +116,11 @@ function SpendingDetailPage () {
   // nodes past Taro's baseLevel through its recursive `comp`).
   return (
     <>
-      <View className='spending-detail-page'>
+      <PageRoot className='spending-detail-page'>
         <AccountGate what='消费详情' error={notFound ? null : store.error} loading={store.loading} onRetry={() => { void store.load() }}>
           {body}
         </AccountGate>
-      </View>
+      </PageRoot>
 
       <Dialog
         className='dispute-dialog' visible={store.disputeVisible} title='标记为“不是我的消费”'

@@ -14,6 +14,7 @@ import ListFooter from '../../components/ListFooter'
 import SpendingList from '../../components/SpendingList'
 import { useInstitutionQuery, useListPage } from '../../list-page'
 import { spendingDetailUrl } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 function SpendingPage () {
@@ -53,7 +54,7 @@ function SpendingPage () {
 
   const premiumRows = store.premiumsApply ? premiums.pages.flat() : []
   return (
-    <View className='spending-page'>
+    <PageRoot className='spending-page'>
       <AccountGate what='消费记录' error={list.error} loading={list.loading} onRetry={() => { void store.loadAll() }}>
         <FilterBar
           filters={filters} firstYear={Number(filters.today.slice(0, 4)) - 9}
@@ -92,7 +93,7 @@ function SpendingPage () {
         <View className='list-title-row'><Text className='section-title'>医院和药店的结算</Text></View>
         {body}
       </AccountGate>
-    </View>
+    </PageRoot>
   )
 }
 

@@ -14,6 +14,7 @@ import { callPhone } from '../../../../platform/phone'
 import { hospitalStore } from '../../stores'
 import MineSection from '../../components/MineSection'
 import { HOME_PAGE } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 const toHome = () => { void Taro.reLaunch({ url: HOME_PAGE }) }
@@ -138,7 +139,7 @@ function HospitalPage () {
     )
   }
 
-  return <View className='hospital-page'>{body}</View>
+  return <PageRoot className='hospital-page'>{body}</PageRoot>
 }
 
 export default observer(HospitalPage)

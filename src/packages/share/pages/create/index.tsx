@@ -17,6 +17,7 @@ import { DURATIONS, LABEL_MAX, LABEL_SUGGESTIONS, type ShareCreateStore } from '
 import ChoiceGroup from '../../components/ChoiceGroup'
 import { a11y } from '../../../../components/a11y'
 import { CLAIMS_PAGE, MY_SHARES_PAGE } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 const AMOUNT_CHOICES = [
@@ -68,11 +69,11 @@ function ShareCreatePage () {
   }
 
   return (
-    <View className='share-create-page'>
+    <PageRoot className='share-create-page'>
       <AccountGate what='分享给家人' signedOutMessage='登录后才能分享给家人' error={notFound ? null : store.error} loading={store.loading} onRetry={() => { void store.load() }}>
         {body}
       </AccountGate>
-    </View>
+    </PageRoot>
   )
 }
 

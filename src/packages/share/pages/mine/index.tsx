@@ -11,6 +11,7 @@ import { useAccountPage } from '../../../../pages/account-page'
 import { mySharesStore } from '../../stores/wiring'
 import type { ShareRow } from '../../stores/my-shares-store'
 import { CLAIMS_PAGE } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 const STATUS_TAGS: Readonly<Record<ShareRow['status'], 'success' | 'default'>> = { active: 'success', expired: 'default', revoked: 'default' }
@@ -61,11 +62,11 @@ function MySharesPage () {
   const target = store.target
   return (
     <>
-      <View className='my-shares-page'>
+      <PageRoot className='my-shares-page'>
         <AccountGate what='我的分享' error={store.error} loading={store.loading} onRetry={() => { void store.load() }}>
           {body}
         </AccountGate>
-      </View>
+      </PageRoot>
       <Dialog
         className='revoke-dialog' visible={target != null} title={target?.kind === 'all' ? '全部撤回？' : '撤回这份分享？'}
         closeOnOverlayClick={false} lockScroll={false} onClose={store.cancelRevoke} footerDirection='vertical'

@@ -14,6 +14,7 @@ import { ClaimAmounts, ClaimCard, ClaimMaterials, ClaimNextStep, ClaimStatus } f
 import { shareViewStore } from '../../stores/wiring'
 import { SHARE_INVALID, type FamilyView } from '../../stores/share-view-store'
 import { a11y } from '../../../../components/a11y'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 function ShareViewPage () {
@@ -56,7 +57,7 @@ function ShareViewPage () {
     body = <Family view={view} refreshError={store.refreshError} />
   }
 
-  return <View className='share-view-page'>{body}</View>
+  return <PageRoot className='share-view-page'>{body}</PageRoot>
 }
 
 function Family ({ view, refreshError }: { view: FamilyView, refreshError: string | null }) {

@@ -13,6 +13,7 @@ import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
 import SmsCodeField from '../../../../components/SmsCodeField'
 import { HOME_PAGE } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 // Created here, so that the binding code stays in this subpackage; one per page visit.
@@ -130,12 +131,12 @@ function BindPage () {
   }
 
   return (
-    <View className='bind-page'>
+    <PageRoot className='bind-page'>
       {body}
       <Text className='bind-help'>登记的手机号已不再使用，或信息核对不上？请携带身份证到参保地医保经办机构办理，或拨打 12393 医保服务热线。</Text>
       {/* WeChat asks for the privacy agreement before its face check if it has not heard it yet. */}
       <PrivacyGate />
-    </View>
+    </PageRoot>
   )
 }
 

@@ -9,6 +9,7 @@ import { passwordResetOf } from '../../stores/password-reset-store'
 import { digitsOnly, NEW_PASSWORD_RULES } from '../../../../utils/validate'
 import SmsCodeField from '../../../../components/SmsCodeField'
 import { LOGIN_PAGE } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 function backToLogin () {
@@ -31,19 +32,19 @@ function ResetPasswordPage () {
 
   if (reset.done) {
     return (
-      <View className='reset-page'>
+      <PageRoot className='reset-page'>
         <View className='reset-done'>
           <View className='reset-done-mark'><View className='reset-done-check' /></View>
           <Text className='reset-done-title'>{reset.done}</Text>
           <Text className='reset-done-text'>查询密码的锁定已一并解除。为了安全，您之前的登录都已退出，请用新密码重新登录。</Text>
           <Button className='reset-back-btn' type='primary' size='large' block onClick={backToLogin}>返回登录</Button>
         </View>
-      </View>
+      </PageRoot>
     )
   }
 
   return (
-    <View className='reset-page'>
+    <PageRoot className='reset-page'>
       <Text className='reset-intro'>验证码会发送到您参保时登记的手机号。设置新的查询密码后，锁定会一并解除。</Text>
       <View className='reset-form'>
         <Input
@@ -73,7 +74,7 @@ function ResetPasswordPage () {
         确认重设
       </Button>
       <Text className='reset-help'>手机号已不再使用？请携带身份证到参保地医保经办机构办理，或拨打 12393 医保服务热线。</Text>
-    </View>
+    </PageRoot>
   )
 }
 

@@ -16,6 +16,7 @@ import PrivacyGate from '../../../../pages/PrivacyGate'
 import { digitsOnly } from '../../../../utils/validate'
 import SmsCodeField from '../../../../components/SmsCodeField'
 import { HOME_PAGE, LOGIN_PAGE, RESET_PASSWORD_PAGE } from '../../../../routes'
+import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
 
 const LABELS: Record<VerificationMethodName, string> = {
@@ -176,13 +177,13 @@ function VerifyPage () {
   }
 
   return (
-    <View className='verify-page'>
+    <PageRoot className='verify-page'>
       {intro}
       {body}
       <Text className='verify-help'>手机号已不再使用，或有其他问题？请拨打 12393 医保服务热线。</Text>
       {/* WeChat asks for the privacy agreement before its face check or SOTER if it has not heard it yet. */}
       <PrivacyGate />
-    </View>
+    </PageRoot>
   )
 }
 

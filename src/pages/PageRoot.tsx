@@ -1,0 +1,16 @@
+// Every page's outermost view: it carries `elder` while 长辈模式 is on, so that the theme variables app.scss
+// redefines under `.elder` reach the whole page (and, on H5, what NutUI draws outside the page, from <html>).
+import { useEffect, type ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { rootStore } from '../stores/index'
+
+function PageRoot ({ className, children }: { className: string, children?: ReactNode }) {
+  const elder = rootStore.display.elder
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder', elder)
+  }, [elder])
+  return <View className={elder ? `${className} elder` : className}>{children}</View>
+}
+
+export default observer(PageRoot)
