@@ -31,3 +31,8 @@ export function pressable (press: () => void): Record<string, unknown> {
 export function button (press: () => void, label?: string): Record<string, unknown> {
   return { ...a11y('button', label), ...pressable(press) }
 }
+
+/** A page or section title: a heading of `level` (1 the page, 2 a section) to a screen reader on every target. */
+export function heading (level: 1 | 2 | 3): Record<string, string> {
+  return { ...a11y('heading'), 'aria-level': String(level) }
+}
