@@ -101,7 +101,7 @@ export class PrivacySettingsStore {
   /** The session is read back and, when signed in, its standing; the texts are fetched meanwhile. */
   async open (): Promise<void> {
     const texts = this.consent.loadDocuments()
-    await this.session.restore()
+    await Promise.all([this.session.restore(), this.consent.readLocal()])
     if (this.session.signedIn) await this.consent.ensureStatus()
     await texts
   }
@@ -112,7 +112,7 @@ export class PrivacySettingsStore {
 
   /** Nothing to show yet: the session, the standing or (signed out) the texts are on their way. */
   get loading (): boolean {
-    if (!this.session.restored) return true
+    if (!this.session.restored || !this.consent.localRead) return true
     if (this.session.signedIn) return this.consent.status == null && this.consent.statusError == null
     return this.consent.documents == null && this.consent.documentsError == null
   }

@@ -99,7 +99,8 @@ interface ConsentCardProps {
 }
 
 function ConsentCard ({ row, reading, textsError, onRead, onWithdraw, onRetry }: ConsentCardProps) {
-  const readLabel = reading ? `收起${row.title}全文` : `阅读${row.title}全文`
+  // Each name starts with the button's own words (what a voice-control user says), then which text it is about.
+  const readLabel = reading ? `收起全文${row.title}` : `阅读全文${row.title}`
   let text = null
   if (reading) {
     if (row.sections) text = <ConsentText className='consent-card-text' sections={row.sections} />
@@ -139,8 +140,8 @@ function ConsentCard ({ row, reading, textsError, onRead, onWithdraw, onRetry }:
         ? (
           <View className='consent-card-actions'>
             {row.withdrawable
-              ? <Button className='consent-withdraw-btn' fill='outline' block {...button(onWithdraw, `撤回对${row.title}的同意`)} onClick={onWithdraw}>撤回同意</Button>
-              : <Button className='consent-agree-btn' type='primary' block {...button(toHome, `回到首页，重新阅读并同意${row.title}`)} onClick={toHome}>回到首页重新同意</Button>}
+              ? <Button className='consent-withdraw-btn' fill='outline' block {...button(onWithdraw, `撤回同意${row.title}`)} onClick={onWithdraw}>撤回同意</Button>
+              : <Button className='consent-agree-btn' type='primary' block {...button(toHome, `回到首页重新同意${row.title}`)} onClick={toHome}>回到首页重新同意</Button>}
           </View>
           )
         : null}
