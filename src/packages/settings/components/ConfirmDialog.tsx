@@ -18,6 +18,8 @@ interface ConfirmDialogProps {
   busy: boolean
   /** Why the last answer did not go through, in words for the person. */
   error: string | null
+  /** The id of the element that opened the dialog: focus goes back to it on close (H5). */
+  returnFocusTo?: string
   onConfirm: () => void
   onCancel: () => void
 }
@@ -26,7 +28,7 @@ type KeyEvent = { key: string, preventDefault: () => void }
 
 export default function ConfirmDialog (p: ConfirmDialogProps) {
   const titleId = `${p.id}-title`
-  useFocusInside(p.id, p.visible)
+  useFocusInside(p.id, p.visible, p.returnFocusTo)
   const cancel = () => { if (!p.busy) p.onCancel() }
   const escape = process.env.TARO_ENV === 'h5'
     ? { tabIndex: -1, onKeyDown: (e: KeyEvent) => { if (e.key === 'Escape') { e.preventDefault(); cancel() } } }
@@ -55,13 +57,23 @@ export default function ConfirmDialog (p: ConfirmDialogProps) {
 
 /**
  * H5: while open, focus is inside the dialog (on the dialog itself, so its title is read first); on close it goes
- * back to what had it before (the button that opened it). Mini-programs move their screen reader by themselves.
+ * back to the element that opened it, when it is still there. Mini-programs move their screen reader by themselves.
  */
-function useFocusInside (id: string, visible: boolean): void {
+function useFocusInside (id: string, visible: boolean, returnTo: string | undefined): void {
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5' || !visible) return
-    const before = document.activeElement as HTMLElement | null
-    document.getElementById(id)?.focus()
-    return () => { if (before?.isConnected) before.focus() }
-  }, [id, visible])
+    // The dialog can be focused only once NutUI has shown it (its opening transition): tried on each frame until then.
+    let frame = 0
+    let tries = 0
+    const focus = () => {
+      const dialog = document.getElementById(id)
+      dialog?.focus()
+      if (document.activeElement !== dialog && tries++ < 60) frame = requestAnimationFrame(focus)
+    }
+    focus()
+    return () => {
+      cancelAnimationFrame(frame)
+      if (returnTo) document.getElementById(returnTo)?.focus()
+    }
+  }, [id, visible, returnTo])
 }

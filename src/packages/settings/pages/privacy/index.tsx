@@ -17,7 +17,11 @@ import { HOME_PAGE } from '../../../../routes'
 import ConfirmDialog from '../../components/ConfirmDialog'
 import { privacySettingsStore } from '../../stores/wiring'
 import type { ConsentRow } from '../../stores/privacy-settings-store'
+import type { ConsentDocumentName } from '../../../../../types/api/consent'
 import './index.scss'
+
+/** The 撤回同意 button of a document: the confirmation gives the focus back to it. */
+const withdrawButtonId = (document: ConsentDocumentName) => `withdraw-${document}-btn`
 
 /** 首页, where the consents are given: back to it when it is under this page, else opened afresh. */
 const toHome = () => {
@@ -83,6 +87,7 @@ function PrivacySettingsPage () {
       <ConfirmDialog
         id='withdraw-dialog' visible={confirmation != null} title={confirmation?.title ?? ''} lines={confirmation?.lines ?? []}
         confirmLabel={confirmation?.confirm ?? ''} cancelLabel={confirmation?.cancel ?? ''} busy={store.withdrawing} error={store.error}
+        returnFocusTo={confirmation ? withdrawButtonId(confirmation.document) : undefined}
         onConfirm={() => { void confirm() }} onCancel={store.cancelWithdraw}
       />
     </PageRoot>
@@ -140,7 +145,11 @@ function ConsentCard ({ row, reading, textsError, onRead, onWithdraw, onRetry }:
         ? (
           <View className='consent-card-actions'>
             {row.withdrawable
-              ? <Button className='consent-withdraw-btn' fill='outline' block {...button(onWithdraw, `撤回同意${row.title}`)} onClick={onWithdraw}>撤回同意</Button>
+              ? (
+                <Button id={withdrawButtonId(row.document)} className='consent-withdraw-btn' fill='outline' block {...button(onWithdraw, `撤回同意${row.title}`)} onClick={onWithdraw}>
+                  撤回同意
+                </Button>
+                )
               : <Button className='consent-agree-btn' type='primary' block {...button(toHome, `回到首页重新同意${row.title}`)} onClick={toHome}>回到首页重新同意</Button>}
           </View>
           )
