@@ -117,7 +117,7 @@ describe.each([
     await dialog.waitFor()
     expect(await dialog.getAttribute('aria-modal')).toBe('true')
     for (const words of ['停止读取您的医保信息', '已经产生的记录仍然保留', '回到首页重新阅读并同意']) await dialog.getByText(words, { exact: false }).waitFor()
-    expect(await page.evaluate(() => globalThis.document.activeElement?.getAttribute('role'))).toBe('dialog')
+    await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('role') === 'dialog', null, { timeout: 5000 })
     // The page behind is out of reach while the question is open.
     expect(await settings.locator('.settings-content').getAttribute('inert')).not.toBeNull()
     await dialog.getByRole('button', { name: '暂不撤回' }).waitFor()
@@ -127,7 +127,7 @@ describe.each([
     // 暂不撤回 first: nothing changes, and the focus is back on the button that asked.
     await dialog.getByRole('button', { name: '暂不撤回' }).click()
     await dialog.waitFor({ state: 'detached' })
-    expect(await page.evaluate(() => globalThis.document.activeElement?.getAttribute('aria-label'))).toBe('撤回同意《敏感个人信息处理授权书》')
+    await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('aria-label') === '撤回同意《敏感个人信息处理授权书》', null, { timeout: 5000 })
     expect((await requestJson(`${server.url}/api/v1/account`, { headers: auth })).status).toBe(200)
 
     await withdraw.click()

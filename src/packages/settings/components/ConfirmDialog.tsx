@@ -62,13 +62,14 @@ export default function ConfirmDialog (p: ConfirmDialogProps) {
 function useFocusInside (id: string, visible: boolean, returnTo: string | undefined): void {
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5' || !visible) return
-    // The dialog can be focused only once NutUI has shown it (its opening transition): tried on each frame until then.
+    // NutUI mounts and shows the dialog over its opening transition, hiding it for a moment (which drops a focus
+    // given too early): for about a second, whenever nothing inside the dialog has the focus, the dialog takes it.
     let frame = 0
-    let tries = 0
+    let frames = 0
     const focus = () => {
       const dialog = document.getElementById(id)
-      dialog?.focus()
-      if (document.activeElement !== dialog && tries++ < 60) frame = requestAnimationFrame(focus)
+      if (dialog && !dialog.contains(document.activeElement)) dialog.focus()
+      if (frames++ < 60) frame = requestAnimationFrame(focus)
     }
     focus()
     return () => {
