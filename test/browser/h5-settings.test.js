@@ -113,7 +113,7 @@ describe.each([
     // 撤回: a modal dialog named by its question, in words a person understands, that takes the focus.
     const withdraw = settings.getByRole('button', { name: '撤回同意《敏感个人信息处理授权书》' })
     await withdraw.click()
-    const dialog = page.getByRole('dialog', { name: '撤回敏感个人信息授权？' })
+    const dialog = page.getByRole('dialog', { name: '撤回敏感信息授权？' })
     await dialog.waitFor()
     expect(await dialog.getAttribute('aria-modal')).toBe('true')
     for (const words of ['停止读取您的医保信息', '已经产生的记录仍然保留', '回到首页重新阅读并同意']) await dialog.getByText(words, { exact: false }).waitFor()
@@ -167,7 +167,7 @@ test('the privacy policy withdrawn: signed out on this device, and 首页 shows 
   await open(page, SETTINGS)
   const settings = page.locator('.taro_page_stationed .privacy-settings-page')
   await settings.getByRole('button', { name: '撤回同意《隐私政策》' }).click()
-  const dialog = page.getByRole('dialog', { name: '撤回对《隐私政策》的同意？' })
+  const dialog = page.getByRole('dialog', { name: '撤回同意《隐私政策》？' })
   await dialog.getByText('退出登录', { exact: false }).first().waitFor()
   await dialog.getByRole('button', { name: '撤回并退出登录' }).click()
   const home = page.locator('.taro_page_stationed .home-page')

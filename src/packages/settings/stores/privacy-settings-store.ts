@@ -52,7 +52,7 @@ const PURPOSES: Readonly<Record<ConsentDocumentName, string>> = {
 
 const CONFIRMATIONS: Readonly<Record<ConsentDocumentName, Omit<WithdrawConfirmation, 'document'>>> = {
   sensitive: {
-    title: '撤回敏感个人信息授权？',
+    title: '撤回敏感信息授权？',
     lines: [
       '撤回后，我们马上停止读取您的医保信息：这里不再显示账户余额、缴费、就医费用和报销记录，您分享给家人的报销进度也会失效。',
       '已经产生的记录仍然保留：您的医保账户、缴费和报销本身不受影响，以前的查看记录也不会删除。',
@@ -62,7 +62,7 @@ const CONFIRMATIONS: Readonly<Record<ConsentDocumentName, Omit<WithdrawConfirmat
     cancel: '暂不撤回',
   },
   privacy: {
-    title: '撤回对《隐私政策》的同意？',
+    title: '撤回同意《隐私政策》？',
     lines: [
       '撤回后，这台手机会马上退出登录，您将不能登录和查看医保信息，分享给家人的报销进度也会失效。',
       '已经产生的记录仍然保留：您的医保账户、缴费和报销本身不受影响，以前的查看记录也不会删除。',

@@ -54,7 +54,7 @@ describe('PrivacySettingsStore', () => {
     await store.open()
     store.askWithdraw('sensitive')
     const c = store.confirmation!
-    expect(c.title).toBe('撤回敏感个人信息授权？')
+    expect(c.title).toBe('撤回敏感信息授权？')
     expect(c.lines.join('')).toMatch(/停止读取.*余额.*缴费.*报销/)
     expect(c.lines.join('')).toContain('已经产生的记录仍然保留')
     expect(c.lines.join('')).toContain('重新阅读并同意')
