@@ -4,7 +4,7 @@
 // then the account pages and 首页 ask for the consent again while the server refuses account data. Screenshots of each.
 const { join } = require('node:path')
 const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
-const { expectAccessible, useElderMode, shownPage } = require('../support/a11y')
+const { expectAccessible, expectSizes, useElderMode, shownPage } = require('../support/a11y')
 const { startServer, requestJson } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 
@@ -95,6 +95,7 @@ describe.each([
       await card.getByRole('button', { name: `撤回同意${doc.title}` }).waitFor()
     }
     await expectAccessible(page)
+    await expectSizes(page, mode)
     await shoot(page, `h5-settings-privacy${suffix}.png`)
 
     // Rereading the privacy policy: its full text from the server, which names where this page is.
@@ -139,6 +140,7 @@ describe.each([
     await sensitiveCard.getByRole('button', { name: '回到首页重新同意《敏感个人信息处理授权书》' }).waitFor()
     expect(await sensitiveCard.getByRole('button', { name: /撤回/ }).count()).toBe(0)
     await expectAccessible(page)
+    await expectSizes(page, mode)
     await shoot(page, `h5-settings-withdrawn${suffix}.png`)
 
     // The server holds the withdrawal and refuses account data to this session.
