@@ -131,6 +131,12 @@ describe.each([
     await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('aria-label') === '撤回同意《敏感个人信息处理授权书》', null, { timeout: 5000 })
     expect((await requestJson(`${server.url}/api/v1/account`, { headers: auth })).status).toBe(200)
 
+    // Escape answers no as well.
+    await withdraw.click()
+    await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('role') === 'dialog', null, { timeout: 5000 })
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+
     await withdraw.click()
     await dialog.getByRole('button', { name: '确认撤回' }).click()
     await dialog.waitFor({ state: 'detached' })
