@@ -71,7 +71,10 @@ interface FrameProps {
   cancel?: boolean
 }
 
-/** The dialog around a sheet's content: overlay, title as its name, Escape and the overlay cancel. */
+/**
+ * The dialog around a sheet's content: overlay, its title as its name (aria-label, which the mini-programs render
+ * too, where aria-labelledby is not), Escape and the overlay cancel.
+ */
 export function SheetFrame ({ visible, title, className, onCancel, returnTo, children, cancel = true }: FrameProps) {
   const id = useSheetId()
   useModalFocus(visible, id, returnTo)
@@ -82,8 +85,8 @@ export function SheetFrame ({ visible, title, className, onCancel, returnTo, chi
   return (
     <View className='filter-sheet-root'>
       <View className='filter-sheet-overlay' aria-hidden='true' onClick={onCancel} />
-      <View id={id} className={`filter-sheet ${className}`} {...a11y('dialog')} aria-modal='true' aria-labelledby={`${id}-title`} {...keys}>
-        <Text id={`${id}-title`} className='filter-sheet-title'>{title}</Text>
+      <View id={id} className={`filter-sheet ${className}`} {...a11y('dialog', title)} aria-modal='true' {...keys}>
+        <Text className='filter-sheet-title' aria-hidden='true'>{title}</Text>
         {children}
         {cancel ? <View className='filter-sheet-cancel' {...button(onCancel)} onClick={onCancel}><Text>取消</Text></View> : null}
       </View>

@@ -144,6 +144,16 @@ export class SpendingStore {
     return totalsLine(of.totals)
   }
 
+  /**
+   * Both first answers are in (the settlements, and the 家庭共济缴费 where they apply, read or failed): the page draws
+   * what stands above the rows and the rows together, so that nothing arrives above rows already shown.
+   */
+  get ready (): boolean {
+    const { list, premiums } = this
+    if (!list.loaded || list.loading) return false
+    return !this.premiumsApply || (!premiums.loading && (premiums.loaded || premiums.error !== null))
+  }
+
   /** An empty list's title, and what may explain it: the filters, or settlements that have not arrived yet. */
   get emptyTitle (): string {
     return this.filters.active ? '没有符合条件的消费记录' : '还没有消费记录'

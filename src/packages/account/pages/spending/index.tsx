@@ -39,9 +39,7 @@ function SpendingPage () {
 
   const asOf = list.answer?.asOf
   let body
-  if (list.loading || !list.loaded) {
-    body = <Skeleton className='list-skeleton' rows={8} animated />
-  } else if (list.empty) {
+  if (list.empty) {
     body = (
       <ListEmpty
         title={store.emptyTitle} reasons={store.emptyReasons}
@@ -72,35 +70,44 @@ function SpendingPage () {
           }}
           summary={store.totals}
         />
-        {asOf ? <Text className='list-as-of'>{formatAsOf(asOf)}，最近 1 到 3 天的消费可能还没有同步</Text> : null}
-        {list.refreshError ? <Text className='page-notice refresh-error'>{list.refreshError}</Text> : null}
-        {premiumRows.length
+        {/* Nothing above the rows may arrive after them (the as-of line, 家庭共济缴费 from their own request): they would
+            push the rows down as the person starts to read (a layout shift of 0.15). Until both answers are in, the
+            skeleton stands alone; then everything appears at once, below the filters. */}
+        {store.ready
           ? (
-            <View className='premiums'>
-              <Text className='section-title' {...heading(2)}>家庭共济缴费</Text>
-              {premiumRows.map((row) => (
-                <View key={row.id} className='premium-row'>
-                  <View className='premium-main'>
-                    <Text className='premium-title'>{row.title}</Text>
-                    <Text className='premium-meta'>{row.who} · {row.time}</Text>
-                  </View>
-                  <Text className='premium-amount amount-text' aria-hidden='true'>{row.amount}</Text>
-                  <Text className='sr-only'>{row.spoken}</Text>
+            <>
+            {asOf ? <Text className='list-as-of'>{formatAsOf(asOf)}，最近 1 到 3 天的消费可能还没有同步</Text> : null}
+            {list.refreshError ? <Text className='page-notice refresh-error'>{list.refreshError}</Text> : null}
+            {premiumRows.length
+              ? (
+                <View className='premiums'>
+                  <Text className='section-title' {...heading(2)}>家庭共济缴费</Text>
+                  {premiumRows.map((row) => (
+                    <View key={row.id} className='premium-row'>
+                      <View className='premium-main'>
+                        <Text className='premium-title'>{row.title}</Text>
+                        <Text className='premium-meta'>{row.who} · {row.time}</Text>
+                      </View>
+                      <Text className='premium-amount amount-text' aria-hidden='true'>{row.amount}</Text>
+                      <Text className='sr-only'>{row.spoken}</Text>
+                    </View>
+                  ))}
+                  {premiums.hasMore || premiums.moreError
+                    ? (
+                      <Button className='premiums-more-btn' size='small' fill='none' loading={premiums.loadingMore} {...button(morePremiums)} onClick={morePremiums}>
+                        {premiums.moreError ? `${premiums.moreError}，点此重试` : '查看更多家庭共济缴费'}
+                      </Button>
+                      )
+                    : null}
                 </View>
-              ))}
-              {premiums.hasMore || premiums.moreError
-                ? (
-                  <Button className='premiums-more-btn' size='small' fill='none' loading={premiums.loadingMore} {...button(morePremiums)} onClick={morePremiums}>
-                    {premiums.moreError ? `${premiums.moreError}，点此重试` : '查看更多家庭共济缴费'}
-                  </Button>
-                  )
-                : null}
-            </View>
+                )
+              : null}
+            {store.premiumsApply && premiums.error ? <Text className='page-notice premiums-error'>{premiums.error.message}</Text> : null}
+            <View className='list-title-row'><Text className='section-title' {...heading(2)}>医院和药店的结算</Text></View>
+            {body}
+            </>
             )
-          : null}
-        {store.premiumsApply && premiums.error ? <Text className='page-notice premiums-error'>{premiums.error.message}</Text> : null}
-        <View className='list-title-row'><Text className='section-title' {...heading(2)}>医院和药店的结算</Text></View>
-        {body}
+          : <Skeleton className='list-skeleton' rows={8} animated />}
       </AccountGate>
     </PageRoot>
   )

@@ -155,6 +155,35 @@ describe('SpendingStore', () => {
     store.dispose()
   })
 
+  it('is ready to draw once both first answers are in (or the premiums failed); premiums do not count under a type', async () => {
+    const api = fakeApi()
+    const store = new SpendingStore(api.spending, () => NOW)
+    let answerPremiums: (page: { items: never[], nextCursor: null, asOf: string }) => void = () => {}
+    api.spending.list.mockResolvedValue(pageOf([item()]))
+    api.spending.familyPremiums.mockReturnValueOnce(new Promise((resolve) => { answerPremiums = resolve }))
+    expect(store.ready).toBe(false)
+    store.start()
+    await flush()
+    // The settlements are in, the premiums are not: what stands above the rows would arrive after them.
+    expect(store.list.loaded).toBe(true)
+    expect(store.ready).toBe(false)
+    answerPremiums({ items: [], nextCursor: null, asOf: '2026-11-20T00:00:00Z' })
+    await flush()
+    expect(store.ready).toBe(true)
+    // A range reloads both; a failure of the premiums does not hold the rows back.
+    api.spending.familyPremiums.mockRejectedValueOnce(new ApiError(503, 'unavailable', '服务繁忙'))
+    store.filters.setRange({ kind: 'year' })
+    expect(store.ready).toBe(false)
+    await flush()
+    expect(store.ready).toBe(true)
+    // Under a type the premiums are not asked for at all.
+    store.filters.setType({ value: 'pharmacy', label: '药店' })
+    expect(store.ready).toBe(false)
+    await flush()
+    expect(store.ready).toBe(true)
+    store.dispose()
+  })
+
   it('reads the institutions once for the filter, and says so when it cannot', async () => {
     const api = fakeApi()
     api.spending.institutions.mockRejectedValueOnce(new ApiError(503, 'service_unavailable', '服务暂时不可用，请稍后重试'))
