@@ -116,7 +116,7 @@ function FilterBar ({ filters, type, institution, firstYear, summary }: FilterBa
             {summary
               ? <View className='filter-summary-text'><Text aria-hidden='true'>{summary.text}</Text><Text className='sr-only'>{summary.label}</Text></View>
               : <View className='filter-summary-text' />}
-            <View className='filter-clear-all' {...button(filters.clearAll, '清除全部筛选条件')} onClick={filters.clearAll}><Text>清除筛选</Text></View>
+            <View className='filter-clear-all' {...button(filters.clearAll)} onClick={filters.clearAll}><Text>清除筛选</Text></View>
           </View>
           )
         : null}
