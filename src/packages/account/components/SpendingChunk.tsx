@@ -10,7 +10,7 @@ import './SpendingChunk.scss'
 interface SpendingChunkProps {
   rows: readonly SpendingRow[]
   visible: boolean
-  /** 长辈模式: taller rows (spending-row.json), how it was paid on up to two lines. */
+  /** 长辈模式: taller rows (spending-row.json), a long name on two lines. */
   elder: boolean
   onOpen: (id: number) => void
 }
@@ -26,7 +26,7 @@ function SpendingChunk ({ rows, visible, elder, onOpen }: SpendingChunkProps) {
         >
           {/* Named by its own words for a screen reader (the visible lines are for the eye: ¥ figures, a pay line). */}
           <Text className='sr-only'>{row.label}</Text>
-          <View className='row-line' aria-hidden='true'><Text className='inst'>{row.inst}</Text><Text className='total'>{row.total}</Text></View>
+          <View className='row-line row-line--top' aria-hidden='true'><Text className='inst'>{row.inst}</Text><Text className='total'>{row.total}</Text></View>
           <View className='row-line' aria-hidden='true'>
             <Text className='time'>{row.time} · {row.type}</Text>
             {row.tag ? <Text className={`tag ${row.tagCls}`}>{row.tag}</Text> : null}

@@ -1,7 +1,7 @@
 // The height of one 消费记录 row: the one figure shared by the list's window arithmetic (SpendingList), the Taro rows
 // (SpendingChunk.scss reads it as `$spending-row-height`, from config/sass-variables.ts) and WeChat's native rows
 // (spending-chunk/index.js puts it in each row's style). Rows of any other height would put the window beside what is
-// on screen. 长辈模式's larger type needs taller rows (and two lines for how it was paid), so there are two figures,
+// on screen. 长辈模式's larger type needs taller rows (and two lines for a long name), so there are two figures,
 // picked by the mode. The figures themselves are in spending-row.json: the build configuration reads it too, and
 // loads no TypeScript from src/.
 import figures from './spending-row.json'

@@ -10,7 +10,7 @@ Component({
   properties: {
     rows: { type: Array, value: [] },
     visible: { type: Boolean, value: false },
-    // 长辈模式: the taller row of spending-row.json (its type is larger), how it was paid on up to two lines.
+    // 长辈模式: the taller row of spending-row.json (its type is larger), a long name on two lines.
     elder: { type: Boolean, value: false },
   },
   // Set once with the component, never sent again: each row's style (a stylesheet cannot read the module).

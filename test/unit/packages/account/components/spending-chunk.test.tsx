@@ -81,7 +81,7 @@ it('draws every row with the same fields, nodes and classes both ways', () => {
     classes: ['row', 'row--flag'],
     children: [
       { node: 'text', classes: ['sr-only'], text: rows[0]!.label },
-      { node: 'view', classes: ['row-line'], children: [{ node: 'text', classes: ['inst'], text: '上海市第六人民医院' }, { node: 'text', classes: ['total'], text: '¥1,286.40' }] },
+      { node: 'view', classes: ['row-line', 'row-line--top'], children: [{ node: 'text', classes: ['inst'], text: '上海市第六人民医院' }, { node: 'text', classes: ['total'], text: '¥1,286.40' }] },
       { node: 'view', classes: ['row-line'], children: [{ node: 'text', classes: ['time'], text: '11月20日 14:30 · 门诊' }, { node: 'text', classes: ['tag', 'tag--warn'], text: '请留意' }] },
       { node: 'text', classes: ['pay'], text: '统筹 ¥900.00 · 个人账户 ¥386.40' },
     ],
