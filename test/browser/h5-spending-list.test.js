@@ -5,7 +5,7 @@
 // styles arrive, and axe's WCAG 2.2 AA checks. Screenshots in test-output/.
 const { join } = require('node:path')
 const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
-const { expectAccessible, useElderMode } = require('../support/a11y')
+const { expectAccessible, expectSizes, useElderMode } = require('../support/a11y')
 const { yuan } = require('../support/money')
 const { startServer, latestSmsCode, readAs } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
@@ -24,11 +24,18 @@ afterAll(async () => { await browser?.close(); await server?.stop() })
 
 const apiAs = (path) => readAs(server.url, 'wx-demo-1', path)
 
+/** An amount in words (`1102 元 30 分`, `58 元`), made here, not by the app's code. */
+function spoken (fen) {
+  const y = Math.floor(fen / 100)
+  const f = fen % 100
+  return f === 0 ? `${y} 元` : y === 0 ? `${f} 分` : `${y} 元 ${f} 分`
+}
+
 /** The words a row is named by, made here from the API's item (China's calendar, amount in 元). */
 function rowName (item) {
   const d = new Date(Date.parse(item.settledAt) + 8 * 3600_000)
   const date = `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-  const amount = `${yuan(item.totalFen).slice(1)} 元`
+  const amount = spoken(item.totalFen)
   const tag = item.openDispute ? '，核实中' : item.anomalies.length ? '，请留意' : item.beneficiary ? `，为${item.beneficiary.relation}支付` : ''
   return `${date} ${item.institution.name} ${item.visitTypeName} 支出 ${amount}${tag}`
 }
@@ -122,6 +129,7 @@ for (const elder of [false, true]) {
       for (const f of fits) expect(f).toEqual({ h: rowPx, spill: false })
       await page.screenshot({ path: join(out, `h5-spending-list-unfiltered${suffix}.png`) })
       await expectAccessible(page)
+      await expectSizes(page, elder ? 'elder' : 'standard')
       // The row has not moved since it first showed.
       expect(await firstRow.boundingBox()).toEqual(box)
 
@@ -216,7 +224,7 @@ for (const elder of [false, true]) {
       // The totals, as the API counts them, read as words.
       const text = `共 ${filtered.totals.count} 笔，合计 ${yuan(filtered.totals.totalFen)}`
       await list.getByText(text, { exact: true }).waitFor()
-      await list.getByText(`共 ${filtered.totals.count} 笔，合计 ${yuan(filtered.totals.totalFen).slice(1)} 元`, { exact: true }).waitFor({ state: 'attached' })
+      await list.getByText(`共 ${filtered.totals.count} 笔，合计 ${spoken(filtered.totals.totalFen)}`, { exact: true }).waitFor({ state: 'attached' })
       await list.getByRole('button', { name: rowName(filtered.items[0]), exact: true }).waitFor()
       await list.getByRole('button', { name: '清除筛选' }).waitFor()
       // Fewer than a page: the end of the list says so, with no 加载更多.
@@ -225,6 +233,7 @@ for (const elder of [false, true]) {
       expect(await list.getByRole('button', { name: '加载更多' }).count()).toBe(0)
       await page.screenshot({ path: join(out, `h5-spending-list-filtered${suffix}.png`) })
       await expectAccessible(page)
+      await expectSizes(page, elder ? 'elder' : 'standard')
 
       // A second filter on top: the type sheet, chosen by its name; the totals follow.
       const type = filtered.items[0].visitType

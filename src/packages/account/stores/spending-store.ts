@@ -5,7 +5,7 @@ import type {
   FamilyPremiumItem, FamilyPremiumsPage, SpendingInstitutions, SpendingItem, SpendingPage, SpendingTotals, VisitType,
 } from '../../../../types/api/spending'
 import type { SpendingApi } from '../../../services/api/spending'
-import { formatFen } from '../../../utils/money'
+import { formatFen, spokenFen } from '../../../utils/money'
 import { formatAsOf, formatDate, formatDateTimeShort } from '../../../utils/date'
 import { ListFilters, type FilterChoice } from './list-filters'
 import { PagedList } from '../../../stores/paged-list'
@@ -34,7 +34,7 @@ export interface PremiumRow {
   title: string
   who: string
   amount: string
-  /** The amount as a screen reader says it (`1,102.30 元`). */
+  /** The amount as a screen reader says it (`1102 元 30 分`). */
   spoken: string
   time: string
 }
@@ -52,12 +52,7 @@ export function payLine (item: Pick<SpendingItem, 'fundFen' | 'accountFen' | 'mu
   return parts.join(' · ')
 }
 
-/** An amount as a screen reader should say it: `1,102.30 元` (no ¥ sign, which some readers skip or spell out). */
-export function spokenFen (fen: number): string {
-  return `${formatFen(fen).replace('¥', '')} 元`
-}
-
-/** `共 4 笔，合计 ¥1,102.30`, and the same with the amount in words for a screen reader. */
+/** `共 4 笔，合计 ¥1,102.30`, and the same with the amount in words (`1102 元 30 分`) for a screen reader. */
 export function totalsLine (totals: SpendingTotals): { text: string, label: string } {
   const count = totals.count.toLocaleString('en-US')
   return { text: `共 ${count} 笔，合计 ${formatFen(totals.totalFen)}`, label: `共 ${count} 笔，合计 ${spokenFen(totals.totalFen)}` }

@@ -36,10 +36,10 @@ const nativeChunk = simulate.load(path.join(components, 'spending-chunk/index'),
 
 /** One row of each kind the store prepares: an unusual charge, one being checked, one paid for family, a plain one. */
 const rows: Row[] = [
-  { id: 31, inst: '上海市第六人民医院', total: '¥1,286.40', time: '11月20日 14:30', type: '门诊', tag: '请留意', tagCls: 'tag--warn', pay: '统筹 ¥900.00 · 个人账户 ¥386.40', cls: 'row--flag', label: '2026年11月20日 上海市第六人民医院 门诊 支出 1,286.40 元，请留意' },
-  { id: 30, inst: '益丰大药房（徐汇店）', total: '¥58.00', time: '11月18日 09:05', type: '药店', tag: '核实中', tagCls: 'tag--dispute', pay: '个人账户 ¥58.00', cls: '', label: '2026年11月18日 益丰大药房（徐汇店） 药店 支出 58.00 元，核实中' },
-  { id: 29, inst: '复旦大学附属儿科医院', total: '¥240.00', time: '11月12日 16:20', type: '门诊', tag: '为女儿支付', tagCls: 'tag--aid', pay: '女儿 王*：共济 ¥240.00', cls: '', label: '2026年11月12日 复旦大学附属儿科医院 门诊 支出 240.00 元，为女儿支付' },
-  { id: 28, inst: '上海市徐汇区中心医院', total: '¥12.50', time: '11月02日 10:00', type: '门诊', tag: '', tagCls: '', pay: '自付 ¥12.50', cls: '', label: '2026年11月2日 上海市徐汇区中心医院 门诊 支出 12.50 元' },
+  { id: 31, inst: '上海市第六人民医院', total: '¥1,286.40', time: '11月20日 14:30', type: '门诊', tag: '请留意', tagCls: 'tag--warn', pay: '统筹 ¥900.00 · 个人账户 ¥386.40', cls: 'row--flag', label: '2026年11月20日 上海市第六人民医院 门诊 支出 1286 元 40 分，请留意' },
+  { id: 30, inst: '益丰大药房（徐汇店）', total: '¥58.00', time: '11月18日 09:05', type: '药店', tag: '核实中', tagCls: 'tag--dispute', pay: '个人账户 ¥58.00', cls: '', label: '2026年11月18日 益丰大药房（徐汇店） 药店 支出 58 元，核实中' },
+  { id: 29, inst: '复旦大学附属儿科医院', total: '¥240.00', time: '11月12日 16:20', type: '门诊', tag: '为女儿支付', tagCls: 'tag--aid', pay: '女儿 王*：共济 ¥240.00', cls: '', label: '2026年11月12日 复旦大学附属儿科医院 门诊 支出 240 元，为女儿支付' },
+  { id: 28, inst: '上海市徐汇区中心医院', total: '¥12.50', time: '11月02日 10:00', type: '门诊', tag: '', tagCls: '', pay: '自付 ¥12.50', cls: '', label: '2026年11月2日 上海市徐汇区中心医院 门诊 支出 12 元 50 分' },
 ]
 
 /** What a node shows: view or text, its classes (the native ones without simulate's component prefix), its text. */

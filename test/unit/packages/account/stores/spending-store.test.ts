@@ -1,6 +1,6 @@
 // SpendingStore: rows prepared for drawing, filters sent as the query (and a reload when they change), the
 // 家庭共济缴费 section only where it applies, the institutions for the filter, and a row replaced after a dispute.
-import { SpendingStore, toSpendingRow, payLine, totalsLine, spokenFen } from '../../../../../src/packages/account/stores/spending-store'
+import { SpendingStore, toSpendingRow, payLine, totalsLine } from '../../../../../src/packages/account/stores/spending-store'
 import type { SpendingItem, SpendingPage } from '../../../../../types/api/spending'
 import { ApiError } from '../../../../../src/services/http'
 import { fakeApi } from '../../../stores/fakes'
@@ -24,21 +24,20 @@ describe('spending rows', () => {
     expect(toSpendingRow(item())).toEqual({
       id: 11, inst: '上海市第六人民医院', total: '¥163.50', time: '2026年11月14日 12:15', type: '门诊',
       tag: '', tagCls: '', pay: '统筹 ¥64.33 · 个人账户 ¥99.17', cls: '',
-      label: '2026年11月14日 上海市第六人民医院 门诊 支出 163.50 元',
+      label: '2026年11月14日 上海市第六人民医院 门诊 支出 163 元 50 分',
     })
   })
 
   it('names a row for a screen reader by date, place, kind, amount in words and its tag', () => {
     expect(toSpendingRow(item({ totalFen: 110230, anomalies: [{ rule: 'odd_hour', reason: '凌晨结算' }] })).label)
-      .toBe('2026年11月14日 上海市第六人民医院 门诊 支出 1,102.30 元，请留意')
+      .toBe('2026年11月14日 上海市第六人民医院 门诊 支出 1102 元 30 分，请留意')
     // China's date, whatever the device's zone: 23:30 UTC is the next morning in China.
     expect(toSpendingRow(item({ settledAt: '2026-11-02T23:30:00Z' })).label).toMatch(/^2026年11月3日 /)
-    expect(spokenFen(5)).toBe('0.05 元')
   })
 
   it('says the totals with a ¥ figure to read and 元 words to hear', () => {
-    expect(totalsLine({ count: 4, totalFen: 110230 })).toEqual({ text: '共 4 笔，合计 ¥1,102.30', label: '共 4 笔，合计 1,102.30 元' })
-    expect(totalsLine({ count: 12345, totalFen: 0 })).toEqual({ text: '共 12,345 笔，合计 ¥0.00', label: '共 12,345 笔，合计 0.00 元' })
+    expect(totalsLine({ count: 4, totalFen: 110230 })).toEqual({ text: '共 4 笔，合计 ¥1,102.30', label: '共 4 笔，合计 1102 元 30 分' })
+    expect(totalsLine({ count: 12345, totalFen: 0 })).toEqual({ text: '共 12,345 笔，合计 ¥0.00', label: '共 12,345 笔，合计 0 元' })
   })
 
   it('flags an unusual charge, shows a dispute under way instead, and names a relative paid for', () => {
@@ -105,7 +104,7 @@ describe('SpendingStore', () => {
     api.spending.list.mockResolvedValueOnce({ ...pageOf([item()], 'c2'), totals: { count: 41, totalFen: 1_234_567 } })
     store.filters.setType({ value: 'pharmacy', label: '药店' })
     await flush()
-    expect(store.totals).toEqual({ text: '共 41 笔，合计 ¥12,345.67', label: '共 41 笔，合计 12,345.67 元' })
+    expect(store.totals).toEqual({ text: '共 41 笔，合计 ¥12,345.67', label: '共 41 笔，合计 12345 元 67 分' })
     // A later page has no totals: the first page's stay.
     api.spending.list.mockResolvedValueOnce(pageOf([item({ id: 12 })], null))
     await store.loadMore()
