@@ -47,7 +47,11 @@ const NAMES: Record<FilterKind, string> = { range: '时间', type: '类型', ins
 const isoOf = (values: Array<string | number | null>) =>
   values.slice(0, 3).map((v, i) => String(v).padStart(i === 0 ? 4 : 2, '0')).join('-')
 
-function FilterBar ({ filters, type, institution, firstYear, summary }: FilterBarProps) {
+function FilterBar ({ filters, type, institution: offered, firstYear, summary }: FilterBarProps) {
+  // A list that offers no institution filter may still be opened filtered to one (from a hospital's page): it shows
+  // as a button like any other, whose sheet offers that one and 全部.
+  const preset = filters.institution
+  const institution = offered ?? (preset ? { allLabel: '全部医院和药店', title: '选择医院或药店', choices: [preset] } : undefined)
   const [sheet, setSheet] = useState<Sheet>(null)
   const [customFrom, setCustomFrom] = useState<string | null>(null)
   const bar = useSheetId()
