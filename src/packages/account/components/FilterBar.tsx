@@ -4,10 +4,11 @@
 // filters select in all (the page's words) and 清除筛选.
 import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, DatePicker } from '@nutui/nutui-react-taro'
+import { DatePicker } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import type { FilterChoice, ListFilters, RangeChoice } from '../stores/list-filters'
 import { button } from '../../../components/a11y'
+import Button from '../../../components/Button'
 import FilterSheet, { PickerDialog, useSheetId, type SheetOption } from './FilterSheet'
 import './FilterBar.scss'
 
@@ -71,7 +72,7 @@ function FilterBar ({ filters, type, institution: offered, firstYear, summary }:
     return (
       <Button
         id={idOf(kind)} className={`filter-btn filter-btn--${kind}${active ? ' filter-btn--active' : ''}`} fill='outline'
-        {...button(open, name)} aria-haspopup='dialog' onClick={open}
+        label={name} aria-haspopup='dialog' onClick={open}
       >
         <Text className='filter-btn-text'>{value}</Text><Text className='filter-arrow' aria-hidden='true'>▾</Text>
       </Button>

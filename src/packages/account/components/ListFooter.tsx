@@ -1,8 +1,8 @@
 // The line under an account list: a 加载更多 button while there is more (the next page also comes by itself near the
 // bottom), the next page on its way, why it could not be read (tap to retry), or that everything is shown.
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { button } from '../../../components/a11y'
+import Button from '../../../components/Button'
 
 interface ListFooterProps {
   loading: boolean
@@ -20,7 +20,7 @@ export default function ListFooter ({ loading, error, hasMore, onRetry, onMore =
     return (
       <View className='list-footer list-footer--error' aria-live='polite'>
         <Text className='list-footer-text'>{error}</Text>
-        <Button className='list-retry-btn' size='small' fill='outline' type='primary' {...button(onRetry)} onClick={onRetry}>重试</Button>
+        <Button className='list-retry-btn' size='small' fill='outline' type='primary' onClick={onRetry}>重试</Button>
       </View>
     )
   }

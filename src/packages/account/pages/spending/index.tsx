@@ -3,7 +3,8 @@
 import { useCallback, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
+import Button from '../../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { spendingStore } from '../../stores'
 import { formatAsOf } from '../../../../utils/date'
@@ -16,7 +17,7 @@ import { useInstitutionQuery, useListPage } from '../../list-page'
 import { spendingDetailUrl } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import { rootStore } from '../../../../stores/index'
-import { button, heading } from '../../../../components/a11y'
+import { heading } from '../../../../components/a11y'
 import './index.scss'
 
 function SpendingPage () {
@@ -94,7 +95,7 @@ function SpendingPage () {
                   ))}
                   {premiums.hasMore || premiums.moreError
                     ? (
-                      <Button className='premiums-more-btn' size='small' fill='none' loading={premiums.loadingMore} {...button(morePremiums)} onClick={morePremiums}>
+                      <Button className='premiums-more-btn' size='small' fill='none' loading={premiums.loadingMore} onClick={morePremiums}>
                         {premiums.moreError ? `${premiums.moreError}，点此重试` : '查看更多家庭共济缴费'}
                       </Button>
                       )
