@@ -52,7 +52,7 @@ test('the printed URL shows the hospital; after login, my spending and claims th
   expect(await hospital.locator('.bring-text').allTextContents()).toEqual(a.bring)
   // Readable by a screen reader: the name is the page's heading; the phone row is a button that says what it does.
   await page.getByRole('heading', { level: 1, name: a.name }).waitFor()
-  const phone = page.getByRole('button', { name: `拨打医保窗口电话 ${a.desk.phone}` })
+  const phone = page.getByRole('button', { name: `电话 ${a.desk.phone} 拨打` })
   await phone.waitFor()
   expect(await phone.getAttribute('tabindex')).toBe('0')
   // Signed out: nothing personal is asked for; the way to it is offered.
