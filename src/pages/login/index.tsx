@@ -79,7 +79,7 @@ function LoginPage () {
           <>
             <Button
               className='platform-login-btn' type='primary' size='large' block loading={session.loggingIn}
-              onClick={loginWithPlatform} {...button(() => { void loginWithPlatform() })}
+              onClick={loginWithPlatform} {...button(() => { void loginWithPlatform() }, PLATFORM_BUTTON[platform])}
             >
               {PLATFORM_BUTTON[platform]}
             </Button>
@@ -114,7 +114,7 @@ function LoginPage () {
             : null}
           <Button
             className='sms-login-btn' type='primary' fill={platform ? 'outline' : 'solid'} size='large' block
-            loading={busyIn('sms')} onClick={loginWithSms} {...button(() => { void loginWithSms() }, platform ? undefined : '手机验证码登录')}
+            loading={busyIn('sms')} onClick={loginWithSms} {...button(() => { void loginWithSms() }, platform ? '手机号验证码登录' : '手机验证码登录')}
           >
             {platform ? '手机号验证码登录' : '登录'}
           </Button>
