@@ -82,7 +82,7 @@ export default function ModalDialog ({ visible, title, className, children, onCl
       className={className ? `modal-dialog-host ${className}` : 'modal-dialog-host'} visible={visible}
       footer={null} closeOnOverlayClick={false} lockScroll={false} onClose={onClose}
     >
-      <View id={id} className='modal-dialog' {...a11y('dialog')} aria-modal='true' aria-labelledby={titleId} {...keys}>
+      <View id={id} className='modal-dialog' {...a11y('dialog', title)} aria-modal='true' aria-labelledby={titleId} {...keys}>
         <Text id={titleId} className='modal-dialog-title' {...heading(2)}>{title}</Text>
         {children}
       </View>

@@ -56,24 +56,23 @@ export default function PrivacyDialog (p: PrivacyDialogProps) {
 
   return (
     <ModalDialog className='privacy-dialog' visible={p.visible} title={p.updated ? '隐私政策有更新' : '个人信息保护提示'}>
-      {/* The text scrolls; the buttons under it stay in view, the full text open or not. */}
+      {/* The text scrolls; the buttons under it stay in view, the full text open or not. The buttons sit right in
+          the dialog's view, no wrapper: on WeChat a level deeper is past the page's template depth (baseLevel). */}
       <View className='privacy-dialog-body'>{content}</View>
-      <View className='privacy-dialog-actions'>
-        {doc
-          ? (
-            <Button
-              id={PRIVACY_AGREE_BUTTON_ID} className='privacy-agree-btn' type='primary' size='large' block
-              openType={p.agreeOpenType} onClick={agree} {...button(agree)}
-              onAgreePrivacyAuthorization={() => p.onAgree(PRIVACY_AGREE_BUTTON_ID)}
-            >
-              同意并继续
-            </Button>
-            )
-          : p.loadError
-            ? <Button className='privacy-retry-btn' type='primary' size='large' block onClick={p.onRetry} {...button(p.onRetry)}>重试</Button>
-            : null}
-        <Button className='privacy-disagree-btn' fill='none' size='large' block onClick={p.onDisagree} {...button(p.onDisagree)}>不同意</Button>
-      </View>
+      {doc
+        ? (
+          <Button
+            id={PRIVACY_AGREE_BUTTON_ID} className='privacy-agree-btn' type='primary' size='large' block
+            openType={p.agreeOpenType} onClick={agree} {...button(agree)}
+            onAgreePrivacyAuthorization={() => p.onAgree(PRIVACY_AGREE_BUTTON_ID)}
+          >
+            同意并继续
+          </Button>
+          )
+        : p.loadError
+          ? <Button className='privacy-retry-btn' type='primary' size='large' block onClick={p.onRetry} {...button(p.onRetry)}>重试</Button>
+          : null}
+      <Button className='privacy-disagree-btn' fill='none' size='large' block onClick={p.onDisagree} {...button(p.onDisagree)}>不同意</Button>
     </ModalDialog>
   )
 }
