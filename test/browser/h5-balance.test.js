@@ -40,7 +40,7 @@ async function openBalanceAs (n) {
   await login.locator('taro-button-core.password-login-btn').click()
   await agreeToSensitive(page)
   const home = page.locator('.taro_page_stationed .home-page')
-  await home.locator('.entry-balance').click()
+  await home.locator('.card-more').click()
   const balance = page.locator('.taro_page_stationed .balance-page')
   await balance.locator('.as-of').getByText(/数据截至/).waitFor()
   return { page, balance }
