@@ -34,8 +34,10 @@ export default function ConsentPanel (p: ConsentPanelProps) {
       <View className='consent-panel consent-panel-declined'>
         <Text className='consent-panel-title' {...heading(2)}>您暂未同意，我们不会读取您的医保信息</Text>
         <View className='consent-panel-lead'>
-          <Text>不同意不影响您看病就医和按规定报销。您也可以到参保地医保经办窗口，或拨打 </Text><Hotline />
-          <Text> 医保服务热线查询。以后想在这里查看时，点下面的按钮重新阅读授权说明即可。</Text>
+          <Text>
+            不同意不影响您看病就医和按规定报销。您也可以到参保地医保经办窗口或打电话查询。以后想在这里查看时，点下面的按钮重新阅读授权说明即可。
+          </Text>
+          <Hotline className='consent-panel-hotline' />
         </View>
         <Button className='sensitive-reconsider-btn' type='primary' size='large' block onClick={p.onReconsider} {...button(p.onReconsider)}>
           重新阅读授权说明

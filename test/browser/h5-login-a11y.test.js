@@ -4,7 +4,7 @@
 // is out of reach, a dialog takes the focus and gives it back, and a screenshot of each.
 const { join } = require('node:path')
 const { launchBrowser, phonePage, outputDir: out } = require('../support/browser')
-const { expectAccessible, expectAccessibleWithin, textContrast, useElderMode, shownPage } = require('../support/a11y')
+const { expectAccessible, expectAccessibleWithin, expectSizes, textContrast, useElderMode, shownPage } = require('../support/a11y')
 const { startServer, requestJson, latestSmsCode } = require('../support/server-process')
 const { demoPersons } = require('../support/demo-persons')
 
@@ -67,6 +67,12 @@ async function expectTapSize (locators, elder) {
 const modes = [['standard', false, ''], ['长辈模式', true, '-elder']]
 
 describe.each(modes)('%s', (_mode, elder, sfx) => {
+  /** axe, and no text or control under the mode's floor, on the page as shown now. */
+  const expectFinished = async (page) => {
+    await expectAccessible(page)
+    await expectSizes(page, elder ? 'elder' : 'standard')
+  }
+
   test('登录 on a first run: the privacy dialog takes the focus, 不同意 gives it back, Tab and Enter reach 同意并继续; both tabs', async () => {
     const page = await freshPage(elder)
     await page.goto(`${server.url}/#/pages/login/index`)
@@ -81,7 +87,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     await dialog.getByRole('button', { name: '不同意' }).waitFor()
     const fullText = dialog.getByRole('button', { name: '查看《隐私政策》全文' })
     expect(await fullText.getAttribute('aria-expanded')).toBe('false')
-    await expectAccessible(page)
+    await expectFinished(page)
     await page.screenshot({ path: join(out, `h5-privacy-dialog${sfx}.png`) })
     await expectTapSize([dialog.getByRole('button', { name: '同意并继续' }), dialog.getByRole('button', { name: '不同意' })], elder)
 
@@ -93,7 +99,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     await read.waitFor()
     await shown.getByRole('heading', { name: '您暂未同意《隐私政策》' }).waitFor()
     expect(await shown.getByRole('button', { name: '获取验证码' }).count()).toBe(0)
-    await expectAccessible(page)
+    await expectFinished(page)
     await page.screenshot({ path: join(out, `h5-login-privacy-cover${sfx}.png`) })
 
     // Opened again from the read button: focus goes in; 不同意 brings it back to the read button.
@@ -130,7 +136,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     // The hidden pane's fields and button are in no screen reader's tree.
     expect(await shown.getByRole('textbox', { name: '身份证号或医保卡号' }).count()).toBe(0)
     expect(await shown.getByRole('button', { name: '查询密码登录' }).count()).toBe(0)
-    await expectAccessible(page)
+    await expectFinished(page)
     await expectTapSize([smsTab, passwordTab, send, smsLogin], elder)
     await page.screenshot({ path: join(out, `h5-login${sfx}.png`) })
 
@@ -144,7 +150,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     }
     expect(await strip.evaluate((el) => el.getAttribute('style'))).toBe(before)
     const hiddenInput = shown.locator('.identifier-input input')
-    expect(await hiddenInput.evaluate((el) => !!el.closest('[inert]') && getComputedStyle(el).visibility === 'hidden')).toBe(true)
+    expect(await hiddenInput.evaluate((el) => !!el.closest('[inert]') && el.ownerDocument.defaultView.getComputedStyle(el).visibility === 'hidden')).toBe(true)
 
     // The countdown is readable (it was 1.8:1).
     const person = demoPersons()[elder ? 1 : 0]
@@ -172,7 +178,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
       await page.keyboard.press('Tab')
       expect((await focused(page)).inPane).not.toBe('login-pane-sms')
     }
-    await expectAccessible(page)
+    await expectFinished(page)
     await expectTapSize([passwordLogin], elder)
     await page.screenshot({ path: join(out, `h5-login-password${sfx}.png`) })
     expect(pageErrors).toEqual([])
@@ -190,7 +196,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     const hotline = shown.getByRole('link', { name: '拨打医保服务热线 12393' })
     expect(await hotline.count()).toBe(1)
     expect(await hotline.getAttribute('tabindex')).toBe('0')
-    await expectAccessible(page)
+    await expectFinished(page)
     await page.screenshot({ path: join(out, `h5-reset-password-form${sfx}.png`) })
 
     // Everything filled in but no code was ever asked for: the page says what to do, not 验证码已过期.
@@ -231,7 +237,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     expect(await shown.getByText('刷脸').count()).toBe(0)
     // (A password field has no role: it is found by its name.)
     expect(await shown.locator('input[aria-label="查询密码"]').evaluate((el) => !!el.closest('[inert]'))).toBe(true)
-    await expectAccessible(page)
+    await expectFinished(page)
     await expectTapSize([smsTab, submit], elder)
     await page.screenshot({ path: join(out, `h5-verify-sms${sfx}.png`) })
 
@@ -251,7 +257,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
       await submit.click()
       await shown.locator('.verify-error').getByText('查询密码不正确，还可以再试 4 次', { exact: true }).waitFor()
     }
-    await expectAccessible(page)
+    await expectFinished(page)
     await page.screenshot({ path: join(out, `h5-verify-password${sfx}.png`) })
     expect(pageErrors).toEqual([])
   })
@@ -271,7 +277,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     const next = shown.getByRole('button', { name: '下一步' })
     await next.waitFor()
     expect(await shown.getByRole('link', { name: '拨打医保服务热线 12393' }).count()).toBe(1)
-    await expectAccessible(page)
+    await expectFinished(page)
     await expectTapSize([next], elder)
     await page.screenshot({ path: join(out, `h5-bind${sfx}.png`) })
 
@@ -284,7 +290,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     await shown.getByRole('button', { name: '获取验证码' }).waitFor()
     await shown.getByRole('button', { name: '完成绑定' }).waitFor()
     expect(await shown.getByText('刷脸').count()).toBe(0)
-    await expectAccessible(page)
+    await expectFinished(page)
     await page.screenshot({ path: join(out, `h5-bind-matched${sfx}.png`) })
     expect(pageErrors).toEqual([])
   })
@@ -317,6 +323,38 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     await reconsider.waitFor()
     await expectAccessibleWithin(page, '.taro_page_stationed .consent-panel')
     await page.screenshot({ path: join(out, `h5-sensitive-declined${sfx}.png`) })
+    expect(pageErrors).toEqual([])
+  })
+
+  test('扫一扫 in a browser: the paste-a-link dialog takes the focus, Escape closes it and the focus comes back', async () => {
+    const page = await freshPage(elder)
+    await page.goto(`${server.url}/#/pages/index/index`)
+    const shown = shownPage(page)
+    const privacy = shown.getByRole('dialog', { name: '个人信息保护提示' })
+    await privacy.getByRole('button', { name: '同意并继续' }).click()
+    await privacy.waitFor({ state: 'detached' })
+
+    const scan = shown.getByRole('button', { name: /^扫一扫/ })
+    await scan.focus()
+    await page.keyboard.press('Enter')
+    const dialog = shown.getByRole('dialog', { name: '打开医院或家人的链接' })
+    await dialog.getByRole('heading', { name: '打开医院或家人的链接' }).waitFor()
+    await page.waitForFunction(() => !!globalThis.document.activeElement?.closest('[role="dialog"]'))
+    expect(await dialog.getAttribute('aria-modal')).toBe('true')
+    await dialog.getByRole('textbox', { name: '医院或家人的链接' }).waitFor()
+    await dialog.getByRole('button', { name: '打开' }).waitFor()
+    const cancel = dialog.getByRole('button', { name: '取消' })
+    await cancel.waitFor()
+    // The page behind is out of reach while it is open.
+    expect(await scan.evaluate((el) => !!el.closest('[inert]'))).toBe(true)
+    await expectAccessibleWithin(page, '.taro_page_stationed .modal-dialog')
+    await expectTapSize([cancel], elder)
+    await page.screenshot({ path: join(out, `h5-paste-link-dialog${sfx}.png`) })
+
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await page.waitForFunction(() => (globalThis.document.activeElement?.getAttribute('aria-label') ?? '').startsWith('扫一扫'))
+    expect(await scan.evaluate((el) => !!el.closest('[inert]'))).toBe(false)
     expect(pageErrors).toEqual([])
   })
 })

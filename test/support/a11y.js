@@ -97,10 +97,10 @@ async function textContrast (locator) {
     }
     let bg = null
     for (let node = el; node && !bg; node = node.parentElement) {
-      const c = rgb(getComputedStyle(node).backgroundColor)
+      const c = rgb(node.ownerDocument.defaultView.getComputedStyle(node).backgroundColor)
       if (c.length >= 3 && (c.length < 4 || c[3] === 1)) bg = c
     }
-    const fg = lum(rgb(getComputedStyle(el).color))
+    const fg = lum(rgb(el.ownerDocument.defaultView.getComputedStyle(el).color))
     const back = lum(bg || [255, 255, 255])
     return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05)
   })

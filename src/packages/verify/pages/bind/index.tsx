@@ -141,8 +141,8 @@ function BindPage () {
     <PageRoot className='bind-page'>
       {body}
       <View className='bind-help'>
-        <Text>登记的手机号已不再使用，或信息核对不上？请携带身份证到参保地医保经办机构办理，或拨打 </Text>
-        <Hotline /><Text> 医保服务热线。</Text>
+        <Text>登记的手机号已不再使用，或信息核对不上？请携带身份证到参保地医保经办机构办理，也可以打电话咨询：</Text>
+        <Hotline />
       </View>
       {/* WeChat asks for the privacy agreement before its face check if it has not heard it yet. */}
       <PrivacyGate />

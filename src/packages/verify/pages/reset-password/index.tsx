@@ -77,7 +77,8 @@ function ResetPasswordPage () {
         确认重设
       </Button>
       <View className='reset-help'>
-        <Text>手机号已不再使用？请携带身份证到参保地医保经办机构办理，或拨打 </Text><Hotline /><Text> 医保服务热线。</Text>
+        <Text>手机号已不再使用？请携带身份证到参保地医保经办机构办理，也可以打电话咨询：</Text>
+        <Hotline />
       </View>
     </PageRoot>
   )

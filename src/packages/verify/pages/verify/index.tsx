@@ -194,7 +194,8 @@ function VerifyPage () {
       {intro}
       {body}
       <View className='verify-help'>
-        <Text>手机号已不再使用，或有其他问题？请拨打 </Text><Hotline /><Text> 医保服务热线。</Text>
+        <Text>手机号已不再使用，或有其他问题？可以打电话咨询：</Text>
+        <Hotline />
       </View>
       {/* WeChat asks for the privacy agreement before its face check or SOTER if it has not heard it yet. */}
       <PrivacyGate />
