@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide } from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
+import Button from '../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../stores/index'
 import AmountText from '../../components/AmountText'
@@ -121,7 +122,7 @@ function HomePage () {
 
   const skeleton = <Skeleton className='home-skeleton' rows={4} animated />
   const signOut = () => { void session.logout() }
-  const logout = <Button className='logout-btn' fill='none' block {...button(signOut)} onClick={signOut}>退出登录</Button>
+  const logout = <Button className='logout-btn' fill='none' block onClick={signOut}>退出登录</Button>
 
   let body
   if (!session.restored || !consent.localRead) {
@@ -136,7 +137,7 @@ function HomePage () {
           <Text className='intro-privacy'>您的信息受到保护，姓名、证件号等只显示部分内容。</Text>
         </View>
         {consent.privacyAccepted
-          ? <Button className='login-entry-btn' type='primary' size='large' block {...button(toLogin)} onClick={toLogin}>登录查看</Button>
+          ? <Button className='login-entry-btn' type='primary' size='large' block onClick={toLogin}>登录查看</Button>
           : <PrivacyDeclined declined={consent.privacyDeclined} onRead={consent.reconsiderPrivacy} />}
         <View className='home-entries'>
           {scanEntry}
