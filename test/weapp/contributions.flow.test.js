@@ -20,7 +20,7 @@ const headings = (page) => all(page, '.year-heading').map((h) => h.dom.textConte
 
 const apiAs = (code, path) => readAs(server.url, code, path)
 
-test('the months with their figures, a gap explained, the next page at the bottom, and 今年 cleared by its chip', async () => {
+test('the months with their figures, a gap explained, the next page at the bottom, and 今年 cleared by 清除筛选', async () => {
   const expected = await apiAs('wx-demo-1', '/api/v1/contributions?limit=40')
   const months = expected.items.filter((i) => i.kind === 'contribution')
   const gap = expected.items.find((i) => i.kind === 'gap')
@@ -75,10 +75,10 @@ test('the months with their figures, a gap explained, the next page at the botto
   expect(text(page)).toContain('已显示全部缴费记录')
 
   // 今年 from the range sheet: this year's months (by the phone's calendar, in China time), asked for by date range and
-  // shown as the server answers that query; its chip clears it in one tap. (选择年份… and its Picker are driven in
+  // shown as the server answers that query; 清除筛选 clears it in one tap. (选择年份… and its sheet of years are driven in
   // spending-filters.flow.test.js.)
   page.querySelector('.filter-btn--range').dispatchEvent('tap')
-  const thisYear = await waitFor(() => all(page, '.nut-actionsheet-item').find((el) => el.dom.textContent.trim() === '今年'))
+  const thisYear = await waitFor(() => all(page, '.filter-option').find((el) => el.dom.textContent.trim() === '今年'))
   thisYear.dispatchEvent('tap')
   const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())
   await waitFor(() => contributionCalls(mp).some((q) => new RegExp(`^\\?from=${year}-01-01&to=${year}-\\d\\d-\\d\\d&limit=20$`).test(q)), 10_000)
@@ -86,13 +86,13 @@ test('the months with their figures, a gap explained, the next page at the botto
   const filtered = await apiAs('wx-demo-1', `/api/v1/contributions${asked}`)
   const filteredMonths = filtered.items.filter((i) => i.kind === 'contribution')
   expect(filteredMonths.every((i) => i.period.startsWith(year))).toBe(true)
-  await waitFor(() => page.querySelector('.filter-chip--range') && all(page, '.contrib-row').length === filteredMonths.length, 10_000)
+  await waitFor(() => page.querySelector('.filter-btn--range.filter-btn--active') && all(page, '.contrib-row').length === filteredMonths.length, 10_000)
   expect(all(page, '.contrib-period').map((p) => p.dom.textContent)).toEqual(filteredMonths.map((i) => monthLabel(i.period)))
   expect(headings(page)).toEqual(years(filtered.items))
-  expect(page.querySelector('.filter-chip--range').dom.textContent).toContain('今年')
+  expect(page.querySelector('.filter-btn--range.filter-btn--active').dom.textContent).toContain('今年')
 
-  page.querySelector('.filter-chip--range').dispatchEvent('tap')
-  await waitFor(() => !page.querySelector('.filter-chip') && all(page, '.contrib-row').length === 20, 10_000)
+  page.querySelector('.filter-clear-all').dispatchEvent('tap')
+  await waitFor(() => !page.querySelector('.filter-btn--active') && all(page, '.contrib-row').length === 20, 10_000)
   expect(contributionCalls(mp).at(-1)).toBe('?limit=20')
   expect(all(page, '.contrib-period')[0].dom.textContent).toBe(monthLabel(first.period))
 })

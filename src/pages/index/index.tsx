@@ -25,7 +25,7 @@ import { followEntry } from '../entry-route'
 import PasteLinkDialog from '../../components/PasteLinkDialog'
 import { a11y, button, heading, pressable } from '../../components/a11y'
 import TapRow from '../../components/TapRow'
-import { BALANCE_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE, MY_SHARES_PAGE } from '../../routes'
+import { BALANCE_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE, MY_SHARES_PAGE, PRIVACY_SETTINGS_PAGE } from '../../routes'
 import PageRoot from '../PageRoot'
 import './index.scss'
 
@@ -116,8 +116,18 @@ function HomePage () {
       description='扫医院的二维码，看报销窗口和我在那里的消费、报销' onPress={() => { void scan() }}
     />
   )
-  const elderEntry = (
-    <ElderSwitch on={display.elder} onChange={(on) => { void display.setElder(on) }} />
+  // 设置: 长辈模式 and 隐私与授权 (where the consent texts send people), signed in or out.
+  const settings = (
+    <>
+      <Text className='home-section-title' {...heading(2)}>设置</Text>
+      <View className='home-entries'>
+        <ElderSwitch on={display.elder} onChange={(on) => { void display.setElder(on) }} />
+        <TapRow
+          className='entry-privacy' icon={<HomeIcon name='settings' tone='grey' />} title='隐私与授权'
+          description='查看、重新阅读或撤回您的授权' onPress={go(PRIVACY_SETTINGS_PAGE)}
+        />
+      </View>
+    </>
   )
 
   const skeleton = <Skeleton className='home-skeleton' rows={4} animated />
@@ -141,8 +151,8 @@ function HomePage () {
           : <PrivacyDeclined declined={consent.privacyDeclined} onRead={consent.reconsiderPrivacy} />}
         <View className='home-entries'>
           {scanEntry}
-          {elderEntry}
         </View>
+        {settings}
       </>
     )
   } else if (!consent.status) {
@@ -229,9 +239,7 @@ function HomePage () {
           />
           {scanEntry}
         </View>
-        <View className='home-entries'>
-          {elderEntry}
-        </View>
+        {settings}
         {logout}
       </>
     )
