@@ -54,11 +54,13 @@ export const useDidHide = () => undefined
 export const useReady = useLoad
 export const usePullDownRefresh = () => undefined
 
+export const makePhoneCall = jest.fn(async () => ({ errMsg: 'makePhoneCall:ok' }))
+
 const Taro = {
   eventCenter, request, login, navigateTo, navigateBack, reLaunch, getCurrentPages, getStorage, setStorage,
   removeStorage, ENV_TYPE, getEnv, getWindowInfo, getSystemInfoSync, getDeviceInfo, getAppBaseInfo, pxTransform,
   createSelectorQuery, getCurrentInstance, nextTick, useLoad, useLaunch, useDidShow, useDidHide, useReady,
-  usePullDownRefresh,
+  usePullDownRefresh, makePhoneCall,
 }
 
 export default Taro

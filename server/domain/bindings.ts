@@ -10,6 +10,7 @@ import { findIdentityById, type IdentityRow } from '../db/repositories/identitie
 import { clearAttempts, readAttempts, reserveAttempt } from '../db/repositories/password-attempts'
 import { findPersonById, findPersonByIdNumberHash, type PersonRow } from '../db/repositories/persons'
 import { AppError } from './errors'
+import { pleaseAfter } from './wait-words'
 import type { FaceCheckService, FaceStart } from './face-checks'
 import { maskIdNumber, maskName, maskPhoneTail } from './mask'
 import { normalizeIdNumber } from './passwords'
@@ -26,8 +27,6 @@ export const BINDING_LOCK_MINUTES = 30
 /** Face checks that must fail before an SMS code may prove a binding where face check is offered. */
 export const FACE_FAILURES_BEFORE_SMS = 2
 
-const chinaTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
-
 /** Names as written on ID cards: no spaces, one kind of middle dot (少数民族姓名), full-width forms folded. */
 export function normalizeName (raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').replace(/[·•．.・]/g, '·')
@@ -36,7 +35,7 @@ export function normalizeName (raw: string): string {
 function lockedError (until: Date, now: Date): AppError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
   return new AppError('binding_locked',
-    `姓名和身份证号核对失败次数过多，请在 ${chinaTime.format(until)} 后再试；如信息无误仍无法绑定，请拨打 12393 医保服务热线`,
+    `姓名和身份证号核对失败次数过多，${pleaseAfter(until, now)}再试；如信息无误仍无法绑定，请拨打 12393 医保服务热线`,
     { retryAfterSeconds: seconds })
 }
 

@@ -5,6 +5,7 @@
 import type { ErrorCode } from '../../types/api/common'
 import { errorStatus } from '../../types/api/error-status'
 import { messageFor } from './messages'
+import { pleaseAfter } from './wait-words'
 
 export class AppError extends Error {
   readonly code: ErrorCode
@@ -28,10 +29,13 @@ export class AppError extends Error {
   }
 }
 
-/** The one 429: every limit (per client, per share grant) answers with these words and a Retry-After in seconds. */
-export function rateLimited (seconds: number): AppError {
+/**
+ * The one 429: every limit (per client, per share grant) answers with these words (the time to try again, as a
+ * clock time once it is a minute or more) and a Retry-After in seconds.
+ */
+export function rateLimited (seconds: number, now: Date = new Date()): AppError {
   const s = Math.max(1, Math.ceil(seconds))
-  return new AppError('rate_limited', `操作太频繁，请 ${s} 秒后再试`, { retryAfterSeconds: s })
+  return new AppError('rate_limited', `操作太频繁，${pleaseAfter(new Date(now.getTime() + s * 1000), now)}再试`, { retryAfterSeconds: s })
 }
 
 export const errorBody = (code: string, message: string) => ({ error: { code, message } })

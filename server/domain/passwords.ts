@@ -8,6 +8,7 @@ import { findPersonByCardNumber, findPersonByIdNumberHash, setPasswordHash, type
 import { clearAttempts, readAttempts, reserveAttempt } from '../db/repositories/password-attempts'
 import { revokeSessionsOfPerson } from '../db/repositories/sessions'
 import { AppError } from './errors'
+import { pleaseAfter } from './wait-words'
 import { isValidIdNumber } from './gb11643'
 import { hashPassword, verifyPassword, type DataCipher } from './secrets'
 
@@ -36,17 +37,20 @@ export function newPasswordProblem (password: string, idNumber?: string): string
   return null
 }
 
-const chinaTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
-
 function locked (until: Date, now: Date): AppError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
   return new AppError('account_locked',
-    `查询密码输错次数过多，已锁定，请在 ${chinaTime.format(until)} 后再试；也可以用「忘记密码」重新设置，或拨打 12393 医保服务热线`,
+    `查询密码输错次数过多，已锁定，${pleaseAfter(until, now)}再试；也可以用「忘记密码」重新设置，或拨打 12393 医保服务热线`,
     { retryAfterSeconds: seconds })
 }
 
-function incorrect (failures: number): AppError {
-  return new AppError('password_incorrect', `证件号或查询密码不正确，还可以再试 ${PASSWORD_MAX_FAILURES - failures} 次`)
+/**
+ * Login names the identifier typed too (which of the two was wrong is not told); step-up verification asks for the
+ * password alone, so its sentence names only that.
+ */
+function incorrect (failures: number, withIdentifier: boolean): AppError {
+  const what = withIdentifier ? '证件号或查询密码' : '查询密码'
+  return new AppError('password_incorrect', `${what}不正确，还可以再试 ${PASSWORD_MAX_FAILURES - failures} 次`)
 }
 
 /** scrypt by default; a test records the calls to see that every path checks exactly one password. */
@@ -88,7 +92,7 @@ export class PasswordService {
       await this.clearLocks(this.db, person)
       return person
     }
-    throw failures >= PASSWORD_MAX_FAILURES ? locked(this.lockUntil(now), now) : incorrect(failures)
+    throw failures >= PASSWORD_MAX_FAILURES ? locked(this.lockUntil(now), now) : incorrect(failures, true)
   }
 
   /**
@@ -111,7 +115,7 @@ export class PasswordService {
       return person
     }
     const failures = Math.max(...counts)
-    throw failures >= PASSWORD_MAX_FAILURES ? locked(this.lockUntil(now), now) : incorrect(failures)
+    throw failures >= PASSWORD_MAX_FAILURES ? locked(this.lockUntil(now), now) : incorrect(failures, false)
   }
 
   /** Until when the person's password is locked (by either identifier), or null. */

@@ -172,7 +172,7 @@ export class ShareService {
       const recent = await recentViews(tx, grant.personId, grant.id, new Date(now.getTime() - VIEW_WINDOW_MS))
       if (recent.count >= this.grantViewsPerMinute) {
         // Throwing rolls the count back: a refused view is neither counted nor logged.
-        throw rateLimited(((recent.oldest?.getTime() ?? now.getTime()) + VIEW_WINDOW_MS - now.getTime()) / 1000)
+        throw rateLimited(((recent.oldest?.getTime() ?? now.getTime()) + VIEW_WINDOW_MS - now.getTime()) / 1000, now)
       }
       await recordAccess(tx, {
         personId: grant.personId, sessionId: null, resource: 'claim_detail', resourceId: grant.claimId, ...ctx, at: now,

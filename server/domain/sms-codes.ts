@@ -9,6 +9,7 @@ import { findActivePersonsByPhoneHash, type PersonRow } from '../db/repositories
 import { sql } from 'drizzle-orm'
 import type { Clock, SmsSender } from './ports'
 import { AppError } from './errors'
+import { pleaseAfter } from './wait-words'
 import { newNumericCode, type DataCipher } from './secrets'
 import type { SessionContext } from './sessions'
 
@@ -50,7 +51,6 @@ function addressKey (ip: string): string {
 }
 
 const DAY_MS = 24 * 3600_000
-const chinaDateTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
 
 export const SMS_SENT_MESSAGE = '如果该手机号已登记，验证码将发送到该手机'
 
@@ -104,14 +104,14 @@ export class SmsCodeService {
       const last = await latestCode(tx, subjectHash, purpose)
       if (last) {
         const wait = Math.ceil((last.createdAt.getTime() + this.policy.resendSeconds * 1000 - now.getTime()) / 1000)
-        if (wait > 0) throw new AppError('rate_limited', `验证码已发送，请 ${wait} 秒后再重新获取`, { retryAfterSeconds: wait })
+        if (wait > 0) throw new AppError('rate_limited', `验证码已发送，${pleaseAfter(new Date(now.getTime() + wait * 1000), now)}再重新获取`, { retryAfterSeconds: wait })
       }
       const asked = await requestTimes(tx, requesterHash, subjectHash, dayAgo)
       if (asked.length >= dailyPerRequester) {
         // Free again when enough of the counted requests are 24 hours old.
         const until = new Date(asked[asked.length - dailyPerRequester]!.getTime() + DAY_MS)
         const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
-        throw new AppError('rate_limited', `获取验证码的次数已达上限，请在 ${chinaDateTime.format(until)} 后再试`, { retryAfterSeconds: seconds })
+        throw new AppError('rate_limited', `获取验证码的次数已达上限，${pleaseAfter(until, now)}再试`, { retryAfterSeconds: seconds })
       }
       const to = await recipient(tx)
       // Nobody on file: the subject stands in for the phone, so the same caps run on the same kind of rows.
@@ -153,7 +153,10 @@ export class SmsCodeService {
   async accept (purpose: string, subject: string, code: string): Promise<(tx: Db) => Promise<void>> {
     const now = this.clock.now()
     const row = await latestCode(this.db, this.cipher.lookupHash(subject), purpose)
-    if (!row || row.consumedAt || row.expiresAt.getTime() <= now.getTime()) throw new AppError('sms_code_expired')
+    // No code asked for this subject: "expired" would send the person looking for a message that never came.
+    if (!row) throw new AppError('sms_code_not_requested')
+    if (row.consumedAt) throw new AppError('sms_code_expired', '这个验证码已经用过，请重新获取')
+    if (row.expiresAt.getTime() <= now.getTime()) throw new AppError('sms_code_expired')
     const attempts = await countAttempt(this.db, row.id, this.policy.maxAttempts)
     if (attempts === undefined) throw new AppError('sms_code_attempts_exceeded')
     if (row.codeHash !== this.codeHash(subject, purpose, code)) {

@@ -5,6 +5,8 @@ import { Text, View } from '@tarojs/components'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import type { ConsentDocument } from '../../types/api/consent'
 import ConsentText from './ConsentText'
+import Hotline from './Hotline'
+import { a11y, button, heading } from './a11y'
 import './ConsentPanel.scss'
 
 interface ConsentPanelProps {
@@ -25,22 +27,28 @@ interface ConsentPanelProps {
 export default function ConsentPanel (p: ConsentPanelProps) {
   const [full, setFull] = useState(false)
   const doc = p.document
+  const toggle = () => setFull(!full)
 
   if (p.declined) {
     return (
       <View className='consent-panel consent-panel-declined'>
-        <Text className='consent-panel-title'>您暂未同意，我们不会读取您的医保信息</Text>
-        <Text className='consent-panel-lead'>
-          {'不同意不影响您看病就医和按规定报销。您也可以到参保地医保经办窗口，或拨打 12393 医保服务热线查询。以后想在这里查看时，点下面的按钮重新阅读授权说明即可。'}
-        </Text>
-        <Button className='sensitive-reconsider-btn' type='primary' size='large' block onClick={p.onReconsider}>重新阅读授权说明</Button>
+        <Text className='consent-panel-title' {...heading(2)}>您暂未同意，我们不会读取您的医保信息</Text>
+        <View className='consent-panel-lead'>
+          <Text>
+            不同意不影响您看病就医和按规定报销。您也可以到参保地医保经办窗口或打电话查询。以后想在这里查看时，点下面的按钮重新阅读授权说明即可。
+          </Text>
+          <Hotline className='consent-panel-hotline' />
+        </View>
+        <Button className='sensitive-reconsider-btn' type='primary' size='large' block onClick={p.onReconsider} {...button(p.onReconsider)}>
+          重新阅读授权说明
+        </Button>
       </View>
     )
   }
 
   return (
     <View className='consent-panel'>
-      <Text className='consent-panel-title'>查看医保信息前，请您单独授权</Text>
+      <Text className='consent-panel-title' {...heading(2)}>查看医保信息前，请您单独授权</Text>
       <Text className='consent-panel-lead'>
         这些信息关系到您的财产和健康隐私，属于敏感个人信息。只有您同意后，我们才会读取，并且只显示给您本人。
       </Text>
@@ -48,7 +56,7 @@ export default function ConsentPanel (p: ConsentPanelProps) {
         ? (
           <>
             <ConsentText className='consent-panel-text' sections={full ? doc.sections : doc.summary} />
-            <Text className='consent-toggle sensitive-full-toggle' onClick={() => setFull(!full)}>
+            <Text className='consent-toggle sensitive-full-toggle' {...button(toggle)} aria-expanded={full ? 'true' : 'false'} onClick={toggle}>
               {full ? '收起全文' : `查看${doc.title}全文`}
             </Text>
           </>
@@ -56,16 +64,19 @@ export default function ConsentPanel (p: ConsentPanelProps) {
         : p.loadError
           ? <Text className='consent-load-error'>{p.loadError}</Text>
           : <Skeleton className='consent-panel-skeleton' rows={4} animated />}
-      {p.error ? <Text className='consent-panel-error'>{p.error}</Text> : null}
+      {p.error ? <Text className='consent-panel-error' {...a11y('alert')}>{p.error}</Text> : null}
       <View className='consent-panel-actions'>
         {doc || !p.loadError
           ? (
-            <Button className='sensitive-agree-btn' type='primary' size='large' block disabled={!doc} loading={p.saving} onClick={p.onAgree}>
+            <Button
+              className='sensitive-agree-btn' type='primary' size='large' block disabled={!doc} loading={p.saving}
+              onClick={p.onAgree} {...button(p.onAgree)}
+            >
               同意
             </Button>
             )
-          : <Button className='sensitive-retry-btn' type='primary' size='large' block onClick={p.onRetry}>重试</Button>}
-        <Button className='sensitive-decline-btn' fill='outline' size='large' block onClick={p.onDecline}>暂不同意</Button>
+          : <Button className='sensitive-retry-btn' type='primary' size='large' block onClick={p.onRetry} {...button(p.onRetry)}>重试</Button>}
+        <Button className='sensitive-decline-btn' fill='outline' size='large' block onClick={p.onDecline} {...button(p.onDecline)}>暂不同意</Button>
       </View>
     </View>
   )

@@ -2,6 +2,7 @@
 // one button that opens it. Used by 身份验证 and 实名绑定.
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { button, heading } from './a11y'
 
 interface FaceTipsProps {
   /** Whose camera opens: 微信 or 支付宝. */
@@ -22,7 +23,7 @@ const TIPS = [
 export default function FaceTips ({ platformName, running, action, onStart, className = '' }: FaceTipsProps) {
   return (
     <View className={`face-tips ${className}`.trim()}>
-      <Text className='face-tips-title'>刷脸前请注意</Text>
+      <Text className='face-tips-title' {...heading(2)}>刷脸前请注意</Text>
       {TIPS.map((tip, i) => (
         <View key={tip} className='face-tip'>
           <Text className='face-tip-number'>{i + 1}</Text>
@@ -30,7 +31,7 @@ export default function FaceTips ({ platformName, running, action, onStart, clas
         </View>
       ))}
       <Text className='face-tips-note'>刷脸由{platformName}完成并与公安部门的证件照比对，本程序不保存您的照片。</Text>
-      <Button className='face-start-btn' type='primary' size='large' block loading={running} onClick={onStart}>
+      <Button className='face-start-btn' type='primary' size='large' block loading={running} onClick={onStart} {...button(onStart)}>
         {action}
       </Button>
     </View>

@@ -2,8 +2,9 @@
 // one a family member sent) and open it. It draws what it is given; the page reads the link.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Dialog, Input } from '@nutui/nutui-react-taro'
-import { a11y, button } from './a11y'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import ModalDialog from './ModalDialog'
+import { a11y, button, inputName } from './a11y'
 import './PasteLinkDialog.scss'
 
 interface PasteLinkDialogProps {
@@ -20,14 +21,14 @@ export default function PasteLinkDialog ({ visible, error, onOpen, onEdit, onClo
   const [text, setText] = useState('')
   const open = () => { if (text.trim()) onOpen(text.trim()) }
   return (
-    <Dialog className='paste-link-dialog' visible={visible} title='打开医院或家人的链接' footer={null} lockScroll={false} onClose={onClose}>
-      <View className='paste-link-body' {...a11y('dialog', '打开医院或家人的链接')} aria-modal='true'>
+    <ModalDialog className='paste-link-dialog' visible={visible} title='打开医院或家人的链接' onClose={onClose}>
+      <View className='paste-link-body'>
         <Text className='paste-link-lead'>
           浏览器里不能扫码。您可以用手机相机扫描医院的二维码，或把二维码下方的网址、家人发给您的链接粘贴到这里。
         </Text>
         <Input
           className='paste-link-input' type='text' clearable placeholder='粘贴链接' value={text}
-          onChange={(value) => { setText(value); onEdit() }} onConfirm={open}
+          onChange={(value) => { setText(value); onEdit() }} onConfirm={open} {...inputName('医院或家人的链接')}
         />
         {error ? <Text className='paste-link-error' {...a11y('alert')}>{error}</Text> : null}
         <View className='paste-link-actions'>
@@ -35,6 +36,6 @@ export default function PasteLinkDialog ({ visible, error, onOpen, onEdit, onClo
           <Button className='paste-link-cancel-btn' fill='none' size='large' block onClick={onClose} {...button(onClose)}>取消</Button>
         </View>
       </View>
-    </Dialog>
+    </ModalDialog>
   )
 }

@@ -2,9 +2,11 @@
 // full text on request, then 同意并继续 / 不同意. It draws what it is given; the page's store decides when it shows.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Dialog, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import type { ConsentDocument } from '../../types/api/consent'
 import ConsentText from './ConsentText'
+import ModalDialog from './ModalDialog'
+import { button } from './a11y'
 import './PrivacyDialog.scss'
 
 /** The agree button's id: WeChat's resolve({ buttonId, event: 'agree' }) names the open-type button tapped. */
@@ -28,21 +30,23 @@ interface PrivacyDialogProps {
 export default function PrivacyDialog (p: PrivacyDialogProps) {
   const [full, setFull] = useState(false)
   const doc = p.document
+  const toggle = () => setFull(!full)
+  const agree = () => p.onAgree()
 
   let content
   if (doc) {
     content = (
-      <View className='privacy-dialog-body'>
+      <>
         <Text className='privacy-lead'>
           {p.updated
             ? `我们更新了${doc.title}，请您阅读后再继续使用。主要内容如下：`
             : `欢迎使用医保账户。为了向您本人显示医保信息，我们需要处理您的部分个人信息。请您阅读${doc.title}，主要内容如下：`}
         </Text>
         <ConsentText sections={full ? doc.sections : doc.summary} />
-        <Text className='consent-toggle privacy-full-toggle' onClick={() => setFull(!full)}>
+        <Text className='consent-toggle privacy-full-toggle' {...button(toggle)} aria-expanded={full ? 'true' : 'false'} onClick={toggle}>
           {full ? '收起全文' : `查看${doc.title}全文`}
         </Text>
-      </View>
+      </>
     )
   } else if (p.loadError) {
     content = <Text className='consent-load-error'>{p.loadError}</Text>
@@ -50,31 +54,25 @@ export default function PrivacyDialog (p: PrivacyDialogProps) {
     content = <Skeleton className='privacy-skeleton' rows={4} animated />
   }
 
-  const footer = (
-    <View className='privacy-dialog-actions'>
+  return (
+    <ModalDialog className='privacy-dialog' visible={p.visible} title={p.updated ? '隐私政策有更新' : '个人信息保护提示'}>
+      {/* The text scrolls; the buttons under it stay in view, the full text open or not. The buttons sit right in
+          the dialog's view, no wrapper: on WeChat a level deeper is past the page's template depth (baseLevel). */}
+      <View className='privacy-dialog-body'>{content}</View>
       {doc
         ? (
           <Button
             id={PRIVACY_AGREE_BUTTON_ID} className='privacy-agree-btn' type='primary' size='large' block
-            openType={p.agreeOpenType} onClick={() => p.onAgree()}
+            openType={p.agreeOpenType} onClick={agree} {...button(agree)}
             onAgreePrivacyAuthorization={() => p.onAgree(PRIVACY_AGREE_BUTTON_ID)}
           >
             同意并继续
           </Button>
           )
         : p.loadError
-          ? <Button className='privacy-retry-btn' type='primary' size='large' block onClick={p.onRetry}>重试</Button>
+          ? <Button className='privacy-retry-btn' type='primary' size='large' block onClick={p.onRetry} {...button(p.onRetry)}>重试</Button>
           : null}
-      <Button className='privacy-disagree-btn' fill='none' size='large' block onClick={p.onDisagree}>不同意</Button>
-    </View>
-  )
-
-  return (
-    <Dialog
-      className='privacy-dialog' visible={p.visible} title={p.updated ? '隐私政策有更新' : '个人信息保护提示'}
-      footer={footer} footerDirection='vertical' closeOnOverlayClick={false} lockScroll={false}
-    >
-      {content}
-    </Dialog>
+      <Button className='privacy-disagree-btn' fill='none' size='large' block onClick={p.onDisagree} {...button(p.onDisagree)}>不同意</Button>
+    </ModalDialog>
   )
 }

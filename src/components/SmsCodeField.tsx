@@ -3,6 +3,9 @@
 // verify-send-code-btn; none → code-row, code-input, send-code-btn).
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
+import { resendLabel } from '../utils/wait'
+import { button, inputName } from './a11y'
+import './SmsCodeField.scss'
 
 interface SmsCodeFieldProps {
   classPrefix?: string
@@ -17,17 +20,18 @@ interface SmsCodeFieldProps {
 
 export default function SmsCodeField ({ classPrefix, value, onChange, seconds, canSend, sending, onSend }: SmsCodeFieldProps) {
   const p = classPrefix ? `${classPrefix}-` : ''
+  const send = () => { if (canSend) onSend() }
   return (
-    <View className={`${p}code-row`}>
+    <View className={`${p}code-row sms-code-row`}>
       <Input
         className={`${p}code-input`} type='number' maxLength={6} placeholder='请输入 6 位验证码'
-        value={value} onChange={onChange}
+        value={value} onChange={onChange} {...inputName('短信验证码')}
       />
       <Button
-        className={`${p}send-code-btn`} type='primary' fill='outline' size='small'
-        disabled={!canSend} loading={sending} onClick={onSend}
+        className={`${p}send-code-btn sms-send-btn`} type='primary' fill='outline' size='small'
+        disabled={!canSend} loading={sending} onClick={send} {...button(send)} aria-disabled={canSend ? 'false' : 'true'}
       >
-        {seconds > 0 ? `${seconds}秒后重新获取` : '获取验证码'}
+        {seconds > 0 ? resendLabel(seconds) : '获取验证码'}
       </Button>
     </View>
   )

@@ -36,3 +36,11 @@ export function button (press: () => void, label?: string): Record<string, unkno
 export function heading (level: 1 | 2 | 3): Record<string, string> {
   return { ...a11y('heading'), 'aria-level': String(level) }
 }
+
+/**
+ * The name of a NutUI / Taro input (its placeholder goes away as the person types): on H5 an `aria-label` on the
+ * native <input> inside Taro's element, through Taro's `nativeProps`. Mini-programs read the placeholder.
+ */
+export function inputName (label: string): { nativeProps?: Record<string, string> } {
+  return process.env.TARO_ENV === 'h5' ? { nativeProps: { 'aria-label': label } } : {}
+}

@@ -11,6 +11,7 @@ import { rootStore } from '../stores/index'
 import { privacyAgreeOpenType } from '../platform/privacy'
 import PrivacyDialog from '../components/PrivacyDialog'
 import PrivacyDeclined from '../components/PrivacyDeclined'
+import { button } from '../components/a11y'
 import { HOME_PAGE } from '../routes'
 import './PrivacyGate.scss'
 
@@ -34,7 +35,7 @@ function PrivacyGate ({ blocking = false }: { blocking?: boolean }) {
         ? (
           <View className='privacy-cover'>
             <PrivacyDeclined declined={consent.privacyDeclined} onRead={consent.reconsiderPrivacy}>
-              <Button className='privacy-back-btn' fill='outline' size='large' block onClick={backToHome}>返回首页</Button>
+              <Button className='privacy-back-btn' fill='outline' size='large' block onClick={backToHome} {...button(backToHome)}>返回首页</Button>
             </PrivacyDeclined>
           </View>
           )

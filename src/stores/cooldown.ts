@@ -23,6 +23,14 @@ export function messageOf (error: unknown, fallback: string): string {
   return error instanceof ApiError ? error.message : fallback
 }
 
+/**
+ * A refusal to send more codes for a while (a daily or hourly cap, not the minute between two codes): worth offering
+ * another way in, such as the query password.
+ */
+function longLimit (error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'rate_limited' && (error.retryAfterSeconds ?? Infinity) > 60
+}
+
 export class Cooldown {
   /** Seconds before the next request; 0 means now. */
   seconds = 0
@@ -42,14 +50,14 @@ export class Cooldown {
 
   /**
    * Asks for a code (`send` below), one request at a time: what the server answered, or the sentence to show when
-   * it did not send one. Callers check `canSend` first.
+   * it did not send one (and whether codes are refused for longer than a minute). Callers check `canSend` first.
    */
-  async request<T extends { resendAfterSeconds: number }> (ask: () => Promise<T>): Promise<{ sent: T } | { error: string }> {
+  async request<T extends { resendAfterSeconds: number }> (ask: () => Promise<T>): Promise<{ sent: T } | { error: string, limited: boolean }> {
     this.sending = true
     try {
       return { sent: await this.send(ask) }
     } catch (error) {
-      return { error: messageOf(error, '验证码发送失败，请稍后重试') }
+      return { error: messageOf(error, '验证码发送失败，请稍后重试'), limited: longLimit(error) }
     } finally {
       runInAction(() => { this.sending = false })
     }

@@ -32,6 +32,8 @@ export class SessionStore {
   error: string | null = null
   /** The query password is locked (too many wrong tries): `error` then says until when and how to unlock. */
   passwordLocked = false
+  /** SMS codes are refused for a while (a cap, not the minute between codes): 登录 offers the query password. */
+  smsLimited = false
   /** Why the person was signed out, shown once on the signed-out screen. */
   notice: string | null = null
   /** Set when the server asks for a fresh identity check (its sentence); cleared by a successful verification. */
@@ -109,10 +111,15 @@ export class SessionStore {
     }
     if (!this.canRequestSmsCode) return false
     this.error = null
+    this.smsLimited = false
     const outcome = await this.cooldown.request(() => this.api.requestSmsCode(phone.trim()))
     runInAction(() => {
-      if ('error' in outcome) this.error = outcome.error
-      else this.smsSentTo = maskPhone(phone.trim())
+      if ('error' in outcome) {
+        this.error = outcome.error
+        this.smsLimited = outcome.limited
+      } else {
+        this.smsSentTo = maskPhone(phone.trim())
+      }
     })
     return !('error' in outcome)
   }
@@ -212,6 +219,7 @@ export class SessionStore {
   clearError (): void {
     this.error = null
     this.passwordLocked = false
+    this.smsLimited = false
   }
 
   dispose (): void {

@@ -75,7 +75,8 @@ test('five wrong passwords lock it; 忘记密码 sets a new one and lifts the lo
   const locked = login.locator('.login-error.login-error-locked')
   await locked.waitFor()
   const lockText = await locked.textContent()
-  expect(lockText).toMatch(/^查询密码输错次数过多，已锁定，请在 \d{2}:\d{2} 后再试；也可以用「忘记密码」重新设置，或拨打 12393 医保服务热线$/)
+  // A China clock time (明天 when the half hour crosses China's midnight), never a count of seconds.
+  expect(lockText).toMatch(/^查询密码输错次数过多，已锁定，请在( |明天 )\d{2}:\d{2} 后再试；也可以用「忘记密码」重新设置，或拨打 12393 医保服务热线$/)
   expect(await locked.isVisible()).toBe(true)
   await page.screenshot({ path: join(out, 'h5-password-locked.png') })
 

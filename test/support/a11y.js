@@ -75,3 +75,37 @@ async function expectSizes (page, mode) {
 module.exports.undersized = undersized
 module.exports.expectSizes = expectSizes
 module.exports.FLOORS = FLOORS
+
+/**
+ * axe's WCAG 2.2 AA check of one part of the page (a panel or dialog a test owns, on a page whose other parts other
+ * tests check): no serious or critical violation inside `selector`.
+ */
+async function expectAccessibleWithin (page, selector) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(WCAG_AA).analyze()
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`)
+  expect(serious).toEqual([])
+}
+
+/** The contrast ratio (WCAG) of an element's text colour on the first opaque background behind it. */
+async function textContrast (locator) {
+  return locator.evaluate((el) => {
+    const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number)
+    const lum = ([r, g, b]) => {
+      const c = [r, g, b].map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4 })
+      return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    }
+    let bg = null
+    for (let node = el; node && !bg; node = node.parentElement) {
+      const c = rgb(node.ownerDocument.defaultView.getComputedStyle(node).backgroundColor)
+      if (c.length >= 3 && (c.length < 4 || c[3] === 1)) bg = c
+    }
+    const fg = lum(rgb(el.ownerDocument.defaultView.getComputedStyle(el).color))
+    const back = lum(bg || [255, 255, 255])
+    return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05)
+  })
+}
+
+module.exports.expectAccessibleWithin = expectAccessibleWithin
+module.exports.textContrast = textContrast

@@ -32,3 +32,4 @@ export type ErrorCode =
   | 'dispute_exists' | 'dispute_not_open' | 'dispute_limit_reached'
   | 'share_invalid' | 'share_limit_reached'
   | 'entry_code_unknown' | 'entry_code_revoked'
+  | 'sms_code_not_requested'

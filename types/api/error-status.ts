@@ -22,4 +22,5 @@ export const errorStatus: Record<ErrorCode, number> = {
   dispute_exists: 409, dispute_not_open: 409, dispute_limit_reached: 409,
   share_invalid: 404, share_limit_reached: 409,
   entry_code_unknown: 404, entry_code_revoked: 410,
+  sms_code_not_requested: 400,
 }

@@ -9,6 +9,8 @@ import { rootStore } from '../../stores/index'
 import { digitsOnly } from '../../utils/validate'
 import PrivacyGate from '../PrivacyGate'
 import SmsCodeField from '../../components/SmsCodeField'
+import { TabPanel, tabTitles, type TabTitle } from '../../components/Tabs'
+import { a11y, button, heading, inputName, pressable } from '../../components/a11y'
 import { HOME_PAGE, RESET_PASSWORD_PAGE, BIND_PAGE } from '../../routes'
 import PageRoot from '../PageRoot'
 import './index.scss'
@@ -20,8 +22,8 @@ const PLATFORM_BUTTON: Record<'wechat' | 'alipay', string> = {
 
 type LoginTab = 'sms' | 'password'
 
-// Own tab titles (NutUI's look and classes) so that each can carry a class of its own for tests and styles.
-const TABS: Array<{ value: LoginTab, title: string, className: string }> = [
+// Own tab titles (NutUI's look and classes, with tab semantics) so that each carries a class of its own.
+const TABS: Array<TabTitle<LoginTab>> = [
   { value: 'sms', title: '手机验证码登录', className: 'sms-tab' },
   { value: 'password', title: '查询密码登录', className: 'password-tab' },
 ]
@@ -32,7 +34,7 @@ function backToHome () {
 }
 
 function LoginPage () {
-  const { session } = rootStore
+  const { session, consent } = rootStore
   const [tab, setTab] = useState<LoginTab>('sms')
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
@@ -60,25 +62,25 @@ function LoginPage () {
     ? <Text className={session.passwordLocked ? 'login-error login-error-locked' : 'login-error'}>{session.error}</Text>
     : null
 
-  const titles = () => TABS.map((t) => (
-    <View
-      key={t.value}
-      className={`nut-tabs-titles-item ${t.className}${tab === t.value ? ' nut-tabs-titles-item-active' : ''}`}
-      onClick={() => switchTab(t.value)}
-    >
-      <View className='nut-tabs-titles-item-line nut-tabs-titles-item-line-horizontal' />
-      <View className='nut-tabs-titles-item-text'>{t.title}</View>
-    </View>
-  ))
+  const titles = tabTitles('login', TABS, tab, switchTab)
+  const toPassword = () => switchTab('password')
+
+  // Under PrivacyGate's cover (the policy not agreed yet) the form is out of reach: no Tab into it, nothing read.
+  const covered = !consent.privacyAccepted
+  const behindCover = covered ? { 'aria-hidden': 'true', ...(process.env.TARO_ENV === 'h5' ? { inert: '' } : {}) } : {}
 
   return (
     <PageRoot className='login-page'>
-      <Text className='login-title'>登录医保账户</Text>
+      <View className='login-content' {...behindCover}>
+      <Text className='login-title' {...heading(1)}>登录医保账户</Text>
       <Text className='login-subtitle'>登录后查看您本人的医保个人账户</Text>
       {platform
         ? (
           <>
-            <Button className='platform-login-btn' type='primary' size='large' block loading={session.loggingIn} onClick={loginWithPlatform}>
+            <Button
+              className='platform-login-btn' type='primary' size='large' block loading={session.loggingIn}
+              onClick={loginWithPlatform} {...button(() => { void loginWithPlatform() }, PLATFORM_BUTTON[platform])}
+            >
               {PLATFORM_BUTTON[platform]}
             </Button>
             <Divider className='login-divider'>或使用以下方式登录</Divider>
@@ -87,10 +89,11 @@ function LoginPage () {
         : null}
       <Tabs className='login-tabs' value={tab} title={titles} autoHeight duration={200}>
         <TabPane className='sms-pane' value='sms' title='手机验证码登录'>
+          <TabPanel idPrefix='login' value='sms' active={tab === 'sms'}>
           <View className='login-form'>
             <Input
               className='phone-input' type='number' maxLength={11} clearable placeholder='请输入手机号'
-              value={phone} onChange={(value) => { setPhone(value); session.clearError() }}
+              value={phone} onChange={(value) => { setPhone(value); session.clearError() }} {...inputName('手机号')}
             />
             <SmsCodeField
               value={code} onChange={(value) => { setCode(value); session.clearError() }} seconds={session.cooldownSeconds}
@@ -99,38 +102,55 @@ function LoginPage () {
           </View>
           {session.smsSentTo ? <Text className='sms-sent'>验证码已发送至 {session.smsSentTo}，5 分钟内有效</Text> : null}
           {errorIn('sms')}
+          {session.smsLimited && tab === 'sms'
+            ? (
+              <Button
+                className='use-password-btn' fill='outline' size='large' block onClick={toPassword}
+                {...button(toPassword)}
+              >
+                改用查询密码登录
+              </Button>
+              )
+            : null}
           <Button
             className='sms-login-btn' type='primary' fill={platform ? 'outline' : 'solid'} size='large' block
-            loading={busyIn('sms')} onClick={loginWithSms}
+            loading={busyIn('sms')} onClick={loginWithSms} {...button(() => { void loginWithSms() }, platform ? '手机号验证码登录' : '手机验证码登录')}
           >
             {platform ? '手机号验证码登录' : '登录'}
           </Button>
+          </TabPanel>
         </TabPane>
         <TabPane className='password-pane' value='password' title='查询密码登录'>
+          <TabPanel idPrefix='login' value='password' active={tab === 'password'}>
           <View className='login-form'>
             <Input
               className='identifier-input' type='text' maxLength={32} clearable placeholder='请输入身份证号或医保卡号'
-              value={identifier} onChange={(value) => { setIdentifier(value); session.clearError() }}
+              value={identifier} onChange={(value) => { setIdentifier(value); session.clearError() }} {...inputName('身份证号或医保卡号')}
             />
             <Input
               className='password-input' type='password' maxLength={6} placeholder='请输入 6 位数字查询密码'
               value={password} formatter={digitsOnly} onChange={(value) => { setPassword(value); session.clearError() }}
+              {...inputName('查询密码')}
             />
           </View>
           <Text className='password-hint'>查询密码是办理医保卡时设置的 6 位数字。连续输错 5 次会锁定 30 分钟。</Text>
           {errorIn('password')}
           <Button
             className='password-login-btn' type='primary' fill={platform ? 'outline' : 'solid'} size='large' block
-            loading={busyIn('password')} onClick={loginWithPassword}
+            loading={busyIn('password')} onClick={loginWithPassword} {...button(() => { void loginWithPassword() }, '查询密码登录')}
           >
             登录
           </Button>
           <View className='forgot-row'>
-            <Text className='forgot-password-link' onClick={forgotPassword}>忘记密码？用身份证号和短信验证码重新设置</Text>
+            <Text className='forgot-password-link' {...a11y('link')} {...pressable(forgotPassword)} onClick={forgotPassword}>
+              忘记密码？用身份证号和短信验证码重新设置
+            </Text>
           </View>
+          </TabPanel>
         </TabPane>
       </Tabs>
       <Text className='privacy-line'>您的医保信息受到保护：仅您本人登录后可以查看，姓名、证件号、手机号均只显示部分内容。</Text>
+      </View>
       <PrivacyGate blocking />
     </PageRoot>
   )

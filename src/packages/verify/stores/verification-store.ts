@@ -119,11 +119,14 @@ export class VerificationStore {
   }
 
   /**
-   * Shown greyed out with the server's reason (face check not in this environment, password locked, …). Biometric
-   * unlock is left out on a phone that has none: its reason would only confuse.
+   * Shown greyed out with the server's reason (password locked, …). Left out where this build can never offer it,
+   * whatever the server says: face check on a build with no platform face check (H5), biometric unlock on a phone
+   * that has none. Their reasons would only confuse.
    */
   get unavailable (): VerificationMethod[] {
-    return this.methods.filter((m) => !m.available && (m.method !== 'soter' || this.biometricMode !== null))
+    return this.methods.filter((m) => !m.available &&
+      (m.method !== 'soter' || this.biometricMode !== null) &&
+      (m.method !== 'face' || this.face.platform !== null))
   }
 
   /**

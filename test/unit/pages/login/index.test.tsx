@@ -125,3 +125,41 @@ describe('pages/login, 查询密码登录', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/verify/pages/reset-password/index' })
   })
 })
+
+describe('pages/login, SMS codes refused for a while', () => {
+  beforeEach(async () => {
+    request.mockReset()
+    await act(async () => { await rootStore.session.endSession(null) })
+    rootStore.session.clearError()
+  })
+  afterEach(() => {
+    cleanup()
+    jest.useRealTimers()
+  })
+
+  it('the minute between codes counts seconds; a cap says until when, on the button too, and offers 查询密码登录', async () => {
+    jest.useFakeTimers({ now: Date.parse('2026-12-07T02:00:00Z') })
+    serve(() => ({ statusCode: 429, data: { error: { code: 'rate_limited', message: '验证码已发送，请 40 秒后再重新获取' } }, header: { 'Retry-After': '40' } }))
+    render(<LoginPage />)
+    type('phone-input', '13800000001')
+    fireEvent.click(byClass('send-code-btn'))
+    await screen.findByText('验证码已发送，请 40 秒后再重新获取')
+    expect(byClass('send-code-btn').textContent).toBe('40秒后重新获取')
+    // No reason to suggest another way for a minute's wait.
+    expect(document.querySelector('.use-password-btn')).toBeNull()
+    act(() => { jest.advanceTimersByTime(41_000) })
+    expect(byClass('send-code-btn').textContent).toBe('获取验证码')
+
+    const message = '获取验证码的次数已达上限，请在 10:49 后再试'
+    serve(() => ({ statusCode: 429, data: { error: { code: 'rate_limited', message } }, header: { 'Retry-After': '2901' } }))
+    fireEvent.click(byClass('send-code-btn'))
+    await screen.findByText(message)
+    // 10:00:41 in China + 2901 s = 10:49:02: from 10:50, never "2901秒".
+    expect(byClass('send-code-btn').textContent).toBe('10:50后可重新获取')
+    fireEvent.click(byClass('use-password-btn'))
+    expect(byClass('password-tab').className).toContain('nut-tabs-titles-item-active')
+    expect(byClass('password-tab').getAttribute('aria-selected')).toBe('true')
+    expect(document.querySelector('.use-password-btn')).toBeNull()
+    rootStore.session.dispose()
+  })
+})

@@ -9,11 +9,11 @@ import { findPersonById, type PersonRow } from '../../../../db/repositories/pers
 import { AppError } from '../../../../domain/errors'
 import { maskPhone } from '../../../../domain/mask'
 import { smsRequester } from '../../../../domain/sms-codes'
+import { pleaseAfter } from '../../../../domain/wait-words'
 import { sessionOf } from '../../../../plugins/auth'
 import { bearer, errorAnswers } from '../schemas'
 
 const errors = errorAnswers(400, 401, 403, 404, 429, 502)
-const chinaTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { sessions, smsCodes, passwords, faceChecks, db, cipher, clock, cfg } = app.services
@@ -45,7 +45,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         person.queryPasswordHash === null
           ? { method: 'password' as const, available: false, reason: '尚未设置查询密码，可以用「忘记密码」设置' }
           : locked
-            ? { method: 'password' as const, available: false, reason: `查询密码已锁定，请在 ${chinaTime.format(locked)} 后再试` }
+            ? { method: 'password' as const, available: false, reason: `查询密码已锁定，${pleaseAfter(locked, now)}再试` }
             : { method: 'password' as const, available: true },
         // SOTER only re-opens a WeChat session that already passed a real-name check (SoterService says why not).
         { method: 'soter' as const, ...(await app.services.soter.availability(session)) },

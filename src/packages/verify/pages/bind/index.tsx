@@ -12,6 +12,8 @@ import { BindingStore } from '../../stores/binding-store'
 import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import Hotline from '../../../../components/Hotline'
+import { button, heading, inputName } from '../../../../components/a11y'
 import { HOME_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
@@ -48,6 +50,7 @@ function BindPage () {
   const submitCode = async () => { if (await binding.submitCode(code)) toHome() }
   const startFace = async () => { if (await binding.startFace()) toHome() }
   const platformName = binding.face.platform === 'alipay' ? '支付宝' : '微信'
+  const submitNow = () => { void submitCode() }
   const state = binding.state
 
   let body
@@ -56,31 +59,32 @@ function BindPage () {
   } else if (!session.signedIn || session.bound) {
     body = (
       <View className='bind-note'>
+        <Text className='bind-note-title' {...heading(1)}>实名绑定</Text>
         <Text className='bind-note-text'>
           {session.signedIn ? '您的账号已经绑定了参保人，可以直接查看医保账户。' : '请先登录，再完成实名绑定。'}
         </Text>
-        <Button className='bind-home-btn' type='primary' size='large' block onClick={toHome}>返回首页</Button>
+        <Button className='bind-home-btn' type='primary' size='large' block onClick={toHome} {...button(toHome)}>返回首页</Button>
       </View>
     )
   } else if (!state) {
     body = (
       <>
         <View className='bind-intro'>
-          <Text className='bind-title'>第一次使用，请先实名绑定</Text>
+          <Text className='bind-title' {...heading(1)}>第一次使用，请先实名绑定</Text>
           <Text className='bind-text'>请填写参保人本人身份证上的姓名和号码。我们会与医保登记的信息核对，再请您刷脸或用短信验证码确认是本人。绑定后，用这个{platformName}账号就能查看您的医保账户。</Text>
         </View>
         <View className='bind-form'>
           <Input
             className='bind-name-input' type='text' maxLength={30} clearable placeholder='身份证上的姓名'
-            value={name} onChange={edit(setName)}
+            value={name} onChange={edit(setName)} {...inputName('姓名')}
           />
           <Input
             className='bind-id-input' type='idcard' maxLength={18} clearable placeholder='18 位身份证号'
-            value={idNumber} onChange={edit(setIdNumber)}
+            value={idNumber} onChange={edit(setIdNumber)} {...inputName('身份证号')}
           />
         </View>
         {binding.error ? <Text className={binding.locked ? 'bind-error bind-error-locked' : 'bind-error'}>{binding.error}</Text> : null}
-        <Button className='bind-start-btn' type='primary' size='large' block loading={binding.submitting} onClick={start}>
+        <Button className='bind-start-btn' type='primary' size='large' block loading={binding.submitting} onClick={start} {...button(start)}>
           下一步
         </Button>
       </>
@@ -89,10 +93,10 @@ function BindPage () {
     body = (
       <>
         <View className='bind-matched'>
-          <Text className='bind-matched-title'>已找到您的参保信息</Text>
+          <Text className='bind-matched-title' {...heading(1)}>已找到您的参保信息</Text>
           <Text className='bind-matched-line'>姓名 {state.nameMasked}</Text>
           <Text className='bind-matched-line'>身份证号 {state.idNumberMasked}</Text>
-          <Text className='bind-restart-link' onClick={binding.restart}>信息不对？重新填写</Text>
+          <Text className='bind-restart-link' {...button(binding.restart)} onClick={binding.restart}>信息不对？重新填写</Text>
         </View>
         {binding.faceOffered
           ? (
@@ -121,7 +125,10 @@ function BindPage () {
         {binding.error ? <Text className='bind-error'>{binding.error}</Text> : null}
         {binding.smsOpen
           ? (
-            <Button className='bind-submit-btn' type='primary' size='large' block loading={binding.submitting} onClick={submitCode}>
+            <Button
+              className='bind-submit-btn' type='primary' size='large' block loading={binding.submitting}
+              onClick={submitCode} {...button(submitNow)}
+            >
               完成绑定
             </Button>
             )
@@ -133,7 +140,10 @@ function BindPage () {
   return (
     <PageRoot className='bind-page'>
       {body}
-      <Text className='bind-help'>登记的手机号已不再使用，或信息核对不上？请携带身份证到参保地医保经办机构办理，或拨打 12393 医保服务热线。</Text>
+      <View className='bind-help'>
+        <Text>登记的手机号已不再使用，或信息核对不上？请携带身份证到参保地医保经办机构办理，也可以打电话咨询：</Text>
+        <Hotline />
+      </View>
       {/* WeChat asks for the privacy agreement before its face check if it has not heard it yet. */}
       <PrivacyGate />
     </PageRoot>

@@ -8,6 +8,8 @@ import { rootStore } from '../../../../stores/index'
 import { passwordResetOf } from '../../stores/password-reset-store'
 import { digitsOnly, NEW_PASSWORD_RULES } from '../../../../utils/validate'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import Hotline from '../../../../components/Hotline'
+import { button, heading, inputName } from '../../../../components/a11y'
 import { LOGIN_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
@@ -35,9 +37,9 @@ function ResetPasswordPage () {
       <PageRoot className='reset-page'>
         <View className='reset-done'>
           <View className='reset-done-mark'><View className='reset-done-check' /></View>
-          <Text className='reset-done-title'>{reset.done}</Text>
+          <Text className='reset-done-title' {...heading(1)}>{reset.done}</Text>
           <Text className='reset-done-text'>查询密码的锁定已一并解除。为了安全，您之前的登录都已退出，请用新密码重新登录。</Text>
-          <Button className='reset-back-btn' type='primary' size='large' block onClick={backToLogin}>返回登录</Button>
+          <Button className='reset-back-btn' type='primary' size='large' block onClick={backToLogin} {...button(backToLogin)}>返回登录</Button>
         </View>
       </PageRoot>
     )
@@ -45,11 +47,12 @@ function ResetPasswordPage () {
 
   return (
     <PageRoot className='reset-page'>
+      <Text className='reset-title' {...heading(1)}>重设查询密码</Text>
       <Text className='reset-intro'>验证码会发送到您参保时登记的手机号。设置新的查询密码后，锁定会一并解除。</Text>
       <View className='reset-form'>
         <Input
           className='reset-id-input' type='idcard' maxLength={18} clearable placeholder='请输入 18 位身份证号'
-          value={idNumber} onChange={edit(setIdNumber)}
+          value={idNumber} onChange={edit(setIdNumber)} {...inputName('身份证号')}
         />
         <SmsCodeField
           classPrefix='reset' value={code} onChange={edit(setCode)} seconds={reset.cooldownSeconds}
@@ -57,23 +60,26 @@ function ResetPasswordPage () {
         />
         <Input
           className='reset-new-password-input' type='password' maxLength={6} placeholder='设置新的 6 位数字查询密码'
-          value={newPassword} formatter={digitsOnly} onChange={edit(setNewPassword)}
+          value={newPassword} formatter={digitsOnly} onChange={edit(setNewPassword)} {...inputName('新的查询密码')}
         />
         <Input
           className='reset-confirm-input' type='password' maxLength={6} placeholder='再输入一次新的查询密码'
-          value={confirm} formatter={digitsOnly} onChange={edit(setConfirm)}
+          value={confirm} formatter={digitsOnly} onChange={edit(setConfirm)} {...inputName('再输入一次新的查询密码')}
         />
       </View>
       {reset.codeNotice ? <Text className='reset-code-sent'>{reset.codeNotice}</Text> : null}
       <View className='reset-rules'>
-        <Text className='reset-rules-title'>新的查询密码需要：</Text>
+        <Text className='reset-rules-title' {...heading(2)}>新的查询密码需要：</Text>
         {NEW_PASSWORD_RULES.map((rule) => <Text key={rule} className='reset-rule'>· {rule}</Text>)}
       </View>
       {reset.error ? <Text className='reset-error'>{reset.error}</Text> : null}
-      <Button className='reset-submit-btn' type='primary' size='large' block loading={reset.submitting} onClick={submit}>
+      <Button className='reset-submit-btn' type='primary' size='large' block loading={reset.submitting} onClick={submit} {...button(submit)}>
         确认重设
       </Button>
-      <Text className='reset-help'>手机号已不再使用？请携带身份证到参保地医保经办机构办理，或拨打 12393 医保服务热线。</Text>
+      <View className='reset-help'>
+        <Text>手机号已不再使用？请携带身份证到参保地医保经办机构办理，也可以打电话咨询：</Text>
+        <Hotline />
+      </View>
     </PageRoot>
   )
 }

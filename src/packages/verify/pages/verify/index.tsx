@@ -15,6 +15,9 @@ import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
 import { digitsOnly } from '../../../../utils/validate'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import Hotline from '../../../../components/Hotline'
+import { TabPanel, tabTitles, type TabTitle } from '../../../../components/Tabs'
+import { a11y, button, heading, inputName, pressable } from '../../../../components/a11y'
 import { HOME_PAGE, LOGIN_PAGE, RESET_PASSWORD_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
@@ -26,7 +29,7 @@ const LABELS: Record<VerificationMethodName, string> = {
   soter: '指纹/面容解锁',
 }
 
-// Own tab titles (NutUI's look and classes), as on 登录, so that each carries a class of its own.
+// Own tab titles (NutUI's look and classes, with tab semantics), as on 登录, so that each carries a class of its own.
 const TAB_CLASS: Partial<Record<VerificationMethodName, string>> = {
   sms: 'verify-sms-tab',
   password: 'verify-password-tab',
@@ -58,10 +61,13 @@ function VerifyPage () {
   const startFace = async () => { if (await verification.startFace()) backToWanted() }
   const startSoter = async () => { if (await verification.startSoter()) backToWanted() }
   const platformName = verification.face.platform === 'alipay' ? '支付宝' : '微信'
+  const toLogin = () => { void Taro.reLaunch({ url: LOGIN_PAGE }) }
+  const retry = () => { void verification.loadMethods() }
+  const submitNow = () => { void submit() }
 
   const intro = (
     <View className='verify-intro'>
-      <Text className='verify-title'>请确认是您本人</Text>
+      <Text className='verify-title' {...heading(1)}>请确认是您本人</Text>
       <Text className='verify-text'>为保护您的医保信息，查看账户前需要先确认是您本人在操作。验证通过后会回到您刚才要看的页面，一段时间内无需再次验证。</Text>
     </View>
   )
@@ -70,13 +76,13 @@ function VerifyPage () {
   if (session.restored && !session.signedIn) {
     body = (
       <LoadFailed message={session.notice ?? '登录已失效，请重新登录后再查看'}>
-        <Button className='verify-login-btn' type='primary' onClick={() => { void Taro.reLaunch({ url: LOGIN_PAGE }) }}>重新登录</Button>
+        <Button className='verify-login-btn' type='primary' onClick={toLogin} {...button(toLogin)}>重新登录</Button>
       </LoadFailed>
     )
   } else if (verification.methodsError && verification.methods.length === 0) {
     body = (
       <LoadFailed message={verification.methodsError}>
-        <Button className='verify-retry-btn' type='primary' loading={verification.loadingMethods} onClick={() => { void verification.loadMethods() }}>重试</Button>
+        <Button className='verify-retry-btn' type='primary' loading={verification.loadingMethods} onClick={retry} {...button(retry)}>重试</Button>
       </LoadFailed>
     )
   } else if (verification.methods.length === 0) {
@@ -84,25 +90,23 @@ function VerifyPage () {
   } else {
     const tabs = verification.methods.filter((m) => TAB_CLASS[m.method])
     const forms = verification.formMethodsShown
-    const titles = () => tabs.map((m) => (
-      <View
-        key={m.method}
-        className={`nut-tabs-titles-item ${TAB_CLASS[m.method]}` +
-          (verification.method === m.method ? ' nut-tabs-titles-item-active' : '') +
-          (m.available ? '' : ' nut-tabs-titles-item-disabled verify-tab-disabled')}
-        onClick={() => verification.choose(m.method)}
-      >
-        <View className='nut-tabs-titles-item-line nut-tabs-titles-item-line-horizontal' />
-        <View className='nut-tabs-titles-item-text'>{LABELS[m.method]}</View>
-      </View>
-    ))
+    const titles = tabTitles('verify', tabs.map((m): TabTitle<VerificationMethodName> => ({
+      value: m.method,
+      title: LABELS[m.method],
+      className: `${TAB_CLASS[m.method]}${m.available ? '' : ' verify-tab-disabled'}`,
+      disabled: !m.available,
+    })), verification.method, verification.choose)
+    const method = verification.method
     body = (
       <>
         {verification.biometricOffered
           ? (
             <View className='verify-soter'>
               <Text className='verify-soter-text'>您在这部手机上已验证过身份，可以直接用{verification.biometricName}解锁。</Text>
-              <Button className='verify-soter-btn' type='primary' size='large' block loading={verification.soterRunning} onClick={startSoter}>
+              <Button
+                className='verify-soter-btn' type='primary' size='large' block loading={verification.soterRunning}
+                onClick={startSoter} {...button(() => { void startSoter() })}
+              >
                 用{verification.biometricName}解锁
               </Button>
             </View>
@@ -123,6 +127,7 @@ function VerifyPage () {
             ? (
             <Tabs className='verify-tabs' value={verification.method} title={titles} autoHeight duration={200}>
               <TabPane className='verify-sms-pane' value='sms' title={LABELS.sms}>
+                <TabPanel idPrefix='verify' value='sms' active={method === 'sms'}>
                 <Text className='verify-phone'>验证码将发送到您登记的手机 {verification.phoneMasked}</Text>
                 <View className='verify-form'>
                   <SmsCodeField
@@ -131,30 +136,38 @@ function VerifyPage () {
                   />
                 </View>
                 {verification.codeNotice ? <Text className='verify-code-sent'>{verification.codeNotice}</Text> : null}
+                </TabPanel>
               </TabPane>
               <TabPane className='verify-password-pane' value='password' title={LABELS.password}>
+                <TabPanel idPrefix='verify' value='password' active={method === 'password'}>
                 <View className='verify-form'>
                   <Input
                     className='verify-password-input' type='password' maxLength={6} placeholder='请输入 6 位数字查询密码'
-                    value={password} formatter={digitsOnly} onChange={edit(setPassword)}
+                    value={password} formatter={digitsOnly} onChange={edit(setPassword)} {...inputName('查询密码')}
                   />
                 </View>
                 <Text className='verify-password-hint'>查询密码是办理医保卡时设置的 6 位数字。连续输错 5 次会锁定 30 分钟。</Text>
                 <View className='verify-forgot-row'>
-                  <Text className='verify-forgot-link' onClick={forgotPassword}>忘记密码？用身份证号和短信验证码重新设置</Text>
+                  <Text className='verify-forgot-link' {...a11y('link')} {...pressable(forgotPassword)} onClick={forgotPassword}>
+                    忘记密码？用身份证号和短信验证码重新设置
+                  </Text>
                 </View>
+                </TabPanel>
               </TabPane>
             </Tabs>
             )
             : verification.faceOffered
               ? null
-              : <Text className='verify-none'>暂时没有可以使用的验证方式，请拨打 12393 医保服务热线咨询。</Text>}
+              : <Text className='verify-none'>暂时没有可以使用的验证方式，请拨打下方的医保服务热线咨询。</Text>}
         {verification.error
           ? <Text className={verification.passwordLocked ? 'verify-error verify-error-locked' : 'verify-error'}>{verification.error}</Text>
           : null}
         {forms && verification.method
           ? (
-            <Button className='verify-submit-btn' type='primary' size='large' block loading={verification.submitting} onClick={submit}>
+            <Button
+              className='verify-submit-btn' type='primary' size='large' block loading={verification.submitting}
+              onClick={submit} {...button(submitNow)}
+            >
               验证
             </Button>
             )
@@ -162,7 +175,7 @@ function VerifyPage () {
         {verification.unavailable.length > 0 && forms
           ? (
             <View className='verify-other'>
-              <Text className='verify-other-title'>其他验证方式</Text>
+              <Text className='verify-other-title' {...heading(2)}>其他验证方式</Text>
               {verification.unavailable.map((m) => (
                 <View key={m.method} className={`verify-method-disabled verify-method-${m.method}`}>
                   <Text className='verify-method-name'>{LABELS[m.method]}</Text>
@@ -180,7 +193,10 @@ function VerifyPage () {
     <PageRoot className='verify-page'>
       {intro}
       {body}
-      <Text className='verify-help'>手机号已不再使用，或有其他问题？请拨打 12393 医保服务热线。</Text>
+      <View className='verify-help'>
+        <Text>手机号已不再使用，或有其他问题？可以打电话咨询：</Text>
+        <Hotline />
+      </View>
       {/* WeChat asks for the privacy agreement before its face check or SOTER if it has not heard it yet. */}
       <PrivacyGate />
     </PageRoot>

@@ -23,8 +23,15 @@ describe('VerificationStore', () => {
     await store.begin()
     expect(store.available.map((m) => m.method)).toEqual(['sms', 'password'])
     expect(store.method).toBe('sms')
-    // SOTER's reason is not shown on a phone without biometrics (the fake platform has none).
-    expect(store.unavailable.map((m) => [m.method, m.reason])).toEqual([
+    // This build has no face check (as H5) and the phone no biometrics: neither is listed, their reasons would only
+    // confuse; a build with the platform's face check lists it with the server's reason.
+    expect(store.unavailable).toEqual([])
+    const withFace = new VerificationStore(store.api, store.session, undefined, {
+      face: { platform: 'wechat', run: async () => 'unsupported' },
+      biometric: { mode: async () => null, authenticate: async () => 'unsupported' },
+    })
+    await withFace.begin()
+    expect(withFace.unavailable.map((m) => [m.method, m.reason])).toEqual([
       ['face', '刷脸验证暂未开放，请用短信验证码或查询密码'],
     ])
     expect(store.phoneMasked).toBe('138****5678')

@@ -56,7 +56,15 @@ describe('SMS login', () => {
     expect((await loginSms(phone, code)).statusCode).toBe(200)
     const reuse = await loginSms(phone, code)
     expect(reuse.statusCode).toBe(400)
-    expect((reuse.json() as { error: { code: string } }).error.code).toBe('sms_code_expired')
+    expect(reuse.json()).toEqual({ error: { code: 'sms_code_expired', message: '这个验证码已经用过，请重新获取' } })
+  })
+
+  test('a code typed before any was asked for says so (not 已过期), for phones on file and not alike', async () => {
+    for (const phone of [demoPerson(4).phone, '13311116666']) {
+      const res = await loginSms(phone, '123456')
+      expect(res.statusCode).toBe(400)
+      expect(res.json()).toEqual({ error: { code: 'sms_code_not_requested', message: '请先点「获取验证码」，再输入短信里的 6 位数字' } })
+    }
   })
 
   test('five wrong tries use the code up, even for the right code afterwards', async () => {

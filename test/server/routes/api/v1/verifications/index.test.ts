@@ -56,10 +56,11 @@ test('the query password reopens it too, sharing the login lockout', async () =>
   const bad = p.queryPassword === '999999' ? '888888' : '999999'
   const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/verifications/password', headers: as(token), payload: { password: bad } })
   expect(wrong.statusCode).toBe(401)
-  expect((wrong.json() as Err).error.message).toContain('还可以再试 4 次')
-  // The same counter as login: a wrong login now leaves 3.
+  // The page asks for the password alone: its sentence names nothing else.
+  expect((wrong.json() as Err).error.message).toBe('查询密码不正确，还可以再试 4 次')
+  // The same counter as login: a wrong login now leaves 3 (login names the identifier typed too).
   const viaLogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login/password', payload: { idNumber: p.idNumber, password: bad } })
-  expect((viaLogin.json() as Err).error.message).toContain('还可以再试 3 次')
+  expect((viaLogin.json() as Err).error.message).toBe('证件号或查询密码不正确，还可以再试 3 次')
   const ok = await t.app.inject({ method: 'POST', url: '/api/v1/verifications/password', headers: as(token), payload: { password: p.queryPassword } })
   expect(ok.statusCode).toBe(200)
   expect((await t.app.inject({ method: 'GET', url: '/api/v1/account', headers: as(token) })).statusCode).toBe(200)
