@@ -3,7 +3,8 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useUnload } from '@tarojs/taro'
-import { Dialog, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Skeleton, Tag } from '@nutui/nutui-react-taro'
+import ModalDialog from '../../../../components/ModalDialog'
 import Button from '../../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
@@ -14,7 +15,7 @@ import type { ShareRow } from '../../stores/my-shares-store'
 import { CLAIMS_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import LoadFailed from '../../../../components/LoadFailed'
-import { heading } from '../../../../components/a11y'
+import { a11y, heading } from '../../../../components/a11y'
 import './index.scss'
 
 const STATUS_TAGS: Readonly<Record<ShareRow['status'], 'success' | 'default'>> = { active: 'success', expired: 'default', revoked: 'default' }
@@ -70,25 +71,23 @@ function MySharesPage () {
           {body}
         </AccountGate>
       </PageRoot>
-      <Dialog
+      <ModalDialog
         className='revoke-dialog' visible={target != null} title={target?.kind === 'all' ? '全部撤回？' : '撤回这份分享？'}
-        closeOnOverlayClick={false} lockScroll={false} onClose={store.cancelRevoke} footerDirection='vertical'
-        footer={(
-          <>
-            <Button className='revoke-confirm-btn' type='primary' block loading={store.revoking} disabled={store.revoking} onClick={() => { void store.confirmRevoke() }}>
-              {target?.kind === 'all' ? '全部撤回' : '撤回'}
-            </Button>
-            <Button className='revoke-cancel-btn' fill='none' block disabled={store.revoking} onClick={store.cancelRevoke}>不撤回</Button>
-          </>
-        )}
+        onClose={store.revoking ? undefined : store.cancelRevoke}
       >
         <Text className='dialog-text'>
           {target?.kind === 'all'
             ? `${target.count} 份有效的分享都会失效，家人再打开链接会看到“链接已失效”。`
             : target ? `“${target.title}”（${target.recipient}）的分享会失效，家人再打开链接会看到“链接已失效”。` : ''}
         </Text>
-        {store.revokeError ? <Text className='dialog-error'>{store.revokeError}</Text> : null}
-      </Dialog>
+        {store.revokeError ? <Text className='dialog-error' {...a11y('alert')}>{store.revokeError}</Text> : null}
+        <View className='revoke-actions'>
+          <Button className='revoke-confirm-btn' type='primary' block loading={store.revoking} disabled={store.revoking} onClick={() => { void store.confirmRevoke() }}>
+            {target?.kind === 'all' ? '全部撤回' : '撤回'}
+          </Button>
+          <Button className='revoke-cancel-btn' fill='none' block disabled={store.revoking} onClick={store.cancelRevoke}>不撤回</Button>
+        </View>
+      </ModalDialog>
     </>
   )
 }
