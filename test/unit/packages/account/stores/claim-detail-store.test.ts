@@ -19,7 +19,7 @@ function claim (over: Partial<ClaimDetail> = {}): ClaimDetail {
       { stage: 'submitted', stageName: '已提交', at: '2026-11-03T01:30:00Z', note: '已提交报销申请及材料' },
       { stage: 'first_review', stageName: '初审中', at: '2026-11-05T02:00:00Z', note: '医保经办机构已受理，正在初审' },
     ],
-    missingMaterials: [], payout: { bankName: '上海银行', cardMasked: '**** 1234' },
+    missingMaterials: [], deductions: [], payout: { bankName: '上海银行', cardMasked: '**** 1234' },
     subscribed: false, subscribeTemplateId: TEMPLATE, ...over,
   }
 }
