@@ -1,5 +1,5 @@
 // formatFen: integer fen → the one way money reads in the app.
-import { formatFen } from '../../../src/utils/money'
+import { formatFen, spokenFen } from '../../../src/utils/money'
 
 describe('formatFen', () => {
   it.each([
@@ -21,5 +21,19 @@ describe('formatFen', () => {
   it('refuses fractions of a fen instead of rounding them silently', () => {
     expect(() => formatFen(1.5)).toThrow(TypeError)
     expect(() => formatFen(Number.NaN)).toThrow(TypeError)
+  })
+})
+
+describe('spokenFen', () => {
+  it('says yuan and fen in words a screen reader reads as an amount, with no ¥ and no separator', () => {
+    expect(spokenFen(72_317)).toBe('723 元 17 分')
+    expect(spokenFen(123_456_700)).toBe('1234567 元')
+    expect(spokenFen(5)).toBe('0 元 5 分')
+    expect(spokenFen(0)).toBe('0 元')
+    expect(spokenFen(-530)).toBe('负 5 元 30 分')
+  })
+
+  it('refuses what is not integer fen, like formatFen', () => {
+    expect(() => spokenFen(1.5)).toThrow(TypeError)
   })
 })

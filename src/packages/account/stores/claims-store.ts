@@ -4,14 +4,14 @@
 import { makeAutoObservable, reaction, type IReactionDisposer } from 'mobx'
 import type { ClaimListItem, ClaimsPage, ClaimStage } from '../../../../types/api/claims'
 import type { ClaimsApi } from '../../../services/api/claims'
-import { formatFen } from '../../../utils/money'
+import { formatFen, spokenFen } from '../../../utils/money'
 import { formatDate } from '../../../utils/date'
 import { ListFilters, type FilterChoice } from './list-filters'
 import { PagedList } from '../../../stores/paged-list'
 import { stageTone, type StageTone } from '../../../stores/claim-stages'
 
 // The stage's look lives in claim-stages (the family view takes it without this list's code); named here as before.
-export { stageIsFinal, stageTone, TONE_TAG_TYPES, type StageTone } from '../../../stores/claim-stages'
+export { stageIsFinal, stageTone, TONE_TAG_TYPES, upcomingStages, type StageTone } from '../../../stores/claim-stages'
 
 /** The stages in the order a claim moves through them, then the two other ends; labels as the server names them. */
 export const CLAIM_STAGES: ReadonlyArray<{ value: ClaimStage, label: string }> = [
@@ -39,13 +39,19 @@ export interface ClaimRow {
   /** The hospital or pharmacy, or '' (treatment elsewhere, medicines bought outside). */
   inst: string
   next: string
-  /** Modifier class of the row ('claim-row--warn' when the person needs to act or the claim was turned down). */
+  /** The row's name for a screen reader: what, its stage, the amounts, what happens next, and that it opens. */
+  label: string
+  /** Modifier class of the row: 'claim-row--warn' when the person needs to act, 'claim-row--fail' when turned down. */
   cls: string
 }
 
 export function toClaimRow (item: ClaimListItem): ClaimRow {
   const tone = stageTone(item.stage)
+  const amounts = item.approvedFen == null
+    ? `申请报销 ${spokenFen(item.claimedFen)}`
+    : `申请报销 ${spokenFen(item.claimedFen)}，核定 ${spokenFen(item.approvedFen)}`
   return {
+    label: `${item.title}，${item.stageName}，${amounts}，${formatDate(item.submittedAt)}提交，查看详情`,
     id: item.id,
     title: item.title,
     stage: item.stageName,
@@ -55,7 +61,7 @@ export function toClaimRow (item: ClaimListItem): ClaimRow {
     approved: item.approvedFen == null ? '' : `核定 ${formatFen(item.approvedFen)}`,
     inst: item.institution?.name ?? '',
     next: item.nextStep,
-    cls: tone === 'warn' ? 'claim-row--warn' : '',
+    cls: tone === 'warn' ? 'claim-row--warn' : tone === 'fail' ? 'claim-row--fail' : '',
   }
 }
 

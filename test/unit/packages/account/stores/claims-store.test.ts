@@ -26,7 +26,10 @@ describe('claim rows', () => {
       id: 31, title: '住院费用零星报销', stage: '初审中', tone: 'progress', submitted: '2026年11月3日提交',
       claimed: '申请 ¥8,624.50', approved: '', inst: '上海市第六人民医院',
       next: '正在初审，预计2026年11月19日前有结果；如果需要补充材料，会在这里告诉您。', cls: '',
+      label: '住院费用零星报销，初审中，申请报销 8624 元 50 分，2026年11月3日提交，查看详情',
     })
+    expect(toClaimRow(item({ stage: 'paid', stageName: '已打款', approvedFen: 110230 })).label)
+      .toBe('住院费用零星报销，已打款，申请报销 8624 元 50 分，核定 1102 元 30 分，2026年11月3日提交，查看详情')
   })
 
   it('shows the approved amount once set, and no institution for treatment elsewhere', () => {
@@ -34,13 +37,13 @@ describe('claim rows', () => {
     expect(row).toMatchObject({ stage: '已打款', tone: 'success', approved: '核定 ¥1,102.30', inst: '', cls: '' })
   })
 
-  it('marks what needs attention in the warning colour: materials needed and rejected', () => {
+  it('marks what needs attention in the warning colour (materials needed), and a rejection in its own', () => {
     expect(toClaimRow(item({ stage: 'materials_needed', stageName: '需补充材料' }))).toMatchObject({ tone: 'warn', cls: 'claim-row--warn' })
-    expect(toClaimRow(item({ stage: 'rejected', stageName: '未通过' }))).toMatchObject({ tone: 'warn', cls: 'claim-row--warn' })
+    expect(toClaimRow(item({ stage: 'rejected', stageName: '未通过' }))).toMatchObject({ tone: 'fail', cls: 'claim-row--fail' })
     expect(CLAIM_STAGES.map((s) => [s.value, stageTone(s.value), TONE_TAG_TYPES[stageTone(s.value)]])).toEqual([
       ['submitted', 'progress', 'primary'], ['first_review', 'progress', 'primary'], ['second_review', 'progress', 'primary'],
       ['approved', 'success', 'success'], ['paid', 'success', 'success'],
-      ['materials_needed', 'warn', 'warning'], ['rejected', 'warn', 'warning'],
+      ['materials_needed', 'warn', 'warning'], ['rejected', 'fail', 'danger'],
     ])
     expect(CLAIM_STAGES.filter((s) => stageIsFinal(s.value)).map((s) => s.value)).toEqual(['paid', 'rejected'])
   })
