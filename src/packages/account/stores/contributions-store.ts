@@ -5,7 +5,7 @@ import { makeAutoObservable, reaction, type IReactionDisposer } from 'mobx'
 import type { InsuranceType } from '../../../../types/api/account'
 import type { ContributionEntry, ContributionGap, ContributionItem, ContributionsPage } from '../../../../types/api/contributions'
 import type { ContributionsApi } from '../../../services/api/contributions'
-import { formatFen } from '../../../utils/money'
+import { formatFen, spokenFen } from '../../../utils/money'
 import { formatAsOf, formatDate } from '../../../utils/date'
 import { ListFilters } from './list-filters'
 import { PagedList } from '../../../stores/paged-list'
@@ -84,8 +84,12 @@ export interface YearGroup {
   title: string
   /** The year's amount credited to the personal account, over the months shown. */
   totalFen: number
-  /** `计入个人账户 · 10 个月` */
+  /** `¥3,337.60` */
+  total: string
+  /** `计入个人账户 · 10 个月` (and 已显示的月份 when the year may go on in a page not loaded yet) */
   totalNote: string
+  /** The total as a screen reader says it: 2026年计入个人账户合计 3337 元 60 分，10 个月 */
+  spoken: string
   /** The year may go on in a page not loaded yet: its total counts the months shown so far. */
   partial: boolean
   rows: Array<TermsRow | MonthRow | GapRow>
@@ -145,12 +149,18 @@ export function yearGroups (rows: readonly ContributionRow[], more: boolean): Ye
   let group: YearGroup | null = null
   let months = 0
   let last: { unit: string, terms: string } | null = null
-  const close = () => { if (group) group.totalNote = `计入个人账户 · ${months} 个月` }
+  const close = (partial = false) => {
+    if (!group) return
+    group.partial = partial
+    group.total = formatFen(group.totalFen)
+    group.totalNote = `计入个人账户 · ${months} 个月${partial ? '（已显示的月份）' : ''}`
+    group.spoken = `${group.title}计入个人账户合计 ${spokenFen(group.totalFen)}，${months} 个月${partial ? '（已显示的月份）' : ''}`
+  }
   for (const row of rows) {
     if (row.kind === 'premium') continue
     if (!group || group.year !== row.year) {
       close()
-      group = { key: `y-${row.year}`, year: row.year, title: `${row.year}年`, totalFen: 0, totalNote: '', partial: false, rows: [] }
+      group = { key: `y-${row.year}`, year: row.year, title: `${row.year}年`, totalFen: 0, total: '', totalNote: '', spoken: '', partial: false, rows: [] }
       groups.push(group)
       months = 0
       last = null
@@ -169,8 +179,7 @@ export function yearGroups (rows: readonly ContributionRow[], more: boolean): Ye
     group.totalFen += row.creditedFen
     months++
   }
-  close()
-  if (more && group) group.partial = true
+  close(more)
   return groups
 }
 
@@ -181,6 +190,8 @@ const PAGE_SIZE = 60
 const YEARS_BACK = 9
 
 export class ContributionsStore {
+  /** The years the person folded (only their title and total show): a long history stays short to scroll through. */
+  folded: ReadonlySet<string> = new Set()
   readonly filters: ListFilters
   readonly list: PagedList<ContributionEntry, ContributionRow, ContributionsPage>
   private started: IReactionDisposer | null = null
@@ -299,8 +310,17 @@ export class ContributionsStore {
   }
 
   /** Another person's session: nothing of this one stays (the filters are the person's choice and are kept). */
+  /** Folds a year to its title and total, or unfolds it again. */
+  toggleYear (year: string): void {
+    const next = new Set(this.folded)
+    if (next.has(year)) next.delete(year)
+    else next.add(year)
+    this.folded = next
+  }
+
   reset (): void {
     this.list.reset()
+    this.folded = new Set()
   }
 
   dispose (): void {

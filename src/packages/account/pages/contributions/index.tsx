@@ -76,23 +76,30 @@ function GapItem ({ row }: { row: GapRow }) {
   )
 }
 
-/** A year: its title and total at the top, then its months under the terms they share, gaps where they fall. */
-function Year ({ group }: { group: YearGroup }) {
+/**
+ * A year: its title, then a card whose top line is the year's total (a tap folds the year to just that, and unfolds
+ * it), then its months under the terms they share, gaps where they fall.
+ */
+function Year ({ group, folded, onToggle }: { group: YearGroup, folded: boolean, onToggle: (year: string) => void }) {
+  const toggle = () => onToggle(group.year)
   return (
-    <View className='year-group'>
-      <View className='year-head'>
-        <Text className='year-title' {...heading(2)}>{group.title}</Text>
-        <View className='year-total-box'>
-          <AmountText className='year-total' fen={group.totalFen} label={`${group.title}计入个人账户合计`} />
-          <Text className='year-total-note'>{group.partial ? `${group.totalNote}（已显示的月份）` : group.totalNote}</Text>
-        </View>
-      </View>
+    <View className={folded ? 'year-group year-group--folded' : 'year-group'}>
+      <Text className='year-title' {...heading(2)}>{group.title}</Text>
       <View className='year-card'>
-        {group.rows.map((row) => (
-          row.kind === 'terms'
-            ? <Terms key={row.key} row={row} />
-            : row.kind === 'gap' ? <GapItem key={row.key} row={row} /> : <MonthLine key={row.key} row={row} />
-        ))}
+        {/* Named by its content: the total as words for a screen reader (the drawn figures hidden from it), and 收起 / 展开. */}
+        <View className='year-head' onClick={toggle} aria-expanded={folded ? 'false' : 'true'} {...button(toggle)}>
+          <Text className='year-spoken'>{group.spoken}</Text>
+          <Text className='year-total-note' aria-hidden='true'>{group.totalNote}</Text>
+          <Text className='year-total amount-text' aria-hidden='true'>{group.total}</Text>
+          <Text className='year-fold'>{folded ? '展开' : '收起'}</Text>
+        </View>
+        {folded
+          ? null
+          : group.rows.map((row) => (
+            row.kind === 'terms'
+              ? <Terms key={row.key} row={row} />
+              : row.kind === 'gap' ? <GapItem key={row.key} row={row} /> : <MonthLine key={row.key} row={row} />
+          ))}
       </View>
     </View>
   )
@@ -130,7 +137,7 @@ function ContributionsPage () {
     body = (
       <>
         {store.monthly
-          ? store.years.map((group) => <Year key={group.key} group={group} />)
+          ? store.years.map((group) => <Year key={group.key} group={group} folded={store.folded.has(group.year)} onToggle={store.toggleYear} />)
           : list.pages.flat().map((row) => (row.kind === 'gap' ? <GapItem key={row.key} row={row} /> : row.kind === 'premium' ? <PremiumItem key={row.key} row={row} /> : null))}
         <ListFooter loading={list.loadingMore} error={list.moreError} hasMore={list.hasMore} onRetry={() => { void list.loadMore() }} endText='已显示全部缴费记录' />
       </>

@@ -93,7 +93,7 @@ describe('contribution rows', () => {
       month('2025-08', newBase), month('2025-07', newBase), month('2025-06'), month('2025-05', { payingUnit: '上海申江信息技术有限公司', latePaid: true, status: 'late_paid', paidAt: '2025-07-02T02:00:00Z' }),
     ])
     expect(yearGroups(rows, true).map(groupShape)).toEqual([[
-      '#2025年 138752 计入个人账户 · 4 个月 partial',
+      '#2025年 138752 计入个人账户 · 4 个月（已显示的月份） partial',
       '@上海漕河泾智能制造有限公司|缴费基数 ¥18,000.00，单位每月缴 ¥1,710.00（进入统筹基金），个人每月缴 ¥360.00',
       '8月 ¥360.00', '7月 ¥360.00',
       '@|缴费基数 ¥16,688.00，单位每月缴 ¥1,585.36（进入统筹基金），个人每月缴 ¥333.76',
@@ -128,7 +128,8 @@ describe('ContributionsStore', () => {
     expect(api.contributions.list).toHaveBeenCalledTimes(1)
     expect(api.contributions.list).toHaveBeenCalledWith({ from: undefined, to: undefined, cursor: undefined, limit: 60 })
     expect(store.monthly).toBe(true)
-    expect(store.years.map((g) => [g.title, g.totalNote, g.partial])).toEqual([['2026年', '计入个人账户 · 2 个月', false], ['2025年', '计入个人账户 · 2 个月', true]])
+    expect(store.years.map((g) => [g.title, g.totalNote, g.partial])).toEqual([['2026年', '计入个人账户 · 2 个月', false], ['2025年', '计入个人账户 · 2 个月（已显示的月份）', true]])
+    expect(store.years[0]).toMatchObject({ total: '¥667.52', spoken: '2026年计入个人账户合计 667 元 52 分，2 个月' })
 
     await store.loadMore()
     expect(api.contributions.list).toHaveBeenLastCalledWith({ from: undefined, to: undefined, cursor: 'c1', limit: 60 })
@@ -140,6 +141,14 @@ describe('ContributionsStore', () => {
     expect(store.list.hasMore).toBe(false)
     const keys = store.years.flatMap((g) => g.rows.map((r) => r.key))
     expect(new Set(keys).size).toBe(keys.length)
+    // A year folds to its title and total and unfolds again; another person's session starts unfolded.
+    store.toggleYear('2025')
+    expect([...store.folded]).toEqual(['2025'])
+    store.toggleYear('2025')
+    expect(store.folded.size).toBe(0)
+    store.toggleYear('2024')
+    store.reset()
+    expect(store.folded.size).toBe(0)
     store.dispose()
   })
 
