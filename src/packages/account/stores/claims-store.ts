@@ -4,7 +4,7 @@
 import { makeAutoObservable, reaction, type IReactionDisposer } from 'mobx'
 import type { ClaimListItem, ClaimsPage, ClaimStage } from '../../../../types/api/claims'
 import type { ClaimsApi } from '../../../services/api/claims'
-import { formatFen, spokenFen } from '../../../utils/money'
+import { formatFen } from '../../../utils/money'
 import { formatDate } from '../../../utils/date'
 import { ListFilters, type FilterChoice } from './list-filters'
 import { PagedList } from '../../../stores/paged-list'
@@ -39,19 +39,13 @@ export interface ClaimRow {
   /** The hospital or pharmacy, or '' (treatment elsewhere, medicines bought outside). */
   inst: string
   next: string
-  /** The row's name for a screen reader: what, its stage, the amounts, what happens next, and that it opens. */
-  label: string
   /** Modifier class of the row: 'claim-row--warn' when the person needs to act, 'claim-row--fail' when turned down. */
   cls: string
 }
 
 export function toClaimRow (item: ClaimListItem): ClaimRow {
   const tone = stageTone(item.stage)
-  const amounts = item.approvedFen == null
-    ? `申请报销 ${spokenFen(item.claimedFen)}`
-    : `申请报销 ${spokenFen(item.claimedFen)}，核定 ${spokenFen(item.approvedFen)}`
   return {
-    label: `${item.title}，${item.stageName}，${amounts}，${formatDate(item.submittedAt)}提交，查看详情`,
     id: item.id,
     title: item.title,
     stage: item.stageName,

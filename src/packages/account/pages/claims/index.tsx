@@ -31,7 +31,7 @@ const ClaimRows = memo(function ClaimRows ({ rows, onOpen }: ClaimRowsProps) {
       {rows.map((row) => (
         <View
           key={row.id} className={`claim-row ${row.cls}`} data-id={row.id} onClick={() => onOpen(row.id)}
-          {...button(() => onOpen(row.id), row.label)}
+          {...button(() => onOpen(row.id))}
         >
           <View className='claim-row-head'>
             <Text className='claim-row-title'>{row.title}</Text>
