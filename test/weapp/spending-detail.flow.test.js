@@ -62,7 +62,8 @@ test('an unusual charge: its reasons and items, 不是我的消费 with a note, 
   }
   // The money words with a figure only: no line of ¥0.00 (this charge was paid wholly from the account).
   const paid = [['统筹基金支付', expected.fundFen], ['个人账户支付', expected.accountFen], ['现金支付', expected.selfFen]]
-  for (const [label, fen] of paid) expect(shown.includes(label)).toBe(fen > 0)
+  for (const [label, fen] of paid) if (fen > 0) expect(shown).toContain(`${label}${yuan(fen)}`)
+  expect(shown).not.toContain('¥0.00')
   for (const label of ['个人负担', '数量', '甲类：全部在医保目录内，按规定的比例报销', '乙类：', '丙类：', '12393']) expect(shown).toContain(label)
   expect(shown).not.toContain('个人自付')
   expect(shown).not.toContain('核实中')
