@@ -42,7 +42,7 @@ function accessibilityPlugin (): [string, object][] {
   const role = env === 'alipay' ? 'role' : 'aria-role'
   return [['@tarojs/plugin-inject', {
     components: {
-      View: { [role]: '', 'aria-label': '', 'aria-hidden': '', 'aria-level': '', 'aria-live': '', 'aria-modal': '', 'aria-selected': '' },
+      View: { [role]: '', 'aria-label': '', 'aria-hidden': '', 'aria-level': '', 'aria-live': '', 'aria-modal': '', 'aria-selected': '', 'aria-checked': '' },
       Text: { [role]: '', 'aria-label': '', 'aria-hidden': '', 'aria-level': '' },
       Button: { 'aria-label': '' },
     },

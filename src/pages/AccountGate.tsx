@@ -8,6 +8,7 @@ import { observer } from 'mobx-react-lite'
 import { rootStore } from '../stores/index'
 import LoadFailed from '../components/LoadFailed'
 import AccountLoadFailed from '../components/AccountLoadFailed'
+import { button } from '../components/a11y'
 import { toBind, toLogin, toVerify } from './account-page'
 import type { ListError } from '../stores/paged-list'
 import { HOME_PAGE } from '../routes'
@@ -35,16 +36,16 @@ function AccountGate ({ what, signedOutMessage, error, loading, onRetry, childre
   if (!session.restored) return <Skeleton className='page-skeleton' rows={6} animated />
   if (!session.signedIn) {
     return (
-      <LoadFailed message={session.notice ?? signedOutMessage ?? `登录后才能查看${what}`}>
-        <Button className='login-entry-btn' type='primary' onClick={toLogin}>去登录</Button>
+      <LoadFailed title='请先登录' mark='?' message={session.notice ?? signedOutMessage ?? `登录后才能查看${what}`}>
+        <Button className='login-entry-btn' type='primary' {...button(toLogin)} onClick={toLogin}>去登录</Button>
       </LoadFailed>
     )
   }
   const blocked = consent.accountBlocked
   if (blocked) {
     return (
-      <LoadFailed message={blocked}>
-        <Button className='consent-home-btn' type='primary' onClick={toHome}>回到首页</Button>
+      <LoadFailed title='需要您的授权' mark='?' message={blocked}>
+        <Button className='consent-home-btn' type='primary' {...button(toHome)} onClick={toHome}>回到首页</Button>
       </LoadFailed>
     )
   }

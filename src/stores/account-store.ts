@@ -67,6 +67,16 @@ export class AccountStore {
     }
   }
 
+  /**
+   * The session's verification window has ended (by this device's clock): the figure on screen goes, as on every
+   * page that asks the server now, and the way on is 去验证. Nothing is requested: the server decides at the next read.
+   */
+  verificationLapsed (): void {
+    if (!this.summary) return
+    this.summary = null
+    this.error = { code: 'verification_required', message: '为了保护您的信息，验证身份后才能继续查看账户。' }
+  }
+
   reset (): void {
     this.generation++
     this.summary = null

@@ -13,13 +13,14 @@ export function formatFen (fen: number): string {
 }
 
 /**
- * An amount as a screen reader should say it: `723 元 17 分`, `12 元`, `0 元`, `负 5 元 30 分` (a formatted `¥723.17`
- * split over several text nodes is read as pieces, or the ¥ as "yen").
+ * The same amount as a screen reader should say it: `723 元 17 分`, `1234 元`, `负 12 元 30 分` (a reader spells
+ * `¥856.19` out symbol by symbol, or reads the decimals as a number).
  */
 export function spokenFen (fen: number): string {
   if (!Number.isSafeInteger(fen)) throw new TypeError(`金额必须是整数分：${fen}`)
   const abs = Math.abs(fen)
   const yuan = Math.floor(abs / 100)
   const cents = abs % 100
-  return `${fen < 0 ? '负 ' : ''}${yuan} 元${cents ? ` ${cents} 分` : ''}`
+  const words = cents === 0 ? `${yuan} 元` : yuan === 0 ? `${cents} 分` : `${yuan} 元 ${cents} 分`
+  return fen < 0 ? `负 ${words}` : words
 }

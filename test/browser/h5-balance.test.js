@@ -32,7 +32,7 @@ const chinaDate = (iso) => new Date(iso).toLocaleDateString('zh-CN', { timeZone:
 /** Demo person n from a fresh browser: privacy → 登录 (查询密码) → consent → 首页 → 账户余额. Returns { page, balance }. */
 async function openBalanceAs (n, { elder = false } = {}) {
   const { page, home } = await signedInHome(browser, server.url, demoPersons()[n - 1], { elder, pageErrors })
-  await home.locator('.entry-balance').click()
+  await home.locator('.card-more').click()
   const balance = page.locator('.taro_page_stationed .balance-page')
   await balance.locator('.as-of').getByText(/数据截至/).waitFor()
   if (elder) await page.locator('.taro_page_stationed .balance-page.elder').waitFor()

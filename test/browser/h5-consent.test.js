@@ -141,7 +141,7 @@ test('withdrawn on another device: the next read is refused, 余额 says so, 首
   await agreeToSensitive(page)
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').waitFor()
-  const shown = await home.locator('.balance-amount').innerText()
+  const shown = await home.locator('.balance-amount [aria-hidden="true"]').innerText()
 
   // The person withdraws the sensitive-information consent in another session (another phone).
   const other = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: 'wx-demo-4' } })
@@ -149,7 +149,7 @@ test('withdrawn on another device: the next read is refused, 余额 says so, 首
   expect(withdrawn.status).toBe(200)
 
   // 账户余额 asks for the current figure: refused, and the page says why and where to go, with no figure on it.
-  await home.locator('.entry-balance').click()
+  await home.locator('.card-more').click()
   const balance = page.locator('.taro_page_stationed .balance-page')
   await balance.getByText('查看医保账户信息前，需要您单独同意我们处理这些信息。请回到首页阅读授权说明。').waitFor()
   expect(await balance.locator('.balance-amount').count()).toBe(0)

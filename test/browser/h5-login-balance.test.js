@@ -50,7 +50,7 @@ test('signed out → privacy policy → SMS login → sensitive consent → home
   for (const label of ['账户余额', '缴费记录', '消费记录', '报销进度']) await home.getByText(label).first().waitFor()
   await page.screenshot({ path: join(out, 'h5-home.png') })
 
-  await home.locator('.entry-balance').click()
+  await home.locator('.card-more').click()
   const balance = page.locator('.taro_page_stationed .balance-page')
   await balance.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   await balance.locator('.insurance-type').getByText(summary.insuranceTypeName).waitFor()

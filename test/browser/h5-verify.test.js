@@ -48,21 +48,22 @@ async function ownSession (n) {
 async function openBalance (page, summary) {
   const home = page.locator('.taro_page_stationed .home-page')
   await home.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
-  await home.locator('.entry-balance').click()
+  await home.locator('.card-more').click()
   const balance = page.locator('.taro_page_stationed .balance-page')
   await balance.locator('.balance-amount').getByText(yuan(summary.balanceFen)).waitFor()
   return balance
 }
 
-/** Back to 首页 and into 余额 again: opening 余额 asks for the current figure, which the server now refuses. */
-async function reopenBalance (page) {
+/** Back to 首页, which no longer shows the figure once the window has passed: 去验证 stands in its place. */
+async function backToHomeAndVerify (page, summary) {
   await page.goBack()
   const home = page.locator('.taro_page_stationed .home-page')
-  await home.waitFor()
-  await home.locator('.entry-balance').click()
+  await home.getByRole('heading', { name: '请先验证身份' }).waitFor()
+  expect(await home.getByText(yuan(summary.balanceFen)).count()).toBe(0)
+  await home.getByRole('button', { name: '去验证' }).click()
 }
 
-test('window passed on 余额 → 身份验证 by SMS code → back on 余额 with the balance', async () => {
+test('window passed → 首页 drops the figure → 身份验证 by SMS code → back on 首页 with the balance', async () => {
   const person = demoPersons()[0]
   const page = await freshPage()
   await page.goto(`${server.url}/#/pages/index/index`)
@@ -85,7 +86,7 @@ test('window passed on 余额 → 身份验证 by SMS code → back on 余额 wi
   const stored = JSON.parse(await page.evaluate(() => Object.values(sessionStorage).find((v) => v.includes('verifiedUntil'))))
   expect(Date.parse(stored.verifiedUntil)).toBeLessThan(Date.now())
 
-  await reopenBalance(page)
+  await backToHomeAndVerify(page, own.summary)
   const verify = page.locator('.taro_page_stationed .verify-page')
   await verify.waitFor()
   await verify.locator('.verify-sms-tab.nut-tabs-titles-item-active').waitFor()
@@ -108,11 +109,11 @@ test('window passed on 余额 → 身份验证 by SMS code → back on 余额 wi
   await page.screenshot({ path: join(out, 'h5-verify.png') })
   await verify.locator('taro-button-core.verify-submit-btn').click()
 
-  // Back where the person wanted to be, with the figure loaded again (no stale error, no skeleton).
-  const balance = page.locator('.taro_page_stationed .balance-page')
-  await balance.locator('.balance-amount').getByText(yuan(own.summary.balanceFen)).waitFor()
-  expect(await balance.locator('.load-failed').count()).toBe(0)
-  expect(page.url()).toContain('/packages/account/pages/balance/index')
+  // Back where the person was, with the figure loaded again (no stale error, no skeleton).
+  const home = page.locator('.taro_page_stationed .home-page')
+  await home.locator('.balance-amount').getByText(yuan(own.summary.balanceFen)).waitFor()
+  expect(await home.locator('.load-failed').count()).toBe(0)
+  expect(page.url()).toContain('/pages/index/index')
   expect(pageErrors).toEqual([])
 })
 
@@ -136,7 +137,8 @@ test('window passed on 余额 → 身份验证 by query password → back on 余
   await openBalance(page, own.summary)
   await own.windowPassed()
 
-  await reopenBalance(page)
+  // 余额 opened again (the tab reloaded on it) asks the server, which refuses, and opens 身份验证 over it.
+  await page.reload()
   const verify = page.locator('.taro_page_stationed .verify-page')
   await verify.waitFor()
   await verify.locator('.verify-password-tab').click()

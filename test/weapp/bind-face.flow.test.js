@@ -99,9 +99,10 @@ test('bind a new WeChat account by face, verify by face when the window has pass
   const relogin = await requestJson(`${server.url}/api/v1/auth/login/platform`, { method: 'POST', body: { platform: 'wechat', code: 'wx-new-bind1.2' } })
   expect(relogin.json.bound).toBe(true)
 
-  // Past the window: 账户余额 asks for a fresh check, by face again.
+  // Past the window: 首页 itself takes the balance away and asks for a fresh check, by face again.
   await new Promise((resolve) => setTimeout(resolve, WINDOW_SECONDS * 1000 + 500))
-  homeAgain.querySelector('.entry-balance').dispatchEvent('tap')
+  ;(await waitFor(() => homeAgain.querySelector('.verify-btn'))).dispatchEvent('tap')
+  expect(text(homeAgain)).not.toContain(yuan(balanceFen))
   const verify = await waitFor(() => mp.pages.at(-1)?.route === 'packages/verify/pages/verify/index' && mp.current(), 10_000)
   await waitFor(() => verify.querySelector('.face-start-btn'))
   expect(text(verify)).toContain('刷脸前请注意')
@@ -111,18 +112,18 @@ test('bind a new WeChat account by face, verify by face when the window has pass
   expect(text(verify)).toContain('用指纹解锁')
   verify.querySelector('.face-start-btn').dispatchEvent('tap')
 
-  const balance = await waitFor(() => mp.pages.at(-1)?.route === 'packages/account/pages/balance/index' && mp.current(), 10_000)
-  await waitFor(() => text(balance).includes(yuan(balanceFen)), 10_000)
+  // Verified: back on 首页, the balance is there again.
+  await waitFor(() => mp.pages.length === 1 && text(homeAgain).includes(yuan(balanceFen)), 10_000)
   expect(faceCalls).toHaveLength(2)
   expect(mp.requests.filter((r) => /\/api\/v1\/verifications\/face\/\d+\/result$/.test(r.url))).toHaveLength(1)
 
-  // Past the window once more: this time the fingerprint re-opens it (the phone signs the server's challenge).
+  // Past the window once more: this time the fingerprint re-opens it (the phone signs the server's challenge), and
+  // 账户余额 opened from the card shows the figure.
   await new Promise((resolve) => setTimeout(resolve, WINDOW_SECONDS * 1000 + 500))
-  await new Promise((resolve) => { global.wx.navigateBack({ success: resolve }) }) // the person taps ‹ back
-  const home3 = await waitFor(() => mp.pages.length === 1 && mp.current())
-  home3.querySelector('.entry-balance').dispatchEvent('tap')
+  ;(await waitFor(() => homeAgain.querySelector('.verify-btn'))).dispatchEvent('tap')
   const verify2 = await waitFor(() => mp.pages.at(-1)?.route === 'packages/verify/pages/verify/index' && mp.current(), 10_000)
   ;(await waitFor(() => verify2.querySelector('.verify-soter-btn'))).dispatchEvent('tap')
+  ;(await waitFor(() => mp.pages.length === 1 && homeAgain.querySelector('.home-card-link'), 10_000)).dispatchEvent('tap')
   const balance2 = await waitFor(() => mp.pages.at(-1)?.route === 'packages/account/pages/balance/index' && mp.current(), 10_000)
   await waitFor(() => text(balance2).includes(yuan(balanceFen)), 10_000)
   expect(soterCalls).toHaveLength(1)

@@ -29,11 +29,11 @@ function forward (apiOrigin, o, requests) { // keep path + query, swap the origi
 /** `wxOverrides`: extra or replaced wx APIs (a test stubs a platform capability, e.g. requestFacialVerify).
  * `launch`: the cold start's options ({ path, query, scene, referrerInfo }: a scanned code, a card, another app);
  * the harness then opens that page itself, as WeChat does. */
-function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 'pages/index/index', wxOverrides = {}, launch = null }) {
+function createMiniProgram ({ root, apiOrigin, loginCode = 'wx-demo-1', entry = 'pages/index/index', wxOverrides = {}, launch = null, fontSizeSetting = 16 }) {
   const pages = []; const setDataLog = []; const requests = []; const toasts = []; const storage = new Map()
   const ids = {} // route -> simulate id: a page's js runs Page() only once per test file (webpack module cache)
   let app = null; let next = null // next = { route, query } of the page being mounted
-  const sys = { platform: 'devtools', windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2, statusBarHeight: 20, fontSizeSetting: 16, SDKVersion: '3.8.12', language: 'zh_CN', theme: 'light' }
+  const sys = { platform: 'devtools', windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2, statusBarHeight: 20, fontSizeSetting, SDKVersion: '3.8.12', language: 'zh_CN', theme: 'light' }
   const ok = (o, r) => setTimeout(() => { o.success?.(r); o.complete?.(r) }, 0)
   const fail = (o, r) => setTimeout(() => { o.fail?.(r); o.complete?.(r) }, 0)
   const top = () => pages[pages.length - 1]

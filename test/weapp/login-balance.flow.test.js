@@ -78,7 +78,7 @@ test('platform login, then the balance on 首页 and on the subpackage page', as
   const recorded = await requestJson(`${server.url}/api/v1/consents`, { headers: { authorization: accountCall.header.Authorization ?? accountCall.header.authorization } })
   expect(recorded.json.items.map((i) => [i.document, i.acceptedAt !== null])).toEqual([['privacy', true], ['sensitive', true]])
 
-  home.querySelector('.entry-balance').dispatchEvent('tap')
+  home.querySelector('.home-card-link').dispatchEvent('tap')
   const balance = await waitFor(() => mp.pages.length === 2 && mp.current())
   expect(mp.pages[1].route).toBe('packages/account/pages/balance/index')
   await waitFor(() => text(balance).includes(yuan(summary.balanceFen)))

@@ -60,6 +60,20 @@ describe('AccountStore', () => {
     expect(store.balanceFen).toBe(123456)
   })
 
+  it('the verification window ends: the figure goes, 去验证 is the way on, and nothing is requested', async () => {
+    const api = fakeApi()
+    const store = new AccountStore(api.account)
+    store.verificationLapsed() // nothing shown yet: nothing to take away, no error either
+    expect(store.error).toBeNull()
+    await store.load()
+    const calls = (api.account.getSummary as jest.Mock).mock.calls.length
+    store.verificationLapsed()
+    expect(store.summary).toBeNull()
+    expect(store.needsVerification).toBe(true)
+    expect(store.error?.message).toMatch(/验证身份后才能继续查看/)
+    expect((api.account.getSummary as jest.Mock).mock.calls.length).toBe(calls)
+  })
+
   it('ensureLoaded does not ask twice', async () => {
     const api = fakeApi()
     const store = new AccountStore(api.account)

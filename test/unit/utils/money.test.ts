@@ -1,4 +1,4 @@
-// formatFen: integer fen → the one way money reads in the app.
+// formatFen: integer fen → the one way money reads in the app; spokenFen: the same amount as a screen reader says it.
 import { formatFen, spokenFen } from '../../../src/utils/money'
 
 describe('formatFen', () => {
@@ -25,15 +25,18 @@ describe('formatFen', () => {
 })
 
 describe('spokenFen', () => {
-  it('says yuan and fen in words a screen reader reads as an amount, with no ¥ and no separator', () => {
-    expect(spokenFen(72_317)).toBe('723 元 17 分')
-    expect(spokenFen(123_456_700)).toBe('1234567 元')
-    expect(spokenFen(5)).toBe('0 元 5 分')
-    expect(spokenFen(0)).toBe('0 元')
-    expect(spokenFen(-530)).toBe('负 5 元 30 分')
+  test.each([
+    [72317, '723 元 17 分'],
+    [123400, '1234 元'],
+    [5, '5 分'],
+    [0, '0 元'],
+    [-1230, '负 12 元 30 分'],
+    [100000005, '1000000 元 5 分'],
+  ])('%i fen reads as %s', (fen, words) => {
+    expect(spokenFen(fen)).toBe(words)
   })
 
-  it('refuses what is not integer fen, like formatFen', () => {
-    expect(() => spokenFen(1.5)).toThrow(TypeError)
+  test('refuses what is not whole fen', () => {
+    expect(() => spokenFen(1.5)).toThrow('金额必须是整数分')
   })
 })

@@ -94,7 +94,7 @@ describe('pages/index, consents', () => {
     fireEvent.click(byClass('sensitive-reconsider-btn'))
 
     fireEvent.click(await waitFor(() => byClass('sensitive-agree-btn')))
-    await waitFor(() => expect(byClass('balance-amount').textContent).toBe('¥1,234.56'))
+    await waitFor(() => expect(byClass('balance-amount').textContent).toBe('¥1,234.56个人账户余额 1234 元 56 分'))
     expect(calls('/api/v1/consents', 'POST').map((r) => r.data)).toContainEqual({ document: 'sensitive', version: CONSENT_VERSION, channel: 'h5' })
     expect(calls('/api/v1/account')).toHaveLength(1)
     expect(document.querySelector('.consent-panel')).toBeNull()

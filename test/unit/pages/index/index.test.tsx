@@ -63,7 +63,10 @@ describe('pages/index', () => {
     await signIn()
     render(<HomePage />)
     await screen.findByText('¥1,234.56')
-    expect(byClass('balance-amount').textContent).toBe('¥1,234.56')
+    expect(byClass('balance-amount').textContent).toBe('¥1,234.56个人账户余额 1234 元 56 分')
+    // The figure is hidden from screen readers, who hear the words beside it instead.
+    expect(byClass('balance-amount').querySelector('[aria-hidden="true"]')!.textContent).toBe('¥1,234.56')
+    expect(byClass('balance-amount').querySelector('.sr-only')!.textContent).toBe('个人账户余额 1234 元 56 分')
     expect(byClass('masked-name').textContent).toBe('张*')
     expect(byClass('region-name').textContent).toBe('北京市朝阳区')
     expect(byClass('as-of').textContent).toContain('数据截至 2026年1月15日 星期四')
@@ -72,7 +75,7 @@ describe('pages/index', () => {
     expect(call.url).toBe('http://api.test/api/v1/account')
     expect(call.header.Authorization).toBe('Bearer tok-abc')
 
-    fireEvent.click(byClass('entry-balance'))
+    fireEvent.click(byClass('card-more'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/balance/index' })
 
     for (const [entry, page] of [['entry-contributions', 'contributions'], ['entry-spending', 'spending'], ['entry-claims', 'claims']]) {
@@ -135,7 +138,7 @@ describe('pages/index', () => {
     await screen.findByText('服务暂时出了问题，请稍后重试')
     fail = false
     fireEvent.click(byClass('retry-btn'))
-    await waitFor(() => expect(byClass('balance-amount').textContent).toBe('¥1,234.56'))
+    await waitFor(() => expect(byClass('balance-amount').textContent).toBe('¥1,234.56个人账户余额 1234 元 56 分'))
   })
 
   it('a 401 while loading ends the session and shows why', async () => {

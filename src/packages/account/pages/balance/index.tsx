@@ -146,7 +146,7 @@ function BalancePage () {
             : (
               <>
                 <Text className='balance-label' {...heading(1)}>个人账户余额</Text>
-                <AmountText className='balance-amount' fen={summary.balanceFen} label='个人账户余额' />
+                <AmountText className='balance-amount' fen={summary.balanceFen} spoken='个人账户余额' />
               </>
               )}
           <Text className='as-of'>{formatAsOf(summary.asOf)}</Text>

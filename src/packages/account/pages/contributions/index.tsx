@@ -121,7 +121,7 @@ function ContributionsPage () {
           ? (
             <View className='retiree-credited'>
               <Text className='retiree-credited-label'>{credited.text}</Text>
-              <AmountText className='retiree-credited-amount' fen={credited.fen} label={credited.text} />
+              <AmountText className='retiree-credited-amount' fen={credited.fen} spoken={credited.text} />
             </View>
             )
           : null}

@@ -74,7 +74,7 @@ function SpendingDetailPage () {
             <Text className='detail-time'>{view.time}</Text>
           </View>
           <Text className='detail-total-label'>费用总额</Text>
-          <AmountText className='detail-total' fen={view.totalFen} label='费用总额' />
+          <AmountText className='detail-total' fen={view.totalFen} spoken='费用总额' />
           {view.beneficiary ? <Text className='detail-beneficiary'>{view.beneficiary}（家庭共济）</Text> : null}
         </View>
 
