@@ -32,7 +32,9 @@ const chinaDate = (iso) => new Date(iso).toLocaleDateString('zh-CN', { timeZone:
 /** Demo person n from a fresh browser: privacy → 登录 (查询密码) → consent → 首页 → 账户余额. Returns { page, balance }. */
 async function openBalanceAs (n, { elder = false } = {}) {
   const { page, home } = await signedInHome(browser, server.url, demoPersons()[n - 1], { elder, pageErrors })
-  await home.locator('.card-more').click()
+  // 首页 offers 账户余额 from the balance card; a resident has no balance, so no card leads there: the page's address.
+  if (n === 3) await page.goto(`${server.url}/#/packages/account/pages/balance/index`)
+  else await home.locator('.card-more').click()
   const balance = page.locator('.taro_page_stationed .balance-page')
   await balance.locator('.as-of').getByText(/数据截至/).waitFor()
   if (elder) await page.locator('.taro_page_stationed .balance-page.elder').waitFor()

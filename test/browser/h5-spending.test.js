@@ -69,7 +69,7 @@ test('the list, an unusual charge opened from its row, 不是我的消费 and it
   await row(flagged.id).click()
   const detail = detailPage()
   await detail.locator('.detail-inst').getByText(expected.institution.name).waitFor()
-  expect(await detail.locator('.detail-total').textContent()).toBe(yuan(expected.totalFen))
+  expect(await detail.locator('.detail-total [aria-hidden="true"]').textContent()).toBe(yuan(expected.totalFen))
   expect(await detail.locator('.detail-place').textContent()).toContain(expected.institution.regionName)
   expect(await detail.locator('.anomaly-reason').allTextContents()).toEqual(expected.anomalies.map((a) => a.reason))
   expect(await detail.locator('.item-name').allTextContents()).toEqual(expected.items.map((i) => i.name))
