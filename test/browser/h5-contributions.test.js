@@ -101,7 +101,7 @@ async function employeeYears ({ elder }) {
   await firstYear.locator('.terms-unit').first().getByText(first.payingUnit).waitFor()
   await firstYear.locator('.terms-text').first().getByText(`缴费基数 ${yuan(first.baseFen)}，单位每月缴 ${yuan(first.employerFen)}（进入统筹基金），个人每月缴 ${yuan(first.personalFen)}`).waitFor()
   const late = months.find((i) => i.latePaid)
-  await contributions.locator('.month-line--late', { hasText: `${Number(late.period.slice(5, 7))}月` }).getByText(/^补缴 · /).waitFor()
+  await contributions.locator('.month-line--late', { hasText: `${Number(late.period.slice(5, 7))}月` }).getByText(/补缴到账$/).waitFor()
   await contributions.locator('.contrib-note').getByText(expected.note).waitFor()
   await contributions.locator('.list-as-of').getByText('数据截至 2026年11月3日').waitFor()
   const gapRow = contributions.locator('.gap-row')

@@ -59,7 +59,7 @@ test('the years with their totals and months, the terms said once, a gap explain
   expect(page.querySelector('.terms-text').dom.textContent).toBe(`缴费基数 ${yuan(first.baseFen)}，单位每月缴 ${yuan(first.employerFen)}（进入统筹基金），个人每月缴 ${yuan(first.personalFen)}`)
   // The month made up later (补缴) says so on its line.
   const late = months.find((i) => i.latePaid)
-  expect(text(page.querySelector('.month-line--late'))).toContain(`${Number(late.period.slice(5, 7))}月补缴 · `)
+  expect(text(page.querySelector('.month-line--late'))).toMatch(new RegExp(`^${Number(late.period.slice(5, 7))}月.*补缴到账`))
   // The server's note above the list (where the employer part goes), the as-of time, the gap explained.
   expect(page.querySelector('.contrib-note').dom.textContent).toBe(expected.note)
   expect(text(page)).toMatch(/数据截至 .*最近 1 到 3 天的缴费可能还没有同步/)

@@ -29,7 +29,7 @@ function MonthLine ({ row }: { row: MonthRow }) {
   return (
     <View className={row.late ? 'month-line month-line--late' : 'month-line'}>
       <Text className='month-name'>{row.month}</Text>
-      {row.late ? <Text className='month-late'>{`补缴 · ${row.paidAt}`}</Text> : <Text className='month-gap-filler' />}
+      {row.late ? <Text className='month-late'>{row.paidAt}</Text> : <Text className='month-gap-filler' />}
       <Text className='month-amount amount-text'>{row.credited}</Text>
     </View>
   )
