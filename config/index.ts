@@ -19,14 +19,18 @@ if (process.env.TARO_ENV !== 'h5' && !process.env.API_BASE) {
   console.warn('[config] 未设置 API_BASE：小程序将请求 http://127.0.0.1:12393，仅适用于本机开发和测试；上线前请用 API_BASE=https://你的域名 构建。')
 }
 
-// Files a mini-program takes as they are: WeChat's sitemap (what its search may index; app.config names it) and the
-// share card's picture, kept in the share subpackage so that no other package carries it.
+// Files a build takes as they are: WeChat's sitemap (what its search may index; app.config names it), the
+// share card's picture, kept in the share subpackage so that no other package carries it, and the browser's icon
+// (the SVG index.html links, and /favicon.ico for browsers that ask for that by name).
 function copyPatterns (outputRoot: string): { from: string, to: string }[] {
   const env = process.env.TARO_ENV
   const patterns: { from: string, to: string }[] = []
   if (env === 'weapp') patterns.push({ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` })
   if (env === 'weapp' || env === 'alipay') {
     patterns.push({ from: 'src/packages/share/assets/share-card.png', to: `${outputRoot}/packages/share/assets/share-card.png` })
+  }
+  if (env === 'h5') {
+    for (const icon of ['favicon.svg', 'favicon.ico']) patterns.push({ from: `src/${icon}`, to: `${outputRoot}/${icon}` })
   }
   return patterns
 }

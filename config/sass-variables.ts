@@ -4,5 +4,5 @@ import spendingRow from '../src/packages/account/components/spending-row.json'
 
 /** Sass code put before each stylesheet. */
 export function sassVariables (): string {
-  return `$spending-row-height: ${spendingRow.heightRpx}px;`
+  return `$spending-row-height: ${spendingRow.heightRpx}px; $spending-row-height-elder: ${spendingRow.elderHeightRpx}px;`
 }

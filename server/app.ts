@@ -5,7 +5,7 @@ import type { Server } from 'node:http'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyStatic from '@fastify/static'
 import { existsSync, readFileSync } from 'node:fs'
-import { extname, join } from 'node:path'
+import { basename, extname, join } from 'node:path'
 import type { ServerConfig } from './config'
 import { AppError, errorBody } from './domain/errors'
 import { startHousekeeping } from './domain/housekeeping'
@@ -72,6 +72,21 @@ export function serverOptions (cfg: ServerConfig) {
   } satisfies FastifyHttpOptions<Server>
 }
 
+/** A build file whose name carries its content hash (js/app.1a2b3c4d.js): a new build gives it a new name. */
+const hashedAsset = /\.[0-9a-f]{8}\.(?:js|css|png|jpe?g|gif|svg|webp|woff2?|ttf)$/
+
+/**
+ * How long a browser keeps the H5 app's files: a hashed script or stylesheet a year and never asks again (its name
+ * changes with its content); index.html (and the page-like URLs answered with it) is asked for again every time, so
+ * that a new build's names reach people at once; anything else unnamed by hash (the icon) a day.
+ */
+function staticCacheHeaders (reply: { header: (name: string, value: string) => unknown }, path: string): void {
+  const name = basename(path)
+  if (name === 'index.html') reply.header('cache-control', 'no-cache')
+  else if (hashedAsset.test(name)) reply.header('cache-control', 'public, max-age=31536000, immutable')
+  else reply.header('cache-control', 'public, max-age=86400')
+}
+
 export async function buildApp (deps: AppDeps) {
   const app = Fastify({
     ...serverOptions(deps.cfg),
@@ -111,7 +126,7 @@ export async function buildApp (deps: AppDeps) {
 
   // A printed hospital code's URL, before the H5 app's wildcard (routes/h).
   await app.register(hospitalEntryRoutes)
-  if (staticRoot) await app.register(fastifyStatic, { root: staticRoot, index: 'index.html', wildcard: true })
+  if (staticRoot) await app.register(fastifyStatic, { root: staticRoot, index: 'index.html', wildcard: true, setHeaders: staticCacheHeaders })
 
   // Unknown URLs: the H5 app for page-like GETs, a JSON 404 otherwise; rate-limited so that guessing URLs is slow.
   app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 60, timeWindow: 60_000 }) }, (req, reply) => {

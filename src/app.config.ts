@@ -1,7 +1,7 @@
-// App pages, the account, verify, hospital and share subpackages and their preloads, and the window look (all three targets).
+// App pages, the account, verify, hospital, share and settings subpackages and their preloads, and the window look (all three targets).
 import {
   BALANCE_PAGE, BIND_PAGE, CLAIM_PAGE, CLAIMS_PAGE, CONTRIBUTIONS_PAGE, HOME_PAGE, HOSPITAL_PAGE, LOGIN_PAGE, MY_SHARES_PAGE,
-  RESET_PASSWORD_PAGE, SHARE_CREATE_PAGE, SHARE_VIEW_PAGE, SPENDING_DETAIL_PAGE, SPENDING_PAGE, VERIFY_PAGE, routeOf,
+  PRIVACY_SETTINGS_PAGE, RESET_PASSWORD_PAGE, SHARE_CREATE_PAGE, SHARE_VIEW_PAGE, SPENDING_DETAIL_PAGE, SPENDING_PAGE, VERIFY_PAGE, routeOf,
 } from './routes'
 
 /** A subpackage as the config names it: its root, and its pages relative to that root. */
@@ -25,6 +25,8 @@ export default defineAppConfig({
     subPackage('packages/hospital', [HOSPITAL_PAGE]),
     // 家人查看 (?t=<share token>, no login), 我的分享 and 分享给家人 (?claim=<id>).
     subPackage('packages/share', [SHARE_VIEW_PAGE, MY_SHARES_PAGE, SHARE_CREATE_PAGE]),
+    // 设置: 隐私与授权 (the consents, their texts, withdrawal), reached from 首页.
+    subPackage('packages/settings', [PRIVACY_SETTINGS_PAGE]),
   ],
   // 首页 leads to the account pages, so their package downloads while the person reads the balance, and to the
   // verification page once the window has passed; 登录 leads to 忘记密码, so that package is ready before the tap.

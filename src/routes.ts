@@ -26,6 +26,9 @@ export const SHARE_VIEW_PAGE = '/packages/share/pages/view/index'
 export const MY_SHARES_PAGE = '/packages/share/pages/mine/index'
 export const SHARE_CREATE_PAGE = '/packages/share/pages/create/index'
 
+// packages/settings: 设置 (reached from 首页): 隐私与授权 — the consents given, their texts, withdrawal.
+export const PRIVACY_SETTINGS_PAGE = '/packages/settings/pages/privacy/index'
+
 /**
  * A page's route as the framework names it (app.config's lists, `getCurrentPages()[n].route`, an entry's `path`):
  * the address without its leading slash.

@@ -63,6 +63,7 @@ declare namespace JSX {
     'spending-chunk': {
       rows: readonly unknown[]
       visible: boolean
+      elder: boolean
       onOpen: (event: { detail: { id: number | string } }) => void
     }
   }

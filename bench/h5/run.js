@@ -66,7 +66,7 @@ function pageProbe ({ session, privacy }) {
   b.firstRows = b.watch(() => b.visibleRows().length > 0)
   addEventListener('pointerdown', (e) => {
     const t = e.target instanceof Element ? e.target : null
-    b.taps.push({ at: e.timeStamp, what: t ? (t.closest('.filter-btn--type') ? 'type-button' : t.closest('.nut-actionsheet-item') ? `sheet:${t.closest('.nut-actionsheet-item').textContent.trim()}` : t.className) : '' })
+    b.taps.push({ at: e.timeStamp, what: t ? (t.closest('.filter-btn--type') ? 'type-button' : t.closest('.filter-option') ? `sheet:${t.closest('.filter-option').textContent.trim()}` : t.className) : '' })
   }, true)
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]) }).observe({ type: 'longtask', buffered: true })
@@ -120,7 +120,7 @@ async function oneRun (browser, origin, storage, { rate, shots, profile = false 
     // 2. 类型 › 药店 → filtered rows
     await page.evaluate(() => {
       const b = window.__bench
-      b.sheetOpen = b.watch(() => [...document.querySelectorAll('.nut-actionsheet-item')].some((el) => el.textContent.trim() === '药店' && el.getBoundingClientRect().height > 0))
+      b.sheetOpen = b.watch(() => [...document.querySelectorAll('.filter-option')].some((el) => el.textContent.trim() === '药店' && el.getBoundingClientRect().height > 0))
     })
     const tapsBefore = await page.evaluate(() => window.__bench.taps.length)
     await page.locator('.filter-btn--type').first().click({ timeout: TIMEOUT_MS })
@@ -135,7 +135,7 @@ async function oneRun (browser, origin, storage, { rate, shots, profile = false 
         return answered && rows.length > 0 && rows.every((r) => r.textContent.includes('· 药店'))
       })
     })
-    await page.locator('.nut-actionsheet-item:visible', { hasText: /^\s*药店\s*$/ }).first().click({ timeout: TIMEOUT_MS })
+    await page.locator('.filter-option:visible', { hasText: /^\s*药店\s*$/ }).first().click({ timeout: TIMEOUT_MS })
     const filtered = await inPage(page, () => window.__bench.filtered, 'the filtered rows', errors)
     const mFiltered = await metrics()
     if (shots) await page.screenshot({ path: path.join(shots, `h5-filtered-${rate}x.png`) })

@@ -21,7 +21,7 @@ import type { Db } from '../db'
 import { disputesOf, insertDispute, lockOwnDispute, setDisputeStatus, type DisputeRow } from '../db/repositories/disputes'
 import { familyPremiumPageQuery } from '../db/repositories/ledger'
 import {
-  findOwnSettlement, lockOwnSettlement, settlementLines, spendingPageQuery, visitedInstitutions, type SettlementRow,
+  findOwnSettlement, lockOwnSettlement, settlementLines, spendingPageQuery, spendingTotalsQuery, visitedInstitutions, type SettlementRow,
 } from '../db/repositories/settlements'
 import { ledgerSyncedAt } from './account'
 import { CursorCodec, type CursorScope } from './cursor'
@@ -94,15 +94,17 @@ export class SpendingService {
     const limit = q.limit ?? DEFAULT_LIMIT
     const scope: CursorScope = { personId, list: 'spending', filters: { from: q.from, to: q.to, type: q.type, institution: q.institution } }
     const key = q.cursor === undefined ? undefined : this.codec.decode(q.cursor, scope)
-    const rows = await spendingPageQuery(this.db, {
-      personId, limit: limit + 1, type: q.type, institution: q.institution, ...range, before: key,
-    })
+    const filter = { personId, type: q.type, institution: q.institution, ...range }
+    const rows = await spendingPageQuery(this.db, { ...filter, limit: limit + 1, before: key })
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
+    const filtered = q.from !== undefined || q.to !== undefined || q.type !== undefined || q.institution !== undefined
+    const [totals] = key === undefined && filtered ? await spendingTotalsQuery(this.db, filter) : []
     return {
       items: page.map((r) => this.item(r)),
       nextCursor: rows.length > limit && last ? this.codec.encode({ t: last.settledAt.toISOString(), id: last.id }, scope) : null,
       asOf: (await ledgerSyncedAt(this.db, this.clock)).toISOString(),
+      ...(totals ? { totals: { count: totals.count, totalFen: totals.totalFen } } : {}),
     }
   }
 

@@ -12,12 +12,13 @@ interface LoadFailedProps {
   title?: string
   /** The mark drawn above (decorative): ! for a failure, ? for something not found, a lock for a login. */
   mark?: string
+  className?: string
   children?: ReactNode
 }
 
-export default function LoadFailed ({ message, title = '暂时无法显示', mark = '!', children }: LoadFailedProps) {
+export default function LoadFailed ({ message, title = '暂时无法显示', mark = '!', className, children }: LoadFailedProps) {
   return (
-    <View className='load-failed'>
+    <View className={className ? `load-failed ${className}` : 'load-failed'}>
       <View className='empty-mark' aria-hidden='true'>{mark}</View>
       <Text className='load-failed-title' {...heading(2)}>{title}</Text>
       {message ? <Text className='load-failed-message'>{message}</Text> : null}

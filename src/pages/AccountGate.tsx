@@ -3,12 +3,12 @@
 // error of the page's data (bind, verify or retry). Renders nothing once the page may show its content.
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
+import Button from '../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../stores/index'
 import LoadFailed from '../components/LoadFailed'
 import AccountLoadFailed from '../components/AccountLoadFailed'
-import { button } from '../components/a11y'
 import { toBind, toLogin, toVerify } from './account-page'
 import type { ListError } from '../stores/paged-list'
 import { HOME_PAGE } from '../routes'
@@ -37,7 +37,7 @@ function AccountGate ({ what, signedOutMessage, error, loading, onRetry, childre
   if (!session.signedIn) {
     return (
       <LoadFailed title='请先登录' mark='?' message={session.notice ?? signedOutMessage ?? `登录后才能查看${what}`}>
-        <Button className='login-entry-btn' type='primary' {...button(toLogin)} onClick={toLogin}>去登录</Button>
+        <Button className='login-entry-btn' type='primary' onClick={toLogin}>去登录</Button>
       </LoadFailed>
     )
   }
@@ -45,7 +45,7 @@ function AccountGate ({ what, signedOutMessage, error, loading, onRetry, childre
   if (blocked) {
     return (
       <LoadFailed title='需要您的授权' mark='?' message={blocked}>
-        <Button className='consent-home-btn' type='primary' {...button(toHome)} onClick={toHome}>回到首页</Button>
+        <Button className='consent-home-btn' type='primary' onClick={toHome}>回到首页</Button>
       </LoadFailed>
     )
   }

@@ -260,6 +260,7 @@ export class ConsentStore {
 
   /** Withdraws a consent on the server (设置 › 隐私与授权); withdrawing the privacy policy forgets it here too. */
   async withdraw (document: ConsentDocumentName): Promise<boolean> {
+    this.error = null
     try {
       const status = await this.api.withdraw(document)
       runInAction(() => this.applyStatus(status))

@@ -164,9 +164,9 @@ test('the claims list, a claim with its timeline, materials once, a rejection wi
   const { page, list } = await claimsFlow({ elder: false })
   // Filtered to a stage this person has no claim in: the empty list says the filters explain it, clear in one tap.
   await list.locator('taro-button-core.filter-btn--type').click()
-  await page.locator('.filter-sheet--type .nut-actionsheet-item', { hasText: '已提交' }).click()
+  await page.locator('.filter-sheet--type .filter-option', { hasText: '已提交' }).click()
   await list.getByText('没有符合条件的报销申请').waitFor()
-  await list.locator('.filter-chip--type').getByText('已提交').waitFor()
+  await list.locator('.filter-btn--type.filter-btn--active').getByText('已提交').waitFor()
   // The sheet and its overlay have slid away (the picture would be greyed otherwise).
   await page.locator('.filter-sheet--type').waitFor({ state: 'hidden' })
   await page.locator('.nut-overlay:visible').first().waitFor({ state: 'detached' })

@@ -58,6 +58,11 @@ describe.each(['standard', 'elder'])('%s mode', (mode) => {
     await expectAccessible(page)
     await expectSizes(page, mode)
     await shoot(page, `h5-home-signed-out${mode === 'elder' ? '-elder' : ''}.png`)
+    // 设置 › 隐私与授权, where the consent texts send people, is there before login too.
+    await home.getByRole('heading', { level: 2, name: '设置' }).waitFor()
+    await home.getByRole('button', { name: '隐私与授权，查看、重新阅读或撤回您的授权' }).click()
+    await shownPage(page).locator('.privacy-settings-page').waitFor()
+    expect(page.url()).toContain('/packages/settings/pages/privacy/index')
     await page.close()
   })
 
@@ -75,6 +80,7 @@ describe.each(['standard', 'elder'])('%s mode', (mode) => {
     // The card is the way to 账户余额: no second entry repeats it.
     expect(await home.getByRole('button', { name: /^账户余额/ }).count()).toBe(0)
     await home.getByRole('button', { name: '退出登录' }).waitFor()
+    await home.getByRole('button', { name: '隐私与授权，查看、重新阅读或撤回您的授权' }).waitFor()
     await expectAccessible(page)
     await expectSizes(page, mode)
     // 首页's entries are its large buttons: 60 px tall in 长辈模式, 44 otherwise.

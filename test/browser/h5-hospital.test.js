@@ -91,7 +91,7 @@ test('the printed URL shows the hospital; after login, my spending and claims th
   page.on('request', onRequest)
   await spendingRow.click()
   const spending = stationed('spending-page')
-  await spending.locator('.filter-chip--institution').getByText(a.name).waitFor()
+  await spending.locator('.filter-btn--institution.filter-btn--active').getByText(a.name).waitFor()
   expect(page.url()).toContain(`institution=${a.code}`)
   await spending.locator('.row .inst').first().waitFor()
   expect(new Set(await spending.locator('.row .inst').allTextContents())).toEqual(new Set([a.name]))
@@ -99,7 +99,7 @@ test('the printed URL shows the hospital; after login, my spending and claims th
   // 我在这里的报销 → 报销进度, filtered the same way.
   await claimsRow.click()
   const claims = stationed('claims-page')
-  await claims.locator('.filter-chip--institution').getByText(a.name).waitFor()
+  await claims.locator('.filter-btn--institution.filter-btn--active').getByText(a.name).waitFor()
   await claims.locator('.claim-row').first().waitFor()
   for (const meta of await claims.locator('.claim-row-meta').allTextContents()) expect(meta).toContain(a.name)
   page.off('request', onRequest)

@@ -1,4 +1,8 @@
-// Health, OpenAPI, and the error contract: every failure is {"error":{code,message}} in Chinese, never a 5xx.
+// Health, OpenAPI, the error contract (every failure is {"error":{code,message}} in Chinese, never a 5xx), and how
+// long browsers keep the H5 app's files.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { makeTestApp, type TestApp } from '../support/app'
 
 let t: TestApp
@@ -101,5 +105,47 @@ describe('behind a proxy (TRUST_PROXY)', () => {
     const from = (ip: string) => p.app.inject({ method: 'GET', url: '/api/v1/account', headers: { 'x-forwarded-for': ip } })
     expect([(await from('198.51.100.1')).statusCode, (await from('198.51.100.1')).statusCode, (await from('198.51.100.1')).statusCode]).toEqual([401, 401, 429])
     expect((await from('198.51.100.2')).statusCode).toBe(401)
+  })
+})
+
+describe('the H5 app\'s files: hashed scripts and styles kept for a year, the page itself asked for every time', () => {
+  let h5: TestApp
+  beforeAll(async () => {
+    const root = mkdtempSync(join(tmpdir(), 'h5-cache-'))
+    mkdirSync(join(root, 'js')); mkdirSync(join(root, 'css'))
+    writeFileSync(join(root, 'index.html'), '<!doctype html><html><head><link rel="icon" href="/favicon.svg"></head><body></body></html>')
+    writeFileSync(join(root, 'js', 'app.1a2b3c4d.js'), 'void 0')
+    writeFileSync(join(root, 'js', '169.9732f1a6.js'), 'void 0')
+    writeFileSync(join(root, 'css', 'app.5e6f7a8b.css'), 'body{}')
+    writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    writeFileSync(join(root, 'favicon.ico'), Buffer.from([0, 0, 1, 0, 0, 0]))
+    h5 = await makeTestApp({ seed: false, env: { STATIC_ROOT: root } })
+  })
+  afterAll(async () => { await h5?.close() })
+
+  const get = (url: string) => h5.app.inject({ method: 'GET', url })
+
+  test.each(['/js/app.1a2b3c4d.js', '/js/169.9732f1a6.js', '/css/app.5e6f7a8b.css'])('%s: public, a year, immutable', async (url) => {
+    const res = await get(url)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  })
+
+  test.each(['/', '/index.html', '/pages/index/index'])('%s (the page): no-cache, so a new build is picked up at once', async (url) => {
+    const res = await get(url)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toMatch(/^text\/html/)
+    expect(res.headers['cache-control']).toBe('no-cache')
+  })
+
+  test('the icons are served (no 404 for /favicon.ico), kept a day since their names carry no hash', async () => {
+    for (const url of ['/favicon.svg', '/favicon.ico']) {
+      const res = await get(url)
+      expect([url, res.statusCode, res.headers['cache-control']]).toEqual([url, 200, 'public, max-age=86400'])
+    }
+  })
+
+  test('the API keeps its own no-store beside the app', async () => {
+    expect((await get('/api/v1/health')).headers['cache-control']).toBe('no-store')
   })
 })

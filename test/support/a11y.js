@@ -27,7 +27,8 @@ async function useElderMode (page) {
 
 /** The page currently shown (Taro H5 keeps earlier pages in the document, hidden). */
 function shownPage (page) {
-  return page.locator('.taro_page_stationed')
+  // A page opened over another leaves that one stationed too, marked taro_page_shade (hidden under it).
+  return page.locator('.taro_page_stationed:not(.taro_page_shade)')
 }
 
 module.exports = { seriousViolations, expectAccessible, useElderMode, shownPage }

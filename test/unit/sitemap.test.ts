@@ -1,5 +1,5 @@
 // WeChat's sitemap (src/sitemap.json, named by app.config for the weapp build only): every page of a person's own
-// data and every share page is kept out of WeChat search; 首页 is not; the catch-all allow comes last.
+// data, every share page and the privacy settings are kept out of WeChat search; 首页 is not; the catch-all allow comes last.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -34,7 +34,7 @@ it('is named in the weapp build only', () => {
 it('disallows every personal and shared page, and only pages that exist', () => {
   const config = appConfig('weapp')
   const personal = config.subPackages
-    .filter((p) => ['packages/account', 'packages/verify', 'packages/share'].includes(p.root))
+    .filter((p) => ['packages/account', 'packages/verify', 'packages/share', 'packages/settings'].includes(p.root))
     .flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
   expect(personal).toEqual(expect.arrayContaining(['packages/share/pages/view/index', 'packages/share/pages/mine/index', 'packages/share/pages/create/index']))
   expect([...disallowed].sort()).toEqual([...personal].sort())

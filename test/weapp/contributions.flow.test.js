@@ -31,7 +31,7 @@ function yearsOf (items) {
   return years
 }
 
-test('the years with their totals and months, the terms said once, a gap explained, and 今年 cleared by its chip', async () => {
+test('the years with their totals and months, the terms said once, a gap explained, and 今年 cleared by 清除筛选', async () => {
   const expected = await apiAs('wx-demo-1', '/api/v1/contributions?limit=60')
   expect(expected.nextCursor).toBeNull()
   const months = expected.items.filter((i) => i.kind === 'contribution')
@@ -75,10 +75,10 @@ test('the years with their totals and months, the terms said once, a gap explain
   await waitFor(() => all(page, '.month-line').length === months.length)
 
   // 今年 from the range sheet: this year's months (by the phone's calendar, in China time), asked for by date range and
-  // shown as the server answers that query; its chip clears it in one tap. (选择年份… and its Picker are driven in
+  // shown as the server answers that query; 清除筛选 clears it in one tap. (选择年份… and its sheet of years are driven in
   // spending-filters.flow.test.js.)
   page.querySelector('.filter-btn--range').dispatchEvent('tap')
-  const thisYear = await waitFor(() => all(page, '.nut-actionsheet-item').find((el) => el.dom.textContent.trim() === '今年'))
+  const thisYear = await waitFor(() => all(page, '.filter-option').find((el) => el.dom.textContent.trim() === '今年'))
   thisYear.dispatchEvent('tap')
   const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())
   await waitFor(() => contributionCalls(mp).some((q) => new RegExp(`^\\?from=${year}-01-01&to=${year}-\\d\\d-\\d\\d&limit=60$`).test(q)), 10_000)
@@ -86,11 +86,11 @@ test('the years with their totals and months, the terms said once, a gap explain
   const filtered = await apiAs('wx-demo-1', `/api/v1/contributions${asked}`)
   const filteredMonths = filtered.items.filter((i) => i.kind === 'contribution')
   expect(filteredMonths.every((i) => i.period.startsWith(year))).toBe(true)
-  await waitFor(() => page.querySelector('.filter-chip--range') && all(page, '.month-line').length === filteredMonths.length, 10_000)
+  await waitFor(() => page.querySelector('.filter-btn--range.filter-btn--active') && all(page, '.month-line').length === filteredMonths.length, 10_000)
   expect(yearTitles(page)).toEqual(yearsOf(filtered.items).map((y) => y.title))
-  expect(page.querySelector('.filter-chip--range').dom.textContent).toContain('今年')
+  expect(page.querySelector('.filter-btn--range.filter-btn--active').dom.textContent).toContain('今年')
 
-  page.querySelector('.filter-chip--range').dispatchEvent('tap')
-  await waitFor(() => !page.querySelector('.filter-chip') && all(page, '.month-line').length === months.length, 10_000)
+  page.querySelector('.filter-clear-all').dispatchEvent('tap')
+  await waitFor(() => !page.querySelector('.filter-btn--active') && all(page, '.month-line').length === months.length, 10_000)
   expect(contributionCalls(mp).at(-1)).toBe('?limit=60')
 })

@@ -24,7 +24,7 @@ test('an empty filtered result says the filters may explain it, and clears them 
   await waitFor(() => rows(page).length > 0, 10_000)
   const choose = async (button, label) => {
     page.querySelector(button).dispatchEvent('tap')
-    const item = await waitFor(() => page.querySelectorAll('.nut-actionsheet-item').find((el) => el.dom.textContent.trim().startsWith(label)), 10_000)
+    const item = await waitFor(() => page.querySelectorAll('.filter-option').find((el) => el.dom.textContent.trim().startsWith(label)), 10_000)
     item.dispatchEvent('tap')
   }
   // A pharmacy the person has been to (the sheet lists them from /spending/institutions), then 住院: no such visit.
@@ -36,20 +36,20 @@ test('an empty filtered result says the filters may explain it, and clears them 
   await waitFor(() => text(page).includes('没有符合条件的消费记录'), 10_000)
   expect(text(page)).toContain('当前的筛选条件下没有消费记录')
   expect(rows(page)).toHaveLength(0)
-  expect(page.querySelectorAll('.filter-chip').map((c) => c.dom.textContent.replace('×', '').trim())).toEqual(['住院', store.name])
+  // Each chosen filter once, on its own button.
+  expect(page.querySelectorAll('.filter-btn--active').map((c) => c.dom.textContent.replace('▾', '').trim())).toEqual(['住院', store.name])
+  // Nothing selected: zero, said as such.
+  expect(page.querySelector('.filter-summary-text').dom.textContent).toContain('共 0 笔，合计 ¥0.00')
   // 家庭共济缴费 are not visits: not shown under a type or an institution.
   expect(text(page)).not.toContain('家庭共济缴费')
   page.querySelector('.clear-filters-btn').dispatchEvent('tap')
-  await waitFor(() => rows(page).length === 20 && !page.querySelector('.filter-chip') && text(page).includes('家庭共济缴费'), 10_000)
+  await waitFor(() => rows(page).length === 20 && !page.querySelector('.filter-btn--active') && text(page).includes('家庭共济缴费'), 10_000)
 
-  // 选择年份… opens NutUI's year Picker (the sheet must not shut it as it closes); confirming asks for that year.
+  // 选择年份… opens a sheet of years (the range sheet gives way to it); a year asks for that year.
   page.querySelector('.filter-btn--range').dispatchEvent('tap')
-  ;(await waitFor(() => page.querySelectorAll('.nut-actionsheet-item').find((el) => el.dom.textContent.includes('选择年份')), 10_000)).dispatchEvent('tap')
-  const confirm = await waitFor(() => page.querySelector('.filter-year-picker .nut-picker-confirm-btn'), 10_000)
+  ;(await waitFor(() => page.querySelectorAll('.filter-sheet--range .filter-option').find((el) => el.dom.textContent.includes('选择年份')), 10_000)).dispatchEvent('tap')
   const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())
-  // The first tap stops the wheel (no transitionend arrives under simulate), the second confirms.
-  confirm.dispatchEvent('tap')
-  confirm.dispatchEvent('tap')
+  ;(await waitFor(() => page.querySelectorAll('.filter-sheet--year .filter-option').find((el) => el.dom.textContent.trim() === `${year}年`), 10_000)).dispatchEvent('tap')
   await waitFor(() => spendingCalls(mp).some((q) => q.startsWith(`?from=${year}-01-01&to=${year}-`)), 10_000)
-  await waitFor(() => page.querySelector('.filter-chip--range')?.dom.textContent.includes(`${year}年`), 10_000)
+  await waitFor(() => page.querySelector('.filter-btn--range.filter-btn--active')?.dom.textContent.includes(`${year}年`), 10_000)
 })

@@ -84,18 +84,24 @@ test('lists the settlements, appends a page at the bottom, windows the rows, fil
   page.instance.onPageScroll({ scrollTop: 0 })
   await waitFor(() => rowIds(page)[0] === expected.items[0].id, 10_000)
 
-  // Filter by type: NutUI's ActionSheet, then a chip that clears it in one tap.
+  // Filter by type: a sheet of choices; the type button then shows it, chosen, and the totals of the filter show
+  // as the server counts them; 清除筛选 clears it in one tap.
   page.querySelector('.filter-btn--type').dispatchEvent('tap')
-  const pharmacy = await waitFor(() => page.querySelectorAll('.nut-actionsheet-item').find((el) => el.dom.textContent.trim() === '药店'))
+  const pharmacy = await waitFor(() => page.querySelectorAll('.filter-sheet--type .filter-option').find((el) => el.dom.textContent.trim() === '药店'))
   pharmacy.dispatchEvent('tap')
   await waitFor(() => spendingCalls(mp).some((q) => q === '?type=pharmacy&limit=20'), 10_000)
   const pharmacies = await apiAs('wx-demo-1', '/api/v1/spending?type=pharmacy&limit=20')
   await waitFor(() => rowIds(page).join() === pharmacies.items.map((i) => i.id).join(), 10_000)
   expect(rows(page).every((r) => r.textContent.includes('药店'))).toBe(true)
-  const chip = await waitFor(() => page.querySelector('.filter-chip--type'))
-  expect(chip.dom.textContent).toContain('药店')
-  chip.dispatchEvent('tap')
-  await waitFor(() => !page.querySelector('.filter-chip--type') && rowIds(page)[0] === expected.items[0].id, 10_000)
+  const chosen = await waitFor(() => page.querySelector('.filter-btn--type.filter-btn--active'))
+  expect(chosen.dom.textContent).toContain('药店')
+  expect(page.querySelector('.filter-sheet')).toBeFalsy()
+  const totals = await waitFor(() => page.querySelector('.filter-summary-text'))
+  expect(pharmacies.totals.count).toBeGreaterThan(20)
+  expect(totals.dom.textContent).toContain(`共 ${pharmacies.totals.count} 笔，合计 ${yuan(pharmacies.totals.totalFen)}`)
+  page.querySelector('.filter-clear-all').dispatchEvent('tap')
+  await waitFor(() => !page.querySelector('.filter-btn--active') && rowIds(page)[0] === expected.items[0].id, 10_000)
+  expect(page.querySelector('.filter-summary-text')).toBeFalsy()
   expect(spendingCalls(mp).at(-1)).toBe('?limit=20')
 
   // A tap on a row opens its detail.

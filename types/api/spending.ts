@@ -74,10 +74,18 @@ export const SpendingItem = Type.Object({
 }, { description: '一笔在医院或药店的结算' })
 export type SpendingItem = Static<typeof SpendingItem>
 
+export const SpendingTotals = Type.Object({
+  count: Type.Integer({ minimum: 0, description: '符合筛选条件的结算笔数' }),
+  totalFen: Fen('这些结算的费用总额之和'),
+}, { description: '筛选条件下整个结果（不只是这一页）的合计，如“共 4 笔，合计 ¥…”；只在带了筛选条件（日期、类型或机构）的第一页（没有 cursor）给出' })
+export type SpendingTotals = Static<typeof SpendingTotals>
+
 export const SpendingPage = Type.Object({
   items: Type.Array(SpendingItem, { description: '按结算时间从新到旧' }),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: '下一页的游标；最后一页为 null' }),
   asOf: Time('数据截至时间：结算记录通常 1–3 天后才同步到这里，列表为空或缺少最近的消费时可据此说明'),
+  // Only on a filtered first page: a second page would repeat it, and an unfiltered total over years says little.
+  totals: Type.Optional(SpendingTotals),
 })
 export type SpendingPage = Static<typeof SpendingPage>
 

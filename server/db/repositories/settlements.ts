@@ -4,7 +4,8 @@
 // Page queries: one statement per page, `limit + 1` rows to know whether there is a next page, ordered by
 // (settled_at desc, id desc) so that the index for the filter shape is scanned backward with no sort:
 // no filter → settlements_person_time_idx, type → settlements_person_type_time_idx, institution →
-// settlements_person_institution_time_idx (test/server/routes/api/v1/spending checks the plans).
+// settlements_person_institution_time_idx (test/server/routes/api/v1/spending checks the plans). A filtered first
+// page also counts and sums what the filter selects, over the same conditions and so the same index.
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '..'
 import { institutions, settlementItems, settlements, type SettlementAnomaly } from '../schema'
@@ -37,17 +38,36 @@ function settlementSelect (db: Db) {
  * The one statement of a 消费记录 page (exported so that the tests EXPLAIN exactly what the route runs). The institution
  * filter is by code: its id is an init plan, so the (person, institution, time) index is still what is scanned.
  */
-export function spendingPageQuery (db: Db, o: {
-  personId: number; limit: number; type?: VisitType; institution?: string; from?: Date; to?: Date; before?: PageStart
-}) {
+export interface SpendingFilter { personId: number; type?: VisitType; institution?: string; from?: Date; to?: Date }
+
+/** The conditions of a filter, shared by the page and its totals so that both count the very same rows. */
+function spendingWhere (o: SpendingFilter): SQL[] {
   const s = settlements
   const where: SQL[] = [eq(s.personId, o.personId)]
   if (o.type) where.push(eq(s.visitType, o.type))
   if (o.institution) where.push(sql`${s.institutionId} = (select x.id from institutions x where x.code = ${o.institution})`)
   if (o.from) where.push(gte(s.settledAt, o.from))
   if (o.to) where.push(lt(s.settledAt, o.to))
+  return where
+}
+
+export function spendingPageQuery (db: Db, o: SpendingFilter & { limit: number; before?: PageStart }) {
+  const s = settlements
+  const where = spendingWhere(o)
   if (o.before) where.push(sql`(${s.settledAt}, ${s.id}) < (${o.before.t}::timestamptz, ${o.before.id}::bigint)`)
   return settlementSelect(db).where(and(...where)).orderBy(desc(s.settledAt), desc(s.id)).limit(o.limit)
+}
+
+/**
+ * How many settlements a filter selects and their total, in one aggregate over the same conditions as the pages, so
+ * the filter's index narrows it (exported so that the tests EXPLAIN what the route runs). A sum of integers is a
+ * bigint, which drivers hand back as a string: it is cast to float8, exact for any sum of money below 2^53 fen.
+ */
+export function spendingTotalsQuery (db: Db, o: SpendingFilter) {
+  return db.select({
+    count: sql<number>`count(*)::int`.mapWith(Number),
+    totalFen: sql<number>`coalesce(sum(${settlements.totalFen}), 0)::float8`.mapWith(Number),
+  }).from(settlements).where(and(...spendingWhere(o)))
 }
 
 /** The settlement with this id if it is this person's. */

@@ -38,7 +38,7 @@ function decoded (text: string): string {
 
 /**
  * A list opened from a hospital's page (`?institution=<national code>&name=<its name>`) starts filtered to that
- * institution: the filter is set before the first load, and its chip clears it like any other.
+ * institution: the filter is set before the first load, and clears like any other (its sheet, or 清除筛选).
  */
 export function presetInstitution (filters: ListFilters, params: Partial<Record<string, string>>): void {
   const code = params.institution

@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide } from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
+import Button from '../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../stores/index'
 import AmountText from '../../components/AmountText'
@@ -24,7 +25,7 @@ import { followEntry } from '../entry-route'
 import PasteLinkDialog from '../../components/PasteLinkDialog'
 import { a11y, button, heading, pressable } from '../../components/a11y'
 import TapRow from '../../components/TapRow'
-import { BALANCE_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE, MY_SHARES_PAGE } from '../../routes'
+import { BALANCE_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE, MY_SHARES_PAGE, PRIVACY_SETTINGS_PAGE } from '../../routes'
 import PageRoot from '../PageRoot'
 import './index.scss'
 
@@ -115,13 +116,23 @@ function HomePage () {
       description='扫医院的二维码，看报销窗口和我在那里的消费、报销' onPress={() => { void scan() }}
     />
   )
-  const elderEntry = (
-    <ElderSwitch on={display.elder} onChange={(on) => { void display.setElder(on) }} />
+  // 设置: 长辈模式 and 隐私与授权 (where the consent texts send people), signed in or out.
+  const settings = (
+    <>
+      <Text className='home-section-title' {...heading(2)}>设置</Text>
+      <View className='home-entries'>
+        <ElderSwitch on={display.elder} onChange={(on) => { void display.setElder(on) }} />
+        <TapRow
+          className='entry-privacy' icon={<HomeIcon name='settings' tone='grey' />} title='隐私与授权'
+          description='查看、重新阅读或撤回您的授权' onPress={go(PRIVACY_SETTINGS_PAGE)}
+        />
+      </View>
+    </>
   )
 
   const skeleton = <Skeleton className='home-skeleton' rows={4} animated />
   const signOut = () => { void session.logout() }
-  const logout = <Button className='logout-btn' fill='none' block {...button(signOut)} onClick={signOut}>退出登录</Button>
+  const logout = <Button className='logout-btn' fill='none' block onClick={signOut}>退出登录</Button>
 
   let body
   if (!session.restored || !consent.localRead) {
@@ -136,12 +147,12 @@ function HomePage () {
           <Text className='intro-privacy'>您的信息受到保护，姓名、证件号等只显示部分内容。</Text>
         </View>
         {consent.privacyAccepted
-          ? <Button className='login-entry-btn' type='primary' size='large' block {...button(toLogin)} onClick={toLogin}>登录查看</Button>
+          ? <Button className='login-entry-btn' type='primary' size='large' block onClick={toLogin}>登录查看</Button>
           : <PrivacyDeclined declined={consent.privacyDeclined} onRead={consent.reconsiderPrivacy} />}
         <View className='home-entries'>
           {scanEntry}
-          {elderEntry}
         </View>
+        {settings}
       </>
     )
   } else if (!consent.status) {
@@ -228,9 +239,7 @@ function HomePage () {
           />
           {scanEntry}
         </View>
-        <View className='home-entries'>
-          {elderEntry}
-        </View>
+        {settings}
         {logout}
       </>
     )

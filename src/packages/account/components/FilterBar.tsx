@@ -1,11 +1,14 @@
-// The filters over an account list: time range (全部时间 / 本月 / 今年 / a chosen year / a custom range, with NutUI
-// pickers), and optionally a type and an institution; below them the active filters as chips, each cleared in one
-// tap, and 清除全部.
+// The filters over an account list: time range (全部时间 / 本月 / 今年 / a chosen year / a custom range), and
+// optionally a type and an institution. Each filter is one button of a fixed width that shows its value once and
+// looks chosen when set (and says 已选); its sheet is a modal dialog. Under them, when a filter is set, what the
+// filters select in all (the page's words) and 清除筛选.
 import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { ActionSheet, Button, DatePicker, Picker, Tag } from '@nutui/nutui-react-taro'
+import { Button, DatePicker } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
-import type { FilterChoice, ListFilters } from '../stores/list-filters'
+import type { FilterChoice, ListFilters, RangeChoice } from '../stores/list-filters'
+import { button } from '../../../components/a11y'
+import FilterSheet, { PickerDialog, useSheetId, type SheetOption } from './FilterSheet'
 import './FilterBar.scss'
 
 interface ChoiceFilter {
@@ -25,110 +28,133 @@ interface FilterBarProps {
   institution?: ChoiceFilter
   /** The first year the range picker offers (the list's oldest records). */
   firstYear: number
+  /** What the filters select in all (共 4 笔，合计 ¥…) and its words for a screen reader; shown while a filter is set. */
+  summary?: { text: string, label: string } | null
 }
 
 type Sheet = 'range' | 'year' | 'from' | 'to' | 'type' | 'institution' | null
+type FilterKind = 'range' | 'type' | 'institution'
 
 const RANGE_OPTIONS = [
   { name: '全部时间', kind: 'all' }, { name: '本月', kind: 'month' }, { name: '今年', kind: 'year' },
   { name: '选择年份…', kind: 'chosen-year' }, { name: '自定义时间段…', kind: 'custom' },
 ] as const
+type RangeKind = (typeof RANGE_OPTIONS)[number]['kind']
+
+/** What each filter is called on its button and to a screen reader. */
+const NAMES: Record<FilterKind, string> = { range: '时间', type: '类型', institution: '机构' }
 
 const isoOf = (values: Array<string | number | null>) =>
   values.slice(0, 3).map((v, i) => String(v).padStart(i === 0 ? 4 : 2, '0')).join('-')
 
-function FilterBar ({ filters, type, institution, firstYear }: FilterBarProps) {
+function FilterBar ({ filters, type, institution: offered, firstYear, summary }: FilterBarProps) {
+  // A list that offers no institution filter may still be opened filtered to one (from a hospital's page): it shows
+  // as a button like any other, whose sheet offers that one and 全部.
+  const preset = filters.institution
+  const institution = offered ?? (preset ? { allLabel: '全部医院和药店', title: '选择医院或药店', choices: [preset] } : undefined)
   const [sheet, setSheet] = useState<Sheet>(null)
   const [customFrom, setCustomFrom] = useState<string | null>(null)
+  const bar = useSheetId()
   const thisYear = Number(filters.today.slice(0, 4))
   const years = useMemo(() => {
-    const list = []
-    for (let y = thisYear; y >= Math.min(firstYear, thisYear); y--) list.push({ label: `${y}年`, value: y })
+    const list: number[] = []
+    for (let y = thisYear; y >= Math.min(firstYear, thisYear); y--) list.push(y)
     return list
   }, [thisYear, firstYear])
   const today = useMemo(() => new Date(`${filters.today}T12:00:00+08:00`), [filters.today])
   const earliest = useMemo(() => new Date(`${Math.min(firstYear, thisYear)}-01-01T12:00:00+08:00`), [firstYear, thisYear])
   const close = () => setSheet(null)
+  const idOf = (kind: FilterKind) => `${bar}-${kind}`
 
-  const choiceSheet = (key: 'type' | 'institution', filter: ChoiceFilter) => (
-    <ActionSheet
-      className={`filter-sheet filter-sheet--${key}`} visible={sheet === key} title={filter.title} cancelText='取消'
-      description={filter.choices.length ? undefined : filter.emptyText}
-      options={[{ name: filter.allLabel, value: '' }, ...filter.choices.map((c) => ({ name: c.label, value: c.value }))]}
-      onSelect={(option) => {
-        const value = String(option.value ?? '')
-        const choice = value ? { value, label: String(option.name) } : null
-        if (key === 'type') filters.setType(choice)
-        else filters.setInstitution(choice)
-        close()
-      }}
-      onCancel={close}
-    />
-  )
+  const filterButton = (kind: FilterKind, value: string, active: boolean, open: () => void) => {
+    const name = `${NAMES[kind]}：${value}${active ? '，已选' : ''}`
+    return (
+      <Button
+        id={idOf(kind)} className={`filter-btn filter-btn--${kind}${active ? ' filter-btn--active' : ''}`} fill='outline'
+        {...button(open, name)} aria-haspopup='dialog' onClick={open}
+      >
+        <Text className='filter-btn-text'>{value}</Text><Text className='filter-arrow' aria-hidden='true'>▾</Text>
+      </Button>
+    )
+  }
+
+  const choiceSheet = (key: 'type' | 'institution', filter: ChoiceFilter) => {
+    const current = key === 'type' ? filters.type : filters.institution
+    const options: Array<SheetOption<FilterChoice | null>> = [
+      { key: '', label: filter.allLabel, selected: !current, value: null },
+      ...filter.choices.map((c) => ({ key: c.value, label: c.label, selected: current?.value === c.value, value: c })),
+    ]
+    return (
+      <FilterSheet
+        visible={sheet === key} title={filter.title} className={`filter-sheet--${key}`} returnTo={idOf(key)}
+        options={filter.choices.length ? options : []} emptyText={filter.emptyText}
+        onSelect={(option) => {
+          if (key === 'type') filters.setType(option.value)
+          else filters.setInstitution(option.value)
+          close()
+        }}
+        onCancel={close}
+      />
+    )
+  }
+
+  const rangeKind = filters.range.kind
+  const rangeOptions: Array<SheetOption<RangeKind>> = RANGE_OPTIONS.map((o) => ({
+    key: o.kind, label: o.kind === 'chosen-year' && rangeKind === 'chosen-year' ? filters.rangeLabel : o.name, selected: o.kind === rangeKind, value: o.kind,
+  }))
+  const chosenYear = filters.range.kind === 'chosen-year' ? filters.range.year : null
+  const yearOptions: Array<SheetOption<number>> = years.map((y) => ({ key: String(y), label: `${y}年`, selected: y === chosenYear, value: y }))
 
   return (
     <View className='filter-bar'>
       <View className='filter-buttons'>
-        <Button className='filter-btn filter-btn--range' size='small' fill='outline' onClick={() => setSheet('range')}>{filters.rangeLabel}<Text className='filter-arrow'>▾</Text></Button>
-        {type
-          ? <Button className='filter-btn filter-btn--type' size='small' fill='outline' onClick={() => { type.onOpen?.(); setSheet('type') }}>{filters.type?.label ?? type.allLabel}<Text className='filter-arrow'>▾</Text></Button>
-          : null}
+        {filterButton('range', filters.rangeLabel, rangeKind !== 'all', () => setSheet('range'))}
+        {type ? filterButton('type', filters.type?.label ?? type.allLabel, Boolean(filters.type), () => { type.onOpen?.(); setSheet('type') }) : null}
         {institution
-          ? (
-            <Button className='filter-btn filter-btn--institution' size='small' fill='outline' onClick={() => { institution.onOpen?.(); setSheet('institution') }}>
-              <Text className='filter-btn-text'>{filters.institution?.label ?? institution.allLabel}</Text><Text className='filter-arrow'>▾</Text>
-            </Button>
-            )
+          ? filterButton('institution', filters.institution?.label ?? institution.allLabel, Boolean(filters.institution), () => { institution.onOpen?.(); setSheet('institution') })
           : null}
       </View>
       {filters.active
         ? (
-          <View className='filter-chips'>
-            {filters.chips.map((chip) => (
-              // The whole chip clears its filter (NutUI's own close icon is 8 px: too small a target).
-              <Tag
-                key={chip.key} className={`filter-chip filter-chip--${chip.key}`} type='primary' plain round closeable
-                closeIcon={<Text className='filter-chip-x'>×</Text>} onClick={() => filters.clear(chip.key)} onClose={() => filters.clear(chip.key)}
-              >
-                {chip.label}
-              </Tag>
-            ))}
-            <Text className='filter-clear-all' onClick={filters.clearAll}>清除全部</Text>
+          <View className='filter-summary'>
+            {summary
+              ? <View className='filter-summary-text'><Text aria-hidden='true'>{summary.text}</Text><Text className='sr-only'>{summary.label}</Text></View>
+              : <View className='filter-summary-text' />}
+            <View className='filter-clear-all' {...button(filters.clearAll)} onClick={filters.clearAll}><Text>清除筛选</Text></View>
           </View>
           )
         : null}
 
-      <ActionSheet
-        className='filter-sheet filter-sheet--range' visible={sheet === 'range'} title='选择时间范围' cancelText='取消'
-        options={RANGE_OPTIONS.map((o) => ({ name: o.name, kind: o.kind }))}
+      <FilterSheet
+        visible={sheet === 'range'} title='选择时间范围' className='filter-sheet--range' returnTo={idOf('range')} options={rangeOptions}
         onSelect={(option) => {
-          const kind = option.kind as (typeof RANGE_OPTIONS)[number]['kind']
-          if (kind === 'chosen-year') setSheet('year')
-          else if (kind === 'custom') setSheet('from')
-          else { filters.setRange({ kind }); close() }
+          if (option.value === 'chosen-year') setSheet('year')
+          else if (option.value === 'custom') setSheet('from')
+          else { filters.setRange({ kind: option.value } as RangeChoice); close() }
         }}
-        // NutUI closes the sheet after a choice through onCancel too: only close what is still this sheet, or the
-        // year picker / date picker just opened would be shut at once.
-        onCancel={() => setSheet((s) => (s === 'range' ? null : s))}
+        onCancel={close}
       />
-      <Picker
-        className='filter-year-picker' visible={sheet === 'year'} title='选择年份' options={[years]}
-        defaultValue={[filters.range.kind === 'chosen-year' ? filters.range.year : thisYear]}
-        onConfirm={(_options, values) => { filters.setRange({ kind: 'chosen-year', year: Number(values[0]) }); close() }}
-        onClose={() => setSheet((s) => (s === 'year' ? null : s))}
+      <FilterSheet
+        visible={sheet === 'year'} title='选择年份' className='filter-sheet--year' returnTo={idOf('range')} options={yearOptions}
+        onSelect={(option) => { filters.setRange({ kind: 'chosen-year', year: option.value }); close() }}
+        onCancel={close}
       />
-      <DatePicker
-        className='filter-date-picker filter-date-picker--from' visible={sheet === 'from'} title='选择开始日期' type='date' showChinese
-        startDate={earliest} endDate={today} defaultValue={today}
-        onConfirm={(_options, values) => { setCustomFrom(isoOf(values)); setSheet('to') }}
-        onClose={() => setSheet((s) => (s === 'from' ? null : s))}
-      />
-      <DatePicker
-        className='filter-date-picker filter-date-picker--to' visible={sheet === 'to'} title='选择结束日期' type='date' showChinese
-        startDate={earliest} endDate={today} defaultValue={today}
-        onConfirm={(_options, values) => { if (customFrom) filters.setCustomRange(customFrom, isoOf(values)); close() }}
-        onClose={() => setSheet((s) => (s === 'to' ? null : s))}
-      />
+      <PickerDialog visible={sheet === 'from'} title='选择开始日期' className='filter-date-dialog' returnTo={idOf('range')}>
+        <DatePicker
+          className='filter-date-picker filter-date-picker--from' visible title='选择开始日期' type='date' showChinese
+          startDate={earliest} endDate={today} defaultValue={today}
+          onConfirm={(_options, values) => { setCustomFrom(isoOf(values)); setSheet('to') }}
+          onClose={() => setSheet((s) => (s === 'from' ? null : s))}
+        />
+      </PickerDialog>
+      <PickerDialog visible={sheet === 'to'} title='选择结束日期' className='filter-date-dialog' returnTo={idOf('range')}>
+        <DatePicker
+          className='filter-date-picker filter-date-picker--to' visible title='选择结束日期' type='date' showChinese
+          startDate={earliest} endDate={today} defaultValue={today}
+          onConfirm={(_options, values) => { if (customFrom) filters.setCustomRange(customFrom, isoOf(values)); close() }}
+          onClose={() => setSheet((s) => (s === 'to' ? null : s))}
+        />
+      </PickerDialog>
       {type ? choiceSheet('type', type) : null}
       {institution ? choiceSheet('institution', institution) : null}
     </View>

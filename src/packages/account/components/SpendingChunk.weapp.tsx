@@ -5,11 +5,12 @@ import type { SpendingRow } from '../stores/spending-store'
 interface SpendingChunkProps {
   rows: readonly SpendingRow[]
   visible: boolean
+  elder: boolean
   onOpen: (id: number) => void
 }
 
-function SpendingChunk ({ rows, visible, onOpen }: SpendingChunkProps) {
-  return <spending-chunk rows={rows} visible={visible} onOpen={(event) => onOpen(Number(event.detail.id))} />
+function SpendingChunk ({ rows, visible, elder, onOpen }: SpendingChunkProps) {
+  return <spending-chunk rows={rows} visible={visible} elder={elder} onOpen={(event) => onOpen(Number(event.detail.id))} />
 }
 
 export default memo(SpendingChunk)

@@ -1,5 +1,5 @@
 // The filters over an account list: a time range (本月, 今年, a chosen year, a custom range), a type and an institution.
-// They give the list's query and the chips that show what is active, each cleared in one tap.
+// They give the list's query and what is active (one entry per chosen filter, each cleared on its own).
 import { makeAutoObservable } from 'mobx'
 import { chinaDate, daysBetween, formatIsoDate } from '../../../utils/date'
 

@@ -1,12 +1,12 @@
 // 消费记录: the settlements at hospitals and pharmacies under the person's filters, the 家庭共济缴费 paid for relatives,
 // and the institutions to filter by. Created by the account subpackage's page (rootStore.feature), so it stays there.
-import { makeAutoObservable, reaction, runInAction, type IReactionDisposer } from 'mobx'
+import { makeAutoObservable, observableRef, reaction, runInAction, type IReactionDisposer } from 'mobx'
 import type {
-  FamilyPremiumItem, FamilyPremiumsPage, SpendingInstitutions, SpendingItem, SpendingPage, VisitType,
+  FamilyPremiumItem, FamilyPremiumsPage, SpendingInstitutions, SpendingItem, SpendingPage, SpendingTotals, VisitType,
 } from '../../../../types/api/spending'
 import type { SpendingApi } from '../../../services/api/spending'
-import { formatFen } from '../../../utils/money'
-import { formatAsOf, formatDateTimeShort } from '../../../utils/date'
+import { formatFen, spokenFen } from '../../../utils/money'
+import { formatAsOf, formatDate, formatDateTimeShort } from '../../../utils/date'
 import { ListFilters, type FilterChoice } from './list-filters'
 import { PagedList } from '../../../stores/paged-list'
 import { messageOf } from '../../../stores/cooldown'
@@ -25,6 +25,8 @@ export interface SpendingRow {
   pay: string
   /** Modifier class of the row ('row--flag' for an unusual charge), or ''. */
   cls: string
+  /** What a screen reader says for the row: date, place, what kind, the amount in words, and its tag. */
+  label: string
 }
 
 export interface PremiumRow {
@@ -32,6 +34,8 @@ export interface PremiumRow {
   title: string
   who: string
   amount: string
+  /** The amount as a screen reader says it (`1102 元 30 分`). */
+  spoken: string
   time: string
 }
 
@@ -46,6 +50,12 @@ export function payLine (item: Pick<SpendingItem, 'fundFen' | 'accountFen' | 'mu
   if (item.mutualAidFen) parts.push(`共济 ${formatFen(item.mutualAidFen)}`)
   if (item.selfFen || !parts.length) parts.push(`自付 ${formatFen(item.selfFen)}`)
   return parts.join(' · ')
+}
+
+/** `共 4 笔，合计 ¥1,102.30`, and the same with the amount in words (`1102 元 30 分`) for a screen reader. */
+export function totalsLine (totals: SpendingTotals): { text: string, label: string } {
+  const count = totals.count.toLocaleString('en-US')
+  return { text: `共 ${count} 笔，合计 ${formatFen(totals.totalFen)}`, label: `共 ${count} 笔，合计 ${spokenFen(totals.totalFen)}` }
 }
 
 export function toSpendingRow (item: SpendingItem): SpendingRow {
@@ -63,6 +73,7 @@ export function toSpendingRow (item: SpendingItem): SpendingRow {
     tagCls,
     pay: item.beneficiary ? `${item.beneficiary.relation} ${item.beneficiary.nameMasked}：${pay}` : pay,
     cls: item.anomalies.length && !item.openDispute ? 'row--flag' : '',
+    label: `${formatDate(item.settledAt)} ${item.institution.name} ${item.visitTypeName} 支出 ${spokenFen(item.totalFen)}${tag ? `，${tag}` : ''}`,
   }
 }
 
@@ -72,6 +83,7 @@ export function toPremiumRow (item: FamilyPremiumItem): PremiumRow {
     title: item.title,
     who: `${item.beneficiary.relation} ${item.beneficiary.nameMasked}`,
     amount: formatFen(item.amountFen),
+    spoken: spokenFen(item.amountFen),
     time: formatDateTimeShort(item.paidAt),
   }
 }
@@ -83,12 +95,21 @@ export class SpendingStore {
   readonly premiums: PagedList<FamilyPremiumItem, PremiumRow, FamilyPremiumsPage>
   institutions: SpendingInstitutions['items'] | null = null
   institutionsError: string | null = null
+  /** The first page's count and sum of the filter it was asked with (`key`: the filters' key then). */
+  private totalsOf: { key: string, totals: SpendingTotals } | null = null
   private started: IReactionDisposer | null = null
 
   constructor (private readonly api: SpendingApi, private readonly now: () => number = Date.now) {
     this.filters = new ListFilters(now)
     this.list = new PagedList({
-      fetch: (cursor) => api.list({ ...this.filters.query as { type?: VisitType }, cursor, limit: 20 }),
+      fetch: async (cursor) => {
+        const key = this.filters.key
+        const answer = await api.list({ ...this.filters.query as { type?: VisitType }, cursor, limit: 20 })
+        // Only a first page carries the totals, and later pages replace the list's answer: they are kept here. An
+        // answer for filters changed meanwhile is dropped (the list drops its rows the same way).
+        if (cursor === undefined && key === this.filters.key) runInAction(() => { this.totalsOf = answer.totals ? { key, totals: answer.totals } : null })
+        return answer
+      },
       toRows: (items) => items.map(toSpendingRow),
       fallbackMessage: '消费记录暂时无法显示，请稍后重试',
     })
@@ -100,12 +121,32 @@ export class SpendingStore {
       toRows: (items) => items.map(toPremiumRow),
       fallbackMessage: '家庭共济缴费暂时无法显示，请稍后重试',
     })
-    makeAutoObservable<this, 'api' | 'started' | 'now'>(this, { api: false, started: false, now: false, filters: false, list: false, premiums: false }, { autoBind: true })
+    makeAutoObservable<this, 'api' | 'started' | 'now' | 'totalsOf'>(this, { api: false, started: false, now: false, filters: false, list: false, premiums: false, totalsOf: observableRef }, { autoBind: true })
   }
 
   /** 家庭共济缴费 are not visits: with a type or an institution chosen they are not part of what is asked for. */
   get premiumsApply (): boolean {
     return !this.filters.type && !this.filters.institution
+  }
+
+  /**
+   * How many records the filters select and how much they come to (`共 4 笔，合计 ¥…`), when a filter is set and the
+   * list shown is the answer to it; null otherwise.
+   */
+  get totals (): { text: string, label: string } | null {
+    const of = this.totalsOf
+    if (!of || !this.filters.active || of.key !== this.filters.key || !this.list.loaded) return null
+    return totalsLine(of.totals)
+  }
+
+  /**
+   * Both first answers are in (the settlements, and the 家庭共济缴费 where they apply, read or failed): the page draws
+   * what stands above the rows and the rows together, so that nothing arrives above rows already shown.
+   */
+  get ready (): boolean {
+    const { list, premiums } = this
+    if (!list.loaded || list.loading) return false
+    return !this.premiumsApply || (!premiums.loading && (premiums.loaded || premiums.error !== null))
   }
 
   /** An empty list's title, and what may explain it: the filters, or settlements that have not arrived yet. */
@@ -158,6 +199,14 @@ export class SpendingStore {
     return this.list.loadMore()
   }
 
+  /**
+   * The rows' end is near (however the person got there: End, a scrollbar, a fling): the next page, unless the last
+   * try failed, which the footer offers to retry rather than asking again with every scroll event.
+   */
+  nearEnd (): void {
+    if (!this.list.moreError) void this.list.loadMore()
+  }
+
   async loadInstitutions (): Promise<void> {
     if (this.institutions) return
     this.institutionsError = null
@@ -175,6 +224,7 @@ export class SpendingStore {
   }
 
   reset (): void {
+    this.totalsOf = null
     this.list.reset()
     this.premiums.reset()
     this.institutions = null

@@ -3,7 +3,8 @@
 // separate consent to sensitive information, 实名绑定 or 验证身份. Nothing personal is read before those.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
+import Button from '../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../stores/index'
 import ConsentPanel from '../../../components/ConsentPanel'
@@ -29,7 +30,7 @@ function MineSection ({ store, institution, onRetry }: MineSectionProps) {
     return (
       <View className='mine-signed-out'>
         <Text className='mine-lead'>您今年在这里看病买药的花费和报销进度，登录后就能看到，只显示给您本人。</Text>
-        <Button className='mine-login-btn' type='primary' size='large' block onClick={toLogin} {...button(toLogin)}>
+        <Button className='mine-login-btn' type='primary' size='large' block onClick={toLogin}>
           登录后查看我在这里的消费和报销
         </Button>
       </View>
@@ -40,7 +41,7 @@ function MineSection ({ store, institution, onRetry }: MineSectionProps) {
     return (
       <View className='mine-problem'>
         <Text className='mine-lead'>{consent.statusError}</Text>
-        <Button className='mine-retry-btn' type='primary' fill='outline' loading={consent.statusLoading} onClick={retryStatus} {...button(retryStatus)}>重试</Button>
+        <Button className='mine-retry-btn' type='primary' fill='outline' loading={consent.statusLoading} onClick={retryStatus}>重试</Button>
       </View>
     )
   }
@@ -60,10 +61,10 @@ function MineSection ({ store, institution, onRetry }: MineSectionProps) {
   const error = store.mineError
   if (error) {
     const action = error.code === 'binding_required'
-      ? <Button className='bind-entry-btn' type='primary' onClick={toBind} {...button(toBind)}>去实名绑定</Button>
+      ? <Button className='bind-entry-btn' type='primary' onClick={toBind}>去实名绑定</Button>
       : error.code === 'verification_required'
-        ? <Button className='verify-btn' type='primary' onClick={toVerify} {...button(toVerify)}>验证身份后查看</Button>
-        : <Button className='mine-retry-btn' type='primary' fill='outline' loading={store.mineLoading} onClick={onRetry} {...button(onRetry)}>重试</Button>
+        ? <Button className='verify-btn' type='primary' onClick={toVerify}>验证身份后查看</Button>
+        : <Button className='mine-retry-btn' type='primary' fill='outline' loading={store.mineLoading} onClick={onRetry}>重试</Button>
     return (
       <View className='mine-problem'>
         <Text className='mine-lead'>{error.message}</Text>

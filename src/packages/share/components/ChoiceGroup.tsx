@@ -29,6 +29,7 @@ export default function ChoiceGroup<T extends string> ({ title, options, value, 
               {...a11y('radio')} aria-checked={on} aria-disabled={disabled} {...pressable(choose)}
               onClick={choose}
             >
+              {on ? <Text className='choice-mark' aria-hidden='true'>✓ </Text> : null}
               {o.label}
             </View>
           )

@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
+import Button from '../../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import LoadFailed from '../../../../components/LoadFailed'
@@ -58,13 +59,13 @@ function HospitalPage () {
         <View className='empty-mark' aria-hidden='true'>{problem.kind === 'revoked' ? '!' : '?'}</View>
         <Text className='hospital-missing-title' {...a11y('heading')} aria-level='1'>{problem.title}</Text>
         <Text className='hospital-missing-text'>{problem.message}</Text>
-        <Button className='hospital-home-btn' type='primary' size='large' block onClick={toHome} {...button(toHome)}>返回首页</Button>
+        <Button className='hospital-home-btn' type='primary' size='large' block onClick={toHome}>返回首页</Button>
       </View>
     )
   } else if (problem) {
     body = (
       <LoadFailed message={problem.message}>
-        <Button className='retry-btn' type='primary' loading={store.loading} onClick={retry} {...button(retry)}>重试</Button>
+        <Button className='retry-btn' type='primary' loading={store.loading} onClick={retry}>重试</Button>
       </LoadFailed>
     )
   } else if (!view) {
@@ -97,7 +98,7 @@ function HospitalPage () {
                   <Text className='desk-label'>办理时间</Text>
                   <Text className='desk-value'>{view.desk.hours}</Text>
                 </View>
-                <View className='desk-row desk-phone' onClick={call} {...button(call, `拨打医保窗口电话 ${view.desk.phone}`)}>
+                <View className='desk-row desk-phone' onClick={call} {...button(call, `电话 ${view.desk.phone} 拨打`)}>
                   <Text className='desk-label'>电话</Text>
                   <Text className='desk-value desk-phone-number'>{view.desk.phone}</Text>
                   <Text className='desk-call' aria-hidden='true'>拨打</Text>

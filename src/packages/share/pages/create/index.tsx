@@ -5,7 +5,8 @@
 import { useEffect } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage, useUnload } from '@tarojs/taro'
-import { Button, Input, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Input, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import Button from '../../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { TONE_TAG_TYPES, stageTone } from '../../../../stores/claim-stages'
@@ -15,7 +16,7 @@ import { useAccountPage } from '../../../../pages/account-page'
 import { shareCreateStore } from '../../stores/wiring'
 import { DURATIONS, LABEL_MAX, LABEL_SUGGESTIONS, type ShareCreateStore } from '../../stores/share-create-store'
 import ChoiceGroup from '../../components/ChoiceGroup'
-import { a11y } from '../../../../components/a11y'
+import { a11y, button, heading } from '../../../../components/a11y'
 import { CLAIMS_PAGE, MY_SHARES_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
@@ -58,7 +59,7 @@ function ShareCreatePage () {
       <>
         <View className='share-claim'>
           <Text className='share-claim-lead'>分享这笔报销的办理进度</Text>
-          <Text className='share-claim-title'>{claim.title}</Text>
+          <Text className='share-claim-title' {...heading(1)}>{claim.title}</Text>
           <View className='share-claim-stage'>
             <Tag className={`share-stage stage--${tone}`} type={TONE_TAG_TYPES[tone]} round>{claim.stageName}</Tag>
           </View>
@@ -95,7 +96,7 @@ const Choices = observer(function Choices ({ store }: { store: ShareCreateStore 
           />
           <View className='recipient-suggestions'>
             {LABEL_SUGGESTIONS.map((s) => (
-              <Text key={s} className='recipient-suggestion' {...a11y('button', `备注为${s}`)} onClick={() => store.setRecipientLabel(s)}>{s}</Text>
+              <Text key={s} className='recipient-suggestion' {...button(() => store.setRecipientLabel(s), `备注为${s}`)} onClick={() => store.setRecipientLabel(s)}>{s}</Text>
             ))}
           </View>
         </View>

@@ -3,7 +3,8 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useUnload } from '@tarojs/taro'
-import { Button, Dialog, Empty, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Dialog, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import Button from '../../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import AccountGate from '../../../../pages/AccountGate'
@@ -12,6 +13,8 @@ import { mySharesStore } from '../../stores/wiring'
 import type { ShareRow } from '../../stores/my-shares-store'
 import { CLAIMS_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
+import LoadFailed from '../../../../components/LoadFailed'
+import { heading } from '../../../../components/a11y'
 import './index.scss'
 
 const STATUS_TAGS: Readonly<Record<ShareRow['status'], 'success' | 'default'>> = { active: 'success', expired: 'default', revoked: 'default' }
@@ -35,12 +38,12 @@ function MySharesPage () {
     body = <Skeleton className='page-skeleton' rows={8} animated />
   } else if (rows.length === 0) {
     body = (
-      <Empty
-        className='list-empty shares-empty' image={<View className='empty-mark'>0</View>} title='还没有分享过'
-        description={'在“报销详情”里点“分享给家人”，家人不用登录就能看到那一笔报销的进度。\n每位家人单独一份，您随时可以在这里撤回。'}
+      <LoadFailed
+        className='list-empty shares-empty' mark='0' title='还没有分享过'
+        message='在“报销详情”里点“分享给家人”，家人不用登录就能看到那一笔报销的进度。每位家人单独一份，您随时可以在这里撤回。'
       >
         <Button className='shares-claims-btn' type='primary' fill='outline' onClick={() => { void Taro.navigateTo({ url: CLAIMS_PAGE }) }}>查看报销进度</Button>
-      </Empty>
+      </LoadFailed>
     )
   } else {
     body = (
@@ -48,7 +51,7 @@ function MySharesPage () {
         {store.refreshError ? <Text className='page-notice refresh-error'>{store.refreshError}</Text> : null}
         {store.notice ? <Text className='shares-notice'>{store.notice}</Text> : null}
         <View className='shares-head'>
-          <Text className='shares-head-text'>{store.activeCount ? `${store.activeCount} 份分享仍然有效` : '目前没有有效的分享'}</Text>
+          <Text className='shares-head-text' {...heading(2)}>{store.activeCount ? `${store.activeCount} 份分享仍然有效` : '目前没有有效的分享'}</Text>
           {store.activeCount
             ? <Button className='revoke-all-btn' type='primary' fill='outline' size='small' onClick={store.askRevokeAll}>全部撤回</Button>
             : null}
@@ -94,7 +97,7 @@ function ShareItem ({ row, onRevoke }: { row: ShareRow, onRevoke: () => void }) 
   return (
     <View className={`share-item share-item--${row.status}`}>
       <View className='share-item-head'>
-        <Text className='share-item-title'>{row.title}</Text>
+        <Text className='share-item-title' {...heading(3)}>{row.title}</Text>
         <Tag className={`share-item-status share-status--${row.status}`} type={STATUS_TAGS[row.status]} round>{row.statusName}</Tag>
       </View>
       <Text className='share-item-recipient'>{row.recipient}</Text>
@@ -102,7 +105,7 @@ function ShareItem ({ row, onRevoke }: { row: ShareRow, onRevoke: () => void }) 
       <Text className='share-item-line share-item-amounts'>{row.amounts}</Text>
       <Text className='share-item-line share-item-views'>{row.views}</Text>
       {row.active
-        ? <Button className='revoke-btn' type='primary' fill='outline' size='small' onClick={onRevoke}>撤回</Button>
+        ? <Button className='revoke-btn' type='primary' fill='outline' size='small' label={`撤回“${row.title}”（${row.recipient}）的分享`} onClick={onRevoke}>撤回</Button>
         : null}
     </View>
   )

@@ -1,16 +1,18 @@
 // Consent the server enforces: every account read and every account write needs the person's current consent to the
 // privacy policy and to the processing of sensitive information (403 consent_required otherwise, between
-// binding_required and verification_required); withdrawing either stops it at once, and ends the family links too.
+// binding_required and verification_required); withdrawing either stops it at once, on every server process sharing
+// the database, and ends the family links too.
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { DEV_CLAIM_TEMPLATE_ID } from '../../../../../../server/config'
 import { acceptedDocumentsQuery } from '../../../../../../server/db/repositories/consents'
 import { rowsOf } from '../../../../../../server/db/rows'
 import { accessLogs, claims, consents, disputes, platformIdentities, settlements, shareGrants } from '../../../../../../server/db/schema'
 import { DEMO_INSTITUTIONS } from '../../../../../../server/demo/generator'
+import { currentDocument } from '../../../../../../server/domain/consent-documents'
 import { accountConsentRequirements } from '../../../../../../server/domain/consents'
 import { messageFor } from '../../../../../../server/domain/messages'
 import type { ShareCreated, ShareList } from '../../../../../../types/api/shares'
-import { makeTestApp, type TestApp } from '../../../../../support/app'
+import { makeTestApp, twoProcesses, type TestApp } from '../../../../../support/app'
 import { giveConsents, platformSession } from '../../../../../support/consent'
 import { demoPersonId } from '../../../../../support/demo'
 
@@ -30,63 +32,63 @@ async function login (code: string): Promise<{ token: string; h: Headers }> {
   const { token, headers } = await platformSession(t, code)
   return { token, h: headers }
 }
-const withdraw = async (h: Headers, document: 'privacy' | 'sensitive') => {
-  const res = await t.app.inject({ method: 'DELETE', url: `/api/v1/consents/${document}`, headers: h, payload: {} })
+const withdraw = async (h: Headers, document: 'privacy' | 'sensitive', on: TestApp = t) => {
+  const res = await on.app.inject({ method: 'DELETE', url: `/api/v1/consents/${document}`, headers: h, payload: {} })
   expect(res.statusCode).toBe(200)
 }
 const view = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/share-view', headers: { 'x-share-token': token } })
 
-const personId = (n: number) => demoPersonId(t.handle.db, n)
+const personId = (n: number, on: TestApp = t) => demoPersonId(on.handle.db, n)
 /** Demo person n starts every test with no standing consent (earlier tests gave and withdrew some). */
-async function noConsents (n: number): Promise<void> {
-  await t.handle.db.delete(consents).where(eq(consents.personId, await personId(n)))
+async function noConsents (n: number, on: TestApp = t): Promise<void> {
+  await on.handle.db.delete(consents).where(eq(consents.personId, await personId(n, on)))
 }
 
 /** What each account route needs from the demo data: one of the person's settlements, an open claim, a share. */
 interface Ids { settlement: number; dispute: number; claim: number; share: number }
-async function idsOf (n: number): Promise<Omit<Ids, 'dispute' | 'share'>> {
-  const pid = await personId(n)
-  const [s] = await t.handle.db.select({ id: settlements.id }).from(settlements).where(eq(settlements.personId, pid)).orderBy(settlements.id).limit(1)
-  const [c] = await t.handle.db.select({ id: claims.id }).from(claims)
+async function idsOf (n: number, on: TestApp = t): Promise<Omit<Ids, 'dispute' | 'share'>> {
+  const pid = await personId(n, on)
+  const [s] = await on.handle.db.select({ id: settlements.id }).from(settlements).where(eq(settlements.personId, pid)).orderBy(settlements.id).limit(1)
+  const [c] = await on.handle.db.select({ id: claims.id }).from(claims)
     .where(and(eq(claims.personId, pid), sql`${claims.stage} not in ('paid', 'rejected')`)).orderBy(claims.id).limit(1)
   return { settlement: s!.id, claim: c!.id }
 }
 
 const entry = DEMO_INSTITUTIONS[0]!.entryCode
 /** Every route that reads a person's account data, and every write on it, with the status it answers when allowed. */
-const routes: { name: string; ok: number; send: (h: Headers, ids: Ids) => Promise<Res> }[] = [
-  { name: 'GET /account', ok: 200, send: (h) => t.app.inject({ method: 'GET', url: '/api/v1/account', headers: h }) },
-  { name: 'GET /contributions', ok: 200, send: (h) => t.app.inject({ method: 'GET', url: '/api/v1/contributions', headers: h }) },
-  { name: 'GET /spending', ok: 200, send: (h) => t.app.inject({ method: 'GET', url: '/api/v1/spending', headers: h }) },
-  { name: 'GET /spending/institutions', ok: 200, send: (h) => t.app.inject({ method: 'GET', url: '/api/v1/spending/institutions', headers: h }) },
-  { name: 'GET /spending/family-premiums', ok: 200, send: (h) => t.app.inject({ method: 'GET', url: '/api/v1/spending/family-premiums', headers: h }) },
-  { name: 'GET /spending/{id}', ok: 200, send: (h, i) => t.app.inject({ method: 'GET', url: `/api/v1/spending/${i.settlement}`, headers: h }) },
-  { name: 'GET /claims', ok: 200, send: (h) => t.app.inject({ method: 'GET', url: '/api/v1/claims', headers: h }) },
-  { name: 'GET /claims/{id}', ok: 200, send: (h, i) => t.app.inject({ method: 'GET', url: `/api/v1/claims/${i.claim}`, headers: h }) },
-  { name: 'GET /institutions/entries/{code}/mine', ok: 200, send: (h) => t.app.inject({ method: 'GET', url: `/api/v1/institutions/entries/${entry}/mine`, headers: h }) },
-  { name: 'GET /shares', ok: 200, send: (h) => t.app.inject({ method: 'GET', url: '/api/v1/shares', headers: h }) },
+const routes: { name: string; ok: number; send: (h: Headers, ids: Ids, on: TestApp) => Promise<Res> }[] = [
+  { name: 'GET /account', ok: 200, send: (h, _i, on) => on.app.inject({ method: 'GET', url: '/api/v1/account', headers: h }) },
+  { name: 'GET /contributions', ok: 200, send: (h, _i, on) => on.app.inject({ method: 'GET', url: '/api/v1/contributions', headers: h }) },
+  { name: 'GET /spending', ok: 200, send: (h, _i, on) => on.app.inject({ method: 'GET', url: '/api/v1/spending', headers: h }) },
+  { name: 'GET /spending/institutions', ok: 200, send: (h, _i, on) => on.app.inject({ method: 'GET', url: '/api/v1/spending/institutions', headers: h }) },
+  { name: 'GET /spending/family-premiums', ok: 200, send: (h, _i, on) => on.app.inject({ method: 'GET', url: '/api/v1/spending/family-premiums', headers: h }) },
+  { name: 'GET /spending/{id}', ok: 200, send: (h, i, on) => on.app.inject({ method: 'GET', url: `/api/v1/spending/${i.settlement}`, headers: h }) },
+  { name: 'GET /claims', ok: 200, send: (h, _i, on) => on.app.inject({ method: 'GET', url: '/api/v1/claims', headers: h }) },
+  { name: 'GET /claims/{id}', ok: 200, send: (h, i, on) => on.app.inject({ method: 'GET', url: `/api/v1/claims/${i.claim}`, headers: h }) },
+  { name: 'GET /institutions/entries/{code}/mine', ok: 200, send: (h, _i, on) => on.app.inject({ method: 'GET', url: `/api/v1/institutions/entries/${entry}/mine`, headers: h }) },
+  { name: 'GET /shares', ok: 200, send: (h, _i, on) => on.app.inject({ method: 'GET', url: '/api/v1/shares', headers: h }) },
   {
     name: 'POST /spending/{id}/disputes/{d}/withdraw', ok: 200,
-    send: (h, i) => t.app.inject({ method: 'POST', url: `/api/v1/spending/${i.settlement}/disputes/${i.dispute}/withdraw`, headers: h }),
+    send: (h, i, on) => on.app.inject({ method: 'POST', url: `/api/v1/spending/${i.settlement}/disputes/${i.dispute}/withdraw`, headers: h }),
   },
-  { name: 'POST /spending/{id}/disputes', ok: 201, send: (h, i) => t.app.inject({ method: 'POST', url: `/api/v1/spending/${i.settlement}/disputes`, headers: h, payload: {} }) },
+  { name: 'POST /spending/{id}/disputes', ok: 201, send: (h, i, on) => on.app.inject({ method: 'POST', url: `/api/v1/spending/${i.settlement}/disputes`, headers: h, payload: {} }) },
   {
     name: 'POST /claims/{id}/subscriptions', ok: 200,
-    send: (h, i) => t.app.inject({ method: 'POST', url: `/api/v1/claims/${i.claim}/subscriptions`, headers: h, payload: { templateIds: [DEV_CLAIM_TEMPLATE_ID] } }),
+    send: (h, i, on) => on.app.inject({ method: 'POST', url: `/api/v1/claims/${i.claim}/subscriptions`, headers: h, payload: { templateIds: [DEV_CLAIM_TEMPLATE_ID] } }),
   },
-  { name: 'POST /shares/{id}/revoke', ok: 200, send: (h, i) => t.app.inject({ method: 'POST', url: `/api/v1/shares/${i.share}/revoke`, headers: h }) },
-  { name: 'POST /shares/revoke-all', ok: 200, send: (h) => t.app.inject({ method: 'POST', url: '/api/v1/shares/revoke-all', headers: h }) },
+  { name: 'POST /shares/{id}/revoke', ok: 200, send: (h, i, on) => on.app.inject({ method: 'POST', url: `/api/v1/shares/${i.share}/revoke`, headers: h }) },
+  { name: 'POST /shares/revoke-all', ok: 200, send: (h, _i, on) => on.app.inject({ method: 'POST', url: '/api/v1/shares/revoke-all', headers: h }) },
   {
     name: 'POST /claims/{id}/shares', ok: 201,
-    send: (h, i) => t.app.inject({ method: 'POST', url: `/api/v1/claims/${i.claim}/shares`, headers: h, payload: { duration: '1d', showAmounts: false, channel: 'h5' } }),
+    send: (h, i, on) => on.app.inject({ method: 'POST', url: `/api/v1/claims/${i.claim}/shares`, headers: h, payload: { duration: '1d', showAmounts: false, channel: 'h5' } }),
   },
 ]
 
 /** Every route's answer as [name, status, code, message] (code and message only for a refusal). */
-async function answers (h: Headers, ids: Ids): Promise<[string, number, string?, string?][]> {
+async function answers (h: Headers, ids: Ids, on: TestApp = t): Promise<[string, number, string?, string?][]> {
   const out: [string, number, string?, string?][] = []
   for (const r of routes) {
-    const res = await r.send(h, ids)
+    const res = await r.send(h, ids, on)
     if (res.statusCode >= 400) {
       const { code, message } = (res.json() as Err).error
       expect(res.headers['cache-control']).toBe('no-store')
@@ -101,22 +103,22 @@ const refusedWith = (message: string) => routes.map((r) => [r.name, 403, 'consen
 const allowed = () => routes.map((r) => [r.name, r.ok])
 
 /** Ids for the write routes from a session that may write: an open dispute to withdraw and a share to revoke. */
-async function writable (h: Headers, n: number): Promise<Ids> {
-  const base = await idsOf(n)
-  await t.handle.db.delete(disputes).where(eq(disputes.personId, await personId(n)))
-  const d = await t.app.inject({ method: 'POST', url: `/api/v1/spending/${base.settlement}/disputes`, headers: h, payload: {} })
+async function writable (h: Headers, n: number, on: TestApp = t): Promise<Ids> {
+  const base = await idsOf(n, on)
+  await on.handle.db.delete(disputes).where(eq(disputes.personId, await personId(n, on)))
+  const d = await on.app.inject({ method: 'POST', url: `/api/v1/spending/${base.settlement}/disputes`, headers: h, payload: {} })
   expect(d.statusCode).toBe(201)
-  const s = await t.app.inject({ method: 'POST', url: `/api/v1/claims/${base.claim}/shares`, headers: h, payload: { duration: '1d', showAmounts: false, channel: 'h5' } })
+  const s = await on.app.inject({ method: 'POST', url: `/api/v1/claims/${base.claim}/shares`, headers: h, payload: { duration: '1d', showAmounts: false, channel: 'h5' } })
   expect(s.statusCode).toBe(201)
   // The dispute route refuses a second open dispute on one settlement: the one above is withdrawn by the table's
   // withdraw route before the create route runs again.
   return { ...base, dispute: (d.json() as { id: number }).id, share: (s.json() as ShareCreated).grant.id }
 }
 
-async function rowCounts (n: number): Promise<number[]> {
-  const pid = await personId(n)
+async function rowCounts (n: number, on: TestApp = t): Promise<number[]> {
+  const pid = await personId(n, on)
   const c = async (table: typeof accessLogs | typeof disputes | typeof shareGrants) =>
-    (await t.handle.db.select({ id: table.id }).from(table).where(eq(table.personId, pid))).length
+    (await on.handle.db.select({ id: table.id }).from(table).where(eq(table.personId, pid))).length
   return [await c(accessLogs), await c(disputes), await c(shareGrants)]
 }
 
@@ -189,6 +191,30 @@ test('the order of the refusals: binding first, then consent, then verification 
   expect(code(await account(h))).toBe('verification_required')
 })
 
+describe('two server processes on one database, as behind a balancer', () => {
+  let both: Awaited<ReturnType<typeof twoProcesses>>
+  beforeAll(async () => { both = await twoProcesses() })
+  afterAll(async () => { await both?.close() })
+
+  test('the sensitive-information consent withdrawn through one process stops every account route on both at once; agreeing again through the other opens them', async () => {
+    const { a, b } = both
+    await noConsents(2, a)
+    const { token, headers: h } = await platformSession(a, 'wx-demo-2')
+    await giveConsents(a, token)
+    for (const on of [a, b]) expect(await answers(h, await writable(h, 2, on), on)).toEqual(allowed())
+
+    const ids = await writable(h, 2, a)
+    await withdraw(h, 'sensitive', b)
+    const before = await rowCounts(2, a)
+    // Nothing of it is remembered per process: the next request on either, the same session, is refused.
+    for (const on of [a, b, a]) expect(await answers(h, ids, on)).toEqual(refusedWith(SENSITIVE_MISSING))
+    expect(await rowCounts(2, a)).toEqual(before)
+
+    await giveConsents(b, token, ['sensitive'])
+    expect(await answers(h, await writable(h, 2, a), a)).toEqual(allowed())
+  })
+})
+
 describe('the family view is the owner\'s disclosure', () => {
   async function sharedBy (n: number): Promise<{ token: string; h: Headers; share: ShareCreated }> {
     await noConsents(n)
@@ -239,7 +265,7 @@ test('the check that runs before every account request is one statement on the p
     identities.push(...(await t.handle.db.insert(platformIdentities).values(rows).returning({ id: platformIdentities.id })).map((r) => r.id))
   }
   const held = identities.flatMap((identityId) => (['privacy', 'sensitive'] as const).map((document) => ({
-    identityId, document, version: '2026-11-25', channel: 'weapp', acceptedAt: now,
+    identityId, document, version: currentDocument(document).version, channel: 'weapp', acceptedAt: now,
   })))
   try {
     for (let i = 0; i < held.length; i += 1000) await t.handle.db.insert(consents).values(held.slice(i, i + 1000))

@@ -46,6 +46,20 @@ test('the texts are public: both documents, their current versions, titles and f
   for (const d of items) expect(d.summary.length).toBeGreaterThan(0)
 })
 
+test('the texts send a person where withdrawal really is: 首页 › 设置 › 隐私与授权, in the summary and the full text', async () => {
+  const { items } = (await t.app.inject({ method: 'GET', url: '/api/v1/consents/documents' })).json() as { items: { summary: { paragraphs: string[] }[]; sections: { paragraphs: string[] }[] }[] }
+  for (const d of items) {
+    const full = d.sections.flatMap((s) => s.paragraphs).join('')
+    expect(full).toContain('「首页 › 设置 › 隐私与授权」')
+    // No place the app does not have: every mention of the page is the full way to it, and there is no 「我的」.
+    const all = [...d.summary, ...d.sections].flatMap((s) => s.paragraphs).join('')
+    expect(all.match(/「[^」]*隐私与授权」/g)!.every((m) => m === '「首页 › 设置 › 隐私与授权」')).toBe(true)
+    expect(all).not.toContain('「我的」')
+  }
+  const sensitiveSummary = items[1]!.summary.flatMap((s) => s.paragraphs).join('')
+  expect(sensitiveSummary).toContain('「首页 › 设置 › 隐私与授权」')
+})
+
 test('a bound person: nothing accepted at first, then recorded, read back, and a repeat records nothing new', async () => {
   const { token, bound } = await platformLogin('wx-demo-1')
   expect(bound).toBe(true)

@@ -7,7 +7,7 @@ import { rowsOf } from '../../../../../../server/db/rows'
 import { accessLogs, disputes, institutions, ledgerEntries, settlements } from '../../../../../../server/db/schema'
 import { chinaTime } from '../../../../../../server/demo/generator'
 import { familyPremiumPageQuery } from '../../../../../../server/db/repositories/ledger'
-import { spendingPageQuery } from '../../../../../../server/db/repositories/settlements'
+import { spendingPageQuery, spendingTotalsQuery } from '../../../../../../server/db/repositories/settlements'
 import { MAX_DISPUTES_PER_SETTLEMENT } from '../../../../../../server/domain/spending'
 import type {
   Dispute, FamilyPremiumsPage, SpendingDetail, SpendingInstitutions, SpendingItem, SpendingPage,
@@ -136,9 +136,9 @@ describe('list', () => {
     })
     afterAll(async () => { await deleteSettlements(ids) })
 
-    test('empty: a range with nothing in it is an empty first and last page, with the data-as-of time', async () => {
+    test('empty: a range with nothing in it is an empty first and last page, with the data-as-of time and zero totals', async () => {
       const page = await list('?from=2000-01-01&to=2000-12-31', await login(4))
-      expect(page).toEqual({ items: [], nextCursor: null, asOf: TEST_AS_OF.toISOString() })
+      expect(page).toEqual({ items: [], nextCursor: null, asOf: TEST_AS_OF.toISOString(), totals: { count: 0, totalFen: 0 } })
     })
 
     test('one page, exact multiples of the page size, one row over, one per page: nothing lost or repeated', async () => {
@@ -252,6 +252,54 @@ describe('filters', () => {
     const { items } = await walk('?type=pharmacy&institution=P31010400001&from=2026-01-01&to=2026-11-20&limit=3', h)
     expect(items.map((i) => i.id)).toEqual((await settlementIds(1, { type: 'pharmacy', institution: 'P31010400001', from, to })))
     expect(items.length).toBeGreaterThan(0)
+  })
+
+  /** The count and sum of a filter, read row by row from the database and added up here, not by the server's SQL. */
+  async function expectedTotals (n: number, o: Parameters<typeof settlementIds>[1]): Promise<{ count: number; totalFen: number }> {
+    const ids = await settlementIds(n, o)
+    if (!ids.length) return { count: 0, totalFen: 0 }
+    const rows = await t.handle.db.select({ totalFen: settlements.totalFen }).from(settlements).where(inArray(settlements.id, ids))
+    return { count: rows.length, totalFen: rows.reduce((sum, r) => sum + r.totalFen, 0) }
+  }
+
+  test('a filtered first page counts and sums everything the filter selects, not only the page; later pages do not repeat it', async () => {
+    const h = await login(1)
+    const from = chinaTime(2026, 1, 1)
+    const to = chinaTime(2026, 11, 21)
+    const cases: Array<[string, Parameters<typeof settlementIds>[1]]> = [
+      ['?type=outpatient', { type: 'outpatient' }],
+      ['?type=pharmacy', { type: 'pharmacy' }],
+      ['?institution=P31010400001', { institution: 'P31010400001' }],
+      ['?from=2026-01-01&to=2026-11-20', { from, to }],
+      ['?type=pharmacy&institution=P31010400001&from=2026-01-01&to=2026-11-20', { type: 'pharmacy', institution: 'P31010400001', from, to }],
+    ]
+    for (const [query, o] of cases) {
+      const expected = await expectedTotals(1, o)
+      expect(expected.count).toBeGreaterThan(0)
+      const first = await list(`${query}&limit=3`, h)
+      expect([query, first.totals]).toEqual([query, expected])
+      // The same figures as walking every page of the filter.
+      const { items } = await walk(`${query}&limit=3`, h)
+      expect(items.length).toBe(expected.count)
+      expect(items.reduce((sum, i) => sum + i.totalFen, 0)).toBe(expected.totalFen)
+      if (first.nextCursor) {
+        const second = await list(`${query}&limit=3&cursor=${encodeURIComponent(first.nextCursor)}`, h)
+        expect(second.totals).toBeUndefined()
+      }
+    }
+    // No filter: no totals (ten years of spending in one figure tells little and would cost every first page a scan).
+    expect((await list('', h)).totals).toBeUndefined()
+    // Nothing selected: zero, not missing.
+    expect((await list('?institution=H99999900001', h)).totals).toEqual({ count: 0, totalFen: 0 })
+    // Another person's institution counts nothing of theirs.
+    expect((await list('?institution=P11010500001', h)).totals).toEqual({ count: 0, totalFen: 0 })
+  })
+
+  test('the totals are the asking person\'s own: two people with the same filter get their own figures', async () => {
+    for (const n of [1, 2, 3]) {
+      const h = await login(n)
+      expect((await list('?type=outpatient', h)).totals).toEqual(await expectedTotals(n, { type: 'outpatient' }))
+    }
   })
 
   test('the institutions the person went to, most recent first, for the filter', async () => {
@@ -552,8 +600,8 @@ describe('who may read', () => {
 describe('the page queries at scale', () => {
   type PlanNode = Record<string, unknown> & { Plans?: PlanNode[] }
   const flatten = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(flatten)]
-  async function plan (q: { getSQL: () => ReturnType<typeof sql> }): Promise<PlanNode[]> {
-    const res = await t.handle.db.execute(sql`explain (format json) ${q.getSQL()}`)
+  async function plan (q: { getSQL: () => ReturnType<typeof sql> }, db = t.handle.db): Promise<PlanNode[]> {
+    const res = await db.execute(sql`explain (format json) ${q.getSQL()}`)
     const raw = rowsOf<Record<string, unknown>>(res)[0]!['QUERY PLAN']
     return flatten(((typeof raw === 'string' ? JSON.parse(raw) : raw) as [{ Plan: PlanNode }])[0].Plan)
   }
@@ -607,6 +655,28 @@ describe('the page queries at scale', () => {
         const got = await q
         expect(got.length).toBeGreaterThan(0)
         for (let i = 1; i < got.length; i++) expect(got[i - 1]!.settledAt.getTime()).toBeGreaterThan(got[i]!.settledAt.getTime())
+      }
+      // The totals of a filter can be read through that filter's index and count what the pages do. Here a fifth
+      // of the whole table is person 4's pharmacy rows, so the planner rightly prefers a sequential scan for that
+      // sum; with sequential scans priced out it must still find the filter's index (conditions it can use), which
+      // is what it picks when the person's rows are a sliver of the table, as in production.
+      const totalCases = [
+        { o: { personId: p4, type: 'pharmacy' as const }, index: 'settlements_person_type_time_idx' },
+        { o: { personId: p4, institution: 'P33010600001' }, index: 'settlements_person_institution_time_idx' },
+        { o: { personId: p4, from: new Date('2011-01-01T00:00:00+08:00'), to: new Date('2012-01-01T00:00:00+08:00') }, index: 'settlements_person_time_idx' },
+      ]
+      for (const c of totalCases) {
+        const nodes = await t.handle.db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_seqscan = off`)
+          return plan(spendingTotalsQuery(tx as unknown as typeof t.handle.db, c.o), tx as unknown as typeof t.handle.db)
+        })
+        const scans = nodes.filter((n) => n['Relation Name'] === 'settlements' || n['Index Name'] === c.index)
+        expect(scans.map((n) => n['Node Type'])).not.toContain('Seq Scan')
+        expect(scans.map((n) => n['Index Name'])).toContain(c.index)
+        const [got] = await spendingTotalsQuery(t.handle.db, c.o)
+        const all = await spendingPageQuery(t.handle.db, { ...c.o, limit: 10_000 })
+        expect(got).toEqual({ count: all.length, totalFen: all.reduce((sum, r) => sum + r.totalFen, 0) })
+        expect(got!.count).toBeGreaterThan(100)
       }
       for (const o of [{ personId: p4, limit: 21 }, { personId: p4, limit: 21, before: mid }]) {
         const q = familyPremiumPageQuery(t.handle.db, o)
