@@ -314,6 +314,10 @@ export const ledgerEntries = pgTable('ledger_entries', {
   index('ledger_person_posted_idx').on(t.personId, t.postedAt),
 ])
 
+/** The kinds of part a review takes off a claim: 起付线, 按比例自付, 目录外自费, 超过限额或限价, other. */
+export const claimDeductionKinds = ['deductible', 'co_pay', 'self_pay', 'over_limit', 'other'] as const
+export interface ClaimDeductionRow { kind: (typeof claimDeductionKinds)[number]; amountFen: number }
+
 /** Reimbursement claims and their timelines. */
 export const claims = pgTable('claims', {
   id: id(),
@@ -325,6 +329,10 @@ export const claims = pgTable('claims', {
   claimedFen: bigint('claimed_fen', { mode: 'number' }).notNull(),
   approvedFen: bigint('approved_fen', { mode: 'number' }),
   missingMaterials: jsonb('missing_materials').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Why the approved amount is below the claimed one: the parts not paid, each with its reason; they add up to the difference. */
+  deductions: jsonb('deductions').$type<ClaimDeductionRow[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Why a rejected claim was turned down (the bureau's words), or null. */
+  rejectReason: text('reject_reason'),
   submittedAt: ts('submitted_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
   /** Where the money goes: the bank's name and the card number, encrypted (DataCipher); only `**** 1234` leaves the server. */

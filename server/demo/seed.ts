@@ -252,7 +252,7 @@ async function replaceData (db: Db, data: DemoData, prepared: PreparedPerson[], 
   const claimRows = data.persons.flatMap((p) => p.claims.map((c) => ({
     personId: personId(p), claimNo: c.claimNo, institutionId: c.institutionCode ? institutionId(c.institutionCode) : null,
     title: c.title, stage: c.stage, claimedFen: c.claimedFen, approvedFen: c.approvedFen,
-    missingMaterials: c.missingMaterials, submittedAt: c.submittedAt, updatedAt: c.updatedAt,
+    missingMaterials: c.missingMaterials, deductions: c.deductions, rejectReason: c.rejectReason, submittedAt: c.submittedAt, updatedAt: c.updatedAt,
     payoutBank: c.payout?.bankName ?? null, payoutCardEnc: c.payout ? cipher.encrypt(c.payout.cardNumber) : null,
   })))
   for (const part of chunks(claimRows)) {

@@ -9,7 +9,7 @@
 // paid and rejected are final.
 import { and, eq, sql } from 'drizzle-orm'
 import type {
-  ClaimAdvanceResult, ClaimDetail, ClaimListItem, ClaimNoticeOutcome, ClaimStage, ClaimsPage, ClaimsQuery, ClaimSubscribeResult, ClaimTimelineEvent,
+  ClaimAdvanceResult, ClaimDeduction, ClaimDetail, ClaimListItem, ClaimNoticeOutcome, ClaimStage, ClaimsPage, ClaimsQuery, ClaimSubscribeResult, ClaimTimelineEvent,
 } from '../../types/api/claims'
 import type { Clock, SubscribeSender } from './ports'
 import type { ClaimNoticeConfig } from '../config'
@@ -18,7 +18,7 @@ import {
   claimPage, claimTimeline, findOwnClaim, insertSubscriptions, releaseSubscription, takeOldestSubscription, unusedSubscriptions, type ClaimRow,
 } from '../db/repositories/claims'
 import { findIdentityById } from '../db/repositories/identities'
-import { claimEvents, claims } from '../db/schema'
+import { claimEvents, claims, type ClaimDeductionRow } from '../db/schema'
 import { CursorCodec, type CursorScope } from './cursor'
 import { AppError } from './errors'
 import { maskBankCard } from './mask'
@@ -102,7 +102,7 @@ interface Payout { bankName?: string; cardMasked: string; last4: string }
  * calendar), or what the person must do. A stage that has taken longer than usual says so instead of a past date.
  * For a family member reading a share, the payout card is named without its digits.
  */
-export function nextStep (c: { stage: ClaimStage; updatedAt: Date; missingMaterials: string[] }, payout: Payout | null, now: Date,
+export function nextStep (c: { stage: ClaimStage; updatedAt: Date; missingMaterials: string[]; rejectReason?: string | null }, payout: Payout | null, now: Date,
   audience: 'owner' | 'family' = 'owner'): string {
   const usual = USUAL_WORKING_DAYS[c.stage]
   const due = usual === undefined ? undefined : addWorkingDays(chinaDayNo(c.updatedAt), usual)
@@ -123,12 +123,34 @@ export function nextStep (c: { stage: ClaimStage; updatedAt: Date; missingMateri
     case 'paid':
       return `报销款已于${dateText(chinaDayNo(c.updatedAt))}打到${card}，请留意银行的到账短信。本次报销已办结。`
     case 'rejected':
-      return '本次申请未通过，原因见办理记录。如有疑问，可以拨打 12393 医保服务热线咨询；符合条件后可以重新申请。'
+      return c.rejectReason
+        ? `本次申请未通过，原因是：${c.rejectReason.trim().replace(/[。.；;，,\s]+$/, '')}。如有疑问，可以拨打 12393 医保服务热线咨询；符合条件后可以重新申请。`
+        : '本次申请未通过。如有疑问，可以拨打 12393 医保服务热线询问原因；符合条件后可以重新申请。'
     case 'materials_needed':
       return c.missingMaterials.length
         ? `请补充 ${c.missingMaterials.length} 项材料：${c.missingMaterials.join('、')}。补齐后交到参保地医保经办机构，会重新进入初审。`
         : '请联系参保地医保经办机构，了解需要补充哪些材料；补齐后会重新进入初审。'
   }
+}
+
+/** What each kind of deduction is called and why it is not paid, in the words of a 医保 settlement. */
+export const DEDUCTION_WORDS: Readonly<Record<ClaimDeductionRow['kind'], { name: string; explanation: string }>> = {
+  deductible: { name: '起付线以下', explanation: '每个年度先由个人负担起付标准以内的费用，超过起付线的部分医保才按比例报销。' },
+  co_pay: { name: '个人按比例负担', explanation: '起付线以上、医保目录内的费用按规定比例报销，其余由个人负担；乙类药品和项目还要先自付一定比例。' },
+  self_pay: { name: '目录外自费', explanation: '不在医保目录内的药品、耗材和服务项目（丙类），医保不报销，全部由个人负担。' },
+  over_limit: { name: '超过限价或限额', explanation: '超过医保支付限价、或超过年度最高支付限额的部分，医保不报销。' },
+  other: { name: '经审核不予报销', explanation: '医保经办机构审核后没有报销这部分费用；想了解原因，可以拨打 12393 医保服务热线咨询。' },
+}
+
+/** The parts a review did not pay, with their words: only once an amount is approved and it is below the claim. */
+export function claimDeductions (c: { claimedFen: number; approvedFen: number | null; deductions: ClaimDeductionRow[] }): ClaimDeduction[] {
+  if (c.approvedFen == null || c.approvedFen >= c.claimedFen) return []
+  const parts = c.deductions.filter((d) => d.amountFen > 0)
+  const listed = parts.reduce((sum, d) => sum + d.amountFen, 0)
+  const rest = c.claimedFen - c.approvedFen - listed
+  // The parts always add up to the difference: anything not explained is named as such rather than left out.
+  const all = rest > 0 ? [...parts, { kind: 'other' as const, amountFen: rest }] : parts
+  return all.map((d) => ({ kind: d.kind, ...DEDUCTION_WORDS[d.kind], amountFen: d.amountFen }))
 }
 
 /** The note an event gets when the operator gives none (the same wording as the demo data). */
@@ -241,6 +263,7 @@ export class ClaimService {
       ...this.item(row, now, payout),
       timeline: timeline.map((e) => ({ stage: e.stage, stageName: STAGE_NAMES[e.stage], at: e.occurredAt.toISOString(), note: e.note })),
       missingMaterials: row.stage === 'materials_needed' ? row.missingMaterials : [],
+      deductions: claimDeductions(row),
       payout: payout ? { ...(payout.bankName ? { bankName: payout.bankName } : {}), cardMasked: payout.cardMasked } : null,
       subscribed: await unusedSubscriptions(this.db, row.id) > 0,
       subscribeTemplateId: canSubscribe && this.notice ? this.notice.templateId : null,
@@ -327,11 +350,16 @@ export class ClaimService {
       }
       const missingMaterials = to === 'materials_needed' ? missing : []
       const text = note?.trim() || defaultNote(to, { approvedFen, missingMaterials })
-      const updated = await tx.update(claims).set({ stage: to, approvedFen, missingMaterials, updatedAt: now })
+      // An amount approved below the claim without a breakdown is one part the person can ask about; paid keeps it.
+      const deductions: ClaimDeductionRow[] = to === 'paid'
+        ? c.deductions
+        : to === 'approved' && approvedFen !== null && approvedFen < c.claimedFen ? [{ kind: 'other', amountFen: c.claimedFen - approvedFen }] : []
+      const rejectReason = to === 'rejected' ? text : null
+      const updated = await tx.update(claims).set({ stage: to, approvedFen, missingMaterials, deductions, rejectReason, updatedAt: now })
         .where(and(eq(claims.id, c.id), eq(claims.stage, c.stage))).returning({ id: claims.id })
       if (updated.length !== 1) throw new AppError('conflict')
       await tx.insert(claimEvents).values({ claimId: c.id, stage: to, occurredAt: now, note: text })
-      return { ...c, stage: to, approvedFen, missingMaterials, updatedAt: now, note: text }
+      return { ...c, stage: to, approvedFen, missingMaterials, deductions, rejectReason, updatedAt: now, note: text }
     })
 
     const notice = await this.notify(moved, now)

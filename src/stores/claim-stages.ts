@@ -2,8 +2,11 @@
 // own, so that the family view (the share subpackage) takes these without the claims list's paging code.
 import type { ClaimStage } from '../../types/api/claims'
 
-/** How a stage reads at a glance: under way, done well, or needing the person's attention (the warning colour). */
-export type StageTone = 'progress' | 'success' | 'warn'
+/**
+ * How a stage reads at a glance: under way, done well, needing the person's attention (the warning colour), or turned
+ * down (its own colour and mark: nothing the person can supply changes it, unlike 需补充材料).
+ */
+export type StageTone = 'progress' | 'success' | 'warn' | 'fail'
 
 const TONES: Readonly<Record<ClaimStage, StageTone>> = {
   submitted: 'progress',
@@ -11,7 +14,7 @@ const TONES: Readonly<Record<ClaimStage, StageTone>> = {
   second_review: 'progress',
   approved: 'success',
   paid: 'success',
-  rejected: 'warn',
+  rejected: 'fail',
   materials_needed: 'warn',
 }
 
@@ -20,8 +23,27 @@ export function stageTone (stage: ClaimStage): StageTone {
 }
 
 /** The status tag's colour for a tone (the app's one warning colour for what needs attention). */
-export const TONE_TAG_TYPES: Readonly<Record<StageTone, 'primary' | 'success' | 'warning'>> = {
-  progress: 'primary', success: 'success', warn: 'warning',
+export const TONE_TAG_TYPES: Readonly<Record<StageTone, 'primary' | 'success' | 'warning' | 'danger'>> = {
+  progress: 'primary', success: 'success', warn: 'warning', fail: 'danger',
+}
+
+/** The mark before a stage's name, so that the tone is never told by colour alone (none while under way). */
+export const TONE_MARKS: Readonly<Record<StageTone, string>> = { progress: '', success: '✓', warn: '!', fail: '✕' }
+
+/** The stages still to come on the way to 已打款, in order (none once the claim is finished). */
+export function upcomingStages (stage: ClaimStage): { stage: ClaimStage, name: string }[] {
+  const names: Partial<Record<ClaimStage, string>> = { first_review: '初审', second_review: '复审', approved: '审核通过', paid: '打款到账' }
+  const after: Readonly<Record<ClaimStage, readonly ClaimStage[]>> = {
+    submitted: ['first_review', 'second_review', 'approved', 'paid'],
+    first_review: ['second_review', 'approved', 'paid'],
+    second_review: ['approved', 'paid'],
+    approved: ['paid'],
+    paid: [],
+    rejected: [],
+    // Supplied materials go back to 初审.
+    materials_needed: ['first_review', 'second_review', 'approved', 'paid'],
+  }
+  return after[stage].map((s) => ({ stage: s, name: names[s]! }))
 }
 
 /** The claim is finished: its stage will not change again. */

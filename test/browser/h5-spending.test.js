@@ -69,12 +69,13 @@ test('the list, an unusual charge opened from its row, 不是我的消费 and it
   await row(flagged.id).click()
   const detail = detailPage()
   await detail.locator('.detail-inst').getByText(expected.institution.name).waitFor()
-  expect(await detail.locator('.detail-total').textContent()).toBe(yuan(expected.totalFen))
+  expect(await detail.locator('.detail-total [aria-hidden="true"]').textContent()).toBe(yuan(expected.totalFen))
   expect(await detail.locator('.detail-place').textContent()).toContain(expected.institution.regionName)
   expect(await detail.locator('.anomaly-reason').allTextContents()).toEqual(expected.anomalies.map((a) => a.reason))
   expect(await detail.locator('.item-name').allTextContents()).toEqual(expected.items.map((i) => i.name))
   expect(await detail.locator('.cat-tag').allTextContents()).toEqual(expected.items.map((i) => i.categoryName))
-  expect(await detail.locator('.pay-cell .nut-cell-title').allTextContents()).toEqual(['统筹基金支付', '个人账户支付', '个人自付'])
+  const paid = [['统筹基金支付', expected.fundFen], ['个人账户支付', expected.accountFen], ['家庭共济支付', expected.mutualAidFen], ['现金支付', expected.selfFen]]
+  expect(await detail.locator('.pay-cell .money-label').allTextContents()).toEqual(paid.filter(([, fen]) => fen > 0).map(([label]) => label))
   await detail.getByText(/^甲类：.*乙类：.*丙类：/).waitFor()
   await fullShot(detail, 'h5-spending-detail.png')
 

@@ -66,6 +66,11 @@ test('the list shows each claim\'s stage; subscribe on a claim; the operator mov
   }
   expect(rowOf(list, expected.items.find((i) => i.stage === 'materials_needed').title).getAttribute('class')).toContain('claim-row--warn')
   expect(rowOf(list, expected.items.find((i) => i.stage === 'paid').title).getAttribute('class')).not.toContain('claim-row--warn')
+  // 未通过 is not 需补充材料: its own class (red) and its reason on the row.
+  const rejectedRow = rowOf(list, expected.items.find((i) => i.stage === 'rejected').title)
+  expect(rejectedRow.getAttribute('class')).toContain('claim-row--fail')
+  expect(rejectedRow.getAttribute('class')).not.toContain('claim-row--warn')
+  expect(rejectedRow.textContent).toContain('本次申请未通过，原因是：')
   expect(claimCalls(mp)).toEqual(['?limit=20'])
 
   // A claim still under way: its detail, with the subscribe offer.
@@ -133,7 +138,11 @@ test('the list shows each claim\'s stage; subscribe on a claim; the operator mov
   const items = byClass(materials, 'material-name').map((el) => el.textContent)
   expect(items).toEqual(claim.missingMaterials)
   expect(text(materials)).toContain('需补充材料')
-  expect(text(materials)).toContain(`材料不全，请补充：${claim.missingMaterials.join('、')}`)
+  // Listed once, in the checklist: the next step and the timeline point to it instead of repeating it.
+  for (const m of claim.missingMaterials) expect(text(materials).split(m).length - 1).toBe(1)
+  expect(text(materials)).toContain(`材料不全，需要补充 ${claim.missingMaterials.length} 项材料（清单见上方）`)
+  // The steps still to come, greyed.
+  expect(text(materials).split('尚未开始').length - 1).toBe(4)
 
   // Another person's claim id (typed or forwarded): a clear sentence, never their claim, never a blank page.
   const others = await apiAs('wx-demo-3', '/api/v1/claims')

@@ -60,7 +60,12 @@ test('an unusual charge: its reasons and items, 不是我的消费 with a note, 
     expect(shown).toContain(item.categoryName)
     expect(shown).toContain(yuan(item.amountFen))
   }
-  for (const label of ['统筹基金支付', '个人账户支付', '个人自付', '数量', '统筹支付', '甲类：', '乙类：', '丙类：', '12393']) expect(shown).toContain(label)
+  // The money words with a figure only: no line of ¥0.00 (this charge was paid wholly from the account).
+  const paid = [['统筹基金支付', expected.fundFen], ['个人账户支付', expected.accountFen], ['现金支付', expected.selfFen]]
+  for (const [label, fen] of paid) if (fen > 0) expect(shown).toContain(`${label}${yuan(fen)}`)
+  expect(shown).not.toContain('¥0.00')
+  for (const label of ['个人负担', '数量', '甲类：全部在医保目录内，按规定的比例报销', '乙类：', '丙类：', '12393']) expect(shown).toContain(label)
+  expect(shown).not.toContain('个人自付')
   expect(shown).not.toContain('核实中')
 
   // 不是我的消费: NutUI's Dialog with a TextArea for the note, then 确认标记.

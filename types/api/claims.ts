@@ -60,10 +60,23 @@ export const ClaimPayout = Type.Object({
 }, { description: '报销款打到哪里' })
 export type ClaimPayout = Static<typeof ClaimPayout>
 
+export const ClaimDeduction = Type.Object({
+  kind: Type.Union([
+    Type.Literal('deductible'), Type.Literal('co_pay'), Type.Literal('self_pay'), Type.Literal('over_limit'), Type.Literal('other'),
+  ], { description: 'deductible 起付线；co_pay 按比例自付（含乙类先行自付）；self_pay 目录外自费（丙类）；over_limit 超过限额或限价；other 其他' }),
+  name: Type.String({ description: '这部分的中文名，如“起付线以下”' }),
+  explanation: Type.String({ description: '用平实的中文说明为什么这部分不报销' }),
+  amountFen: Fen('不予报销的金额'),
+}, { description: '申请金额中没有报销的一部分及原因' })
+export type ClaimDeduction = Static<typeof ClaimDeduction>
+
 export const ClaimDetail = Type.Object({
   ...ClaimListItem.properties,
   timeline: Type.Array(ClaimTimelineEvent, { description: '办理记录，从早到晚' }),
   missingMaterials: Type.Array(Type.String(), { description: '需要补充的材料清单（只在需补充材料时非空）' }),
+  deductions: Type.Array(ClaimDeduction, {
+    description: '核定金额低于申请金额时，没有报销的各部分及原因，金额之和等于申请金额减核定金额；核定前、或全额核定时为空',
+  }),
   payout: Type.Union([ClaimPayout, Type.Null()], { description: '收款账户；还没有登记银行账户时为 null' }),
   subscribed: Type.Boolean({ description: '是否已订阅这笔报销的进度提醒（还有没用掉的订阅）' }),
   subscribeTemplateId: Type.Union([Type.String(), Type.Null()], {

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '..'
 import { rowsOf } from '../rows'
-import { claimEvents, claimSubscriptions, claims, institutions, type claimStages } from '../schema'
+import { claimEvents, claimSubscriptions, claims, institutions, type ClaimDeductionRow, type claimStages } from '../schema'
 
 export type ClaimStage = (typeof claimStages)[number]
 
@@ -16,6 +16,8 @@ const claimColumns = {
   claimedFen: claims.claimedFen,
   approvedFen: claims.approvedFen,
   missingMaterials: claims.missingMaterials,
+  deductions: claims.deductions,
+  rejectReason: claims.rejectReason,
   submittedAt: claims.submittedAt,
   updatedAt: claims.updatedAt,
   payoutBank: claims.payoutBank,
@@ -33,6 +35,8 @@ export interface ClaimRow {
   claimedFen: number
   approvedFen: number | null
   missingMaterials: string[]
+  deductions: ClaimDeductionRow[]
+  rejectReason: string | null
   submittedAt: Date
   updatedAt: Date
   payoutBank: string | null

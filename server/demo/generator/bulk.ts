@@ -66,7 +66,11 @@ export function generateBulk (o: BulkOptions): DemoData {
             claimedFen: rng.int(100, 5_000) * 100, endDaysAgo: rng.int(1, 60), missingMaterials: ['费用明细清单'] }]
         : [],
     }
-    if (plan.claims[0]?.stage === 'approved' || plan.claims[0]?.stage === 'paid') plan.claims[0].approvedFen = Math.round(plan.claims[0].claimedFen * 0.8)
+    const first = plan.claims[0]
+    if (first?.stage === 'approved' || first?.stage === 'paid') {
+      first.approvedFen = Math.round(first.claimedFen * 0.8)
+      first.deductions = [{ kind: 'co_pay', amountFen: first.claimedFen - first.approvedFen }]
+    }
     persons.push(buildPerson(plan, rng.fork('history'), o.asOf))
   }
   return { version: DEMO_VERSION, seed, asOf: new Date(o.asOf.getTime()), institutions: DEMO_INSTITUTIONS.map(copyInstitution), persons }

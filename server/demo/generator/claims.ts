@@ -18,12 +18,18 @@ export function claim (h: PersonHistory, c: ClaimPlan, index: number): void {
   const times = days.map((d) => timeOn(h.rng, d, 9, 17))
   const events: DemoClaimEvent[] = path.map((stage, i) => ({ stage, occurredAt: times[i]!, note: claimNote(stage, c) }))
   const submittedAt = times[0]!
+  const approved = c.stage === 'approved' || c.stage === 'paid'
+  const short = (approved ? (c.approvedFen ?? c.claimedFen) : c.claimedFen) - c.claimedFen
+  const listed = (c.deductions ?? []).reduce((sum, d) => sum + d.amountFen, 0)
+  if (approved && listed !== -short) throw new Error(`claim plan ${c.title}: deductions ${listed} do not add up to ${-short}`)
   const { y, mo, d } = ymd(dayOf(submittedAt))
   h.claims.push({
     claimNo: `BX${h.plan.facts.regionCode}${y}${pad(mo)}${pad(d)}${pad(h.plan.facts.n, 6)}${index}`,
     institutionCode: c.institutionCode, title: c.title, stage: c.stage, claimedFen: c.claimedFen,
-    approvedFen: c.stage === 'approved' || c.stage === 'paid' ? (c.approvedFen ?? c.claimedFen) : null,
+    approvedFen: approved ? (c.approvedFen ?? c.claimedFen) : null,
     missingMaterials: c.stage === 'materials_needed' ? (c.missingMaterials ?? []) : [],
+    deductions: approved ? (c.deductions ?? []) : [],
+    rejectReason: c.stage === 'rejected' ? claimNote('rejected', c) : null,
     submittedAt, updatedAt: times[times.length - 1]!, events,
     payout: c.noPayout ? null : demoPayout(h.plan.facts),
   })
@@ -58,7 +64,8 @@ export const CLAIM_PATHS: Readonly<Record<ClaimStage, readonly ClaimStage[]>> = 
   materials_needed: ['submitted', 'first_review', 'materials_needed'],
 }
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
+/** ¥1,102.30: with the thousands separator, as every amount reads in the app. */
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
 
 function claimNote (stage: ClaimStage, c: ClaimPlan): string {
   switch (stage) {

@@ -24,7 +24,8 @@ function demoPlans (rng: Prng, asOf: Date): PersonPlan[] {
       mutualAid: { child: { name: '陈小满', relation: '女儿', month: now - rng.int(5, 8) }, premium: { name: '陈国栋', relation: '父亲' } },
       oddCharges: { farAwayMonth: now - 1, farAwayCode: 'P44010600001', repeatedMonth: now - 3 },
       claims: [
-        { stage: 'paid', title: '异地就医门诊费用报销（浙江省杭州市）', institutionCode: 'H33010600001', claimedFen: 128_640, approvedFen: 110_230, endDaysAgo: rng.int(200, 260) },
+        { stage: 'paid', title: '异地就医门诊费用报销（浙江省杭州市）', institutionCode: 'H33010600001', claimedFen: 128_640, approvedFen: 110_230,
+          deductions: [{ kind: 'deductible', amountFen: 10_000 }, { kind: 'co_pay', amountFen: 8_410 }], endDaysAgo: rng.int(200, 260) },
         { stage: 'rejected', title: '外购药品费用报销', institutionCode: null, claimedFen: 46_800, endDaysAgo: rng.int(100, 140),
           rejectReason: '所购药品为医保目录外（丙类）药品，不予报销' },
         { stage: 'materials_needed', title: '住院费用零星报销', institutionCode: 'H31010400001', claimedFen: 862_450, endDaysAgo: rng.int(8, 15),
@@ -36,7 +37,8 @@ function demoPlans (rng: Prng, asOf: Date): PersonPlan[] {
       facts: p2, months: 36, spendPerMonth: 1.8,
       stay: { template: 'cataract', month: now - rng.int(15, 25) },
       claims: [
-        { stage: 'approved', title: '异地就医住院费用报销（海南省三亚市）', institutionCode: null, claimedFen: 523_000, approvedFen: 418_400, endDaysAgo: rng.int(4, 9) },
+        { stage: 'approved', title: '异地就医住院费用报销（海南省三亚市）', institutionCode: null, claimedFen: 523_000, approvedFen: 418_400,
+          deductions: [{ kind: 'deductible', amountFen: 80_000 }, { kind: 'self_pay', amountFen: 24_600 }], endDaysAgo: rng.int(4, 9) },
         // Just handed in; a fixed day rather than a PRNG draw, so that the other persons' data stay as they were.
         { stage: 'submitted', title: '门诊慢特病费用报销（高血压）', institutionCode: 'H11010500001', claimedFen: 68_450, endDaysAgo: 1 },
       ],

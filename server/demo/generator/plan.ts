@@ -1,7 +1,7 @@
 // The plan of one person's story: what the history builder lays out (months, spending, employers, gaps, a stay,
 // family mutual aid, unusual charges, claims).
 import type { STAYS } from './items'
-import type { ClaimStage, DemoPersonFacts } from './types'
+import type { ClaimStage, DemoClaimDeduction, DemoPersonFacts } from './types'
 
 export interface PersonPlan {
   facts: DemoPersonFacts
@@ -26,6 +26,8 @@ export interface ClaimPlan {
   institutionCode: string | null
   claimedFen: number
   approvedFen?: number
+  /** Why approvedFen is below claimedFen; they must add up to the difference. */
+  deductions?: DemoClaimDeduction[]
   /** Days before asOf of the last event. */
   endDaysAgo: number
   missingMaterials?: string[]

@@ -96,6 +96,8 @@ export interface DemoLedgerEntry {
   note: string | null
 }
 
+export interface DemoClaimDeduction { kind: 'deductible' | 'co_pay' | 'self_pay' | 'over_limit' | 'other'; amountFen: number }
+
 export interface DemoClaimEvent { stage: ClaimStage; occurredAt: Date; note: string }
 
 /** Where a claim's money goes: the person's social security card bank account (only `**** 1234` is ever shown). */
@@ -109,6 +111,10 @@ export interface DemoClaim {
   claimedFen: number
   approvedFen: number | null
   missingMaterials: string[]
+  /** The parts of the claim the review did not pay, adding up to claimed − approved (empty before approval). */
+  deductions: DemoClaimDeduction[]
+  /** The bureau's reason for a rejected claim, else null. */
+  rejectReason: string | null
   submittedAt: Date
   updatedAt: Date
   events: DemoClaimEvent[]

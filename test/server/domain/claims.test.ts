@@ -7,7 +7,7 @@ import type { ClaimNoticeConfig } from '../../../server/config'
 import type { DbHandle } from '../../../server/db'
 import { claimEvents, claimSubscriptions, claims, platformIdentities } from '../../../server/db/schema'
 import { seedDemo } from '../../../server/demo/seed'
-import { ClaimService, chinaTimeText, nextStep, type ClaimLog } from '../../../server/domain/claims'
+import { ClaimService, DEDUCTION_WORDS, chinaTimeText, claimDeductions, nextStep, type ClaimLog } from '../../../server/domain/claims'
 import { AppError } from '../../../server/domain/errors'
 import { DataCipher } from '../../../server/domain/secrets'
 import type { ClaimStage } from '../../../types/api/claims'
@@ -175,6 +175,36 @@ describe('advance writes the claim and one timeline event', () => {
     await makeService({ notice: null }).advance(c.claimNo, 'approved')
     const [row] = await h.db.select().from(claims).where(eq(claims.id, c.id))
     expect(row!.approvedFen).toBe(77_700)
+  })
+
+  test('an amount approved below the claim keeps one explained part for the difference, through payment; a rejection keeps its reason', async () => {
+    const quiet = makeService({ notice: null })
+    const c = await makeClaim('second_review', { claimedFen: 100_000 })
+    await quiet.advance(c.claimNo, 'approved', undefined, { approvedFen: 91_250 })
+    const read = async () => (await h.db.select().from(claims).where(eq(claims.id, c.id)))[0]!
+    expect((await read()).deductions).toEqual([{ kind: 'other', amountFen: 8_750 }])
+    await quiet.advance(c.claimNo, 'paid')
+    const paid = await read()
+    expect(paid.deductions).toEqual([{ kind: 'other', amountFen: 8_750 }])
+    expect(claimDeductions(paid)).toEqual([{ kind: 'other', ...DEDUCTION_WORDS.other, amountFen: 8_750 }])
+
+    const full = await makeClaim('second_review', { claimedFen: 50_000 })
+    await quiet.advance(full.claimNo, 'approved')
+    expect((await h.db.select().from(claims).where(eq(claims.id, full.id)))[0]!.deductions).toEqual([])
+
+    const turned = await makeClaim('first_review')
+    await quiet.advance(turned.claimNo, 'rejected', '就诊医院不是定点医疗机构')
+    const row = (await h.db.select().from(claims).where(eq(claims.id, turned.id)))[0]!
+    expect(row.rejectReason).toBe('就诊医院不是定点医疗机构')
+    expect(nextStep(row, null, clock.now())).toMatch(/原因是：就诊医院不是定点医疗机构。/)
+  })
+
+  test('the explained parts always add up to the difference: what no part names is named 经审核不予报销', () => {
+    const parts = claimDeductions({ claimedFen: 100_000, approvedFen: 70_000, deductions: [{ kind: 'deductible', amountFen: 20_000 }] })
+    expect(parts.map((d) => [d.kind, d.name, d.amountFen])).toEqual([['deductible', '起付线以下', 20_000], ['other', '经审核不予报销', 10_000]])
+    expect(parts.reduce((sum, d) => sum + d.amountFen, 0)).toBe(30_000)
+    expect(claimDeductions({ claimedFen: 100_000, approvedFen: null, deductions: [] })).toEqual([])
+    expect(claimDeductions({ claimedFen: 100_000, approvedFen: 100_000, deductions: [] })).toEqual([])
   })
 
   test('a refused move writes nothing', async () => {
@@ -376,6 +406,12 @@ describe('nextStep', () => {
       .toBe('报销款已于2026年11月18日打到尾号 4321 的银行卡，请留意银行的到账短信。本次报销已办结。')
     expect(nextStep({ stage: 'approved', updatedAt: now, missingMaterials: [] }, null, now)).toMatch(/登记收款银行账户/)
     expect(nextStep({ stage: 'rejected', updatedAt: now, missingMaterials: [] }, card, now)).toMatch(/^本次申请未通过/)
+  })
+
+  test('a rejection says its reason, not where to look for it', () => {
+    const said = nextStep({ stage: 'rejected', updatedAt: now, missingMaterials: [], rejectReason: '所购药品为医保目录外（丙类）药品，不予报销。' }, card, now)
+    expect(said).toBe('本次申请未通过，原因是：所购药品为医保目录外（丙类）药品，不予报销。如有疑问，可以拨打 12393 医保服务热线咨询；符合条件后可以重新申请。')
+    expect(nextStep({ stage: 'rejected', updatedAt: now, missingMaterials: [], rejectReason: null }, card, now)).not.toMatch(/办理记录/)
   })
 })
 

@@ -63,7 +63,8 @@ describe('packages/account/pages/balance', () => {
 
   it('employee: the balance, 数据截至 with the 1–3 days note, and this year as a reconciliation', async () => {
     await openAs(employeeSummary)
-    expect(byClass('balance-amount').textContent).toBe('¥1,234.56')
+    // The figure, and for a screen reader the same amount once in words.
+    expect(byClass('balance-amount').textContent).toBe('¥1,234.56个人账户余额 1234 元 56 分')
     expect(byClass('as-of').textContent).toContain('数据截至 2026年1月15日 星期四')
     expect(byClass('delay-note').textContent).toContain('1 到 3 天')
     expect(byClass('delay-note').textContent).toContain('每月的缴费')
@@ -111,7 +112,7 @@ describe('packages/account/pages/balance', () => {
   it('figures that do not add up are not presented as a sum: a plain note says the balance above counts', async () => {
     await openAs({ ...employeeSummary, balanceFen: employeeSummary.balanceFen + 1 })
     expect(byClass('reconcile-line').textContent).toBe('今年的各项收支还在核对中，账户余额以上面显示的为准。')
-    expect(byClass('balance-amount').textContent).toBe('¥1,234.57')
+    expect(byClass('balance-amount').textContent).toContain('¥1,234.57')
   })
 
   it('retiree: the monthly amount from the pooled fund is 每月划入, and nothing speaks of paying in', async () => {
@@ -119,7 +120,7 @@ describe('packages/account/pages/balance', () => {
     expect(cellText('flow-credited')).toBe('收入 每月划入 统筹基金每月定额划入 +¥400.00')
     expect(byClass('delay-note').textContent).toContain('每月的划入')
     expect(byClass('delay-note').textContent).not.toContain('缴费')
-    expect(cellText('entry-contributions')).toBe('缴费记录 每月划入个人账户的金额 查看')
+    expect(cellText('entry-contributions')).toBe('缴费记录 每月划入个人账户的金额 ›')
     expect(byClass('insurance-type').textContent).toBe('职工医保（退休）')
   })
 
@@ -131,7 +132,10 @@ describe('packages/account/pages/balance', () => {
     expect(document.querySelector('.reconcile-line')).toBeNull()
     expect(document.body.textContent).not.toContain('¥0.00')
     expect(document.body.textContent).not.toContain('余额 ¥')
-    expect(byClass('balance-label').textContent).toBe('个人账户')
+    // The key figure instead of a balance: this year's 参保状态 and premium.
+    expect(byClass('balance-label').textContent).toBe('2026年度参保状态')
+    expect(byClass('standing-status').textContent).toBe('✓ 已参保')
+    expect(byClass('standing-detail').textContent).toBe('2026年度个人缴费 ¥400.00，2025年11月19日缴纳')
     expect(byClass('delay-note').textContent).toContain('每年的缴费')
 
     screen.getByText('每年缴费')
@@ -142,13 +146,14 @@ describe('packages/account/pages/balance', () => {
     expect(cellText('fact-total')).toBe('总费用 ¥200.00')
     expect(cellText('fact-fund')).toBe('其中统筹基金支付 医保基金替您付的部分 ¥90.00')
     expect(cellText('fact-inProgress')).toBe('报销办理中 目前没有正在办理的报销申请 没有')
-    expect(cellText('entry-contributions')).toBe('缴费记录 每年的城乡居民医保缴费 查看')
+    expect(cellText('entry-contributions')).toBe('缴费记录 每年的城乡居民医保缴费 ›')
     expect(byClass('insurance-type').textContent).toBe('城乡居民医保')
   })
 
   it('resident with no payments found yet and no visits: says why, still nothing that looks like a balance', async () => {
     await openAs({ ...residentSummary, thisYear: { ...residentSummary.thisYear, premiums: [], settlementCount: 0, settlementTotalFen: 0, fundPaidFen: 0 } })
     expect(cellText('premiums-empty')).toContain('还没有查到缴费记录')
+    expect(byClass('standing-status').textContent).toBe('! 未查到缴费')
     expect(cellText('premiums-empty')).toContain('12393')
     expect(cellText('fact-settlements')).toBe('医保结算 今年还没有在医院或药店用医保结算的记录 还没有')
     expect(document.querySelector('.fact-total')).toBeNull()
@@ -159,7 +164,7 @@ describe('packages/account/pages/balance', () => {
     await openAs(employeeSummary)
     const entries = byClass('balance-entries')
     within(entries).getByText('缴费记录')
-    expect(cellText('entry-claims')).toBe('报销进度 办理中 1 笔，看看办到了哪一步 查看')
+    expect(cellText('entry-claims')).toBe('报销进度 办理中 1 笔，看看办到了哪一步 ›')
     for (const [entry, page] of [['entry-contributions', 'contributions'], ['entry-spending', 'spending'], ['entry-claims', 'claims']]) {
       fireEvent.click(byClass(entry, entries))
       expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/account/pages/${page}/index` })

@@ -9,7 +9,7 @@ import { ApiError } from '../../../services/http'
 import { formatFen } from '../../../utils/money'
 import { formatDate, formatDateTimeShort } from '../../../utils/date'
 import type { ListError } from '../../../stores/paged-list'
-import { stageIsFinal, stageTone, type StageTone } from './claims-store'
+import { stageIsFinal, stageTone, upcomingStages, type StageTone } from './claims-store'
 
 export const CLAIM_NOT_FOUND = '没有找到这笔报销申请，请返回报销进度列表重新查看'
 const LOAD_FALLBACK = '报销详情暂时无法显示，请稍后重试'
@@ -44,9 +44,30 @@ export interface ClaimView {
   payout: string | null
   materials: string[]
   steps: ClaimStepView[]
+  /** The steps still to come (greyed in the timeline), none once final. */
+  upcoming: { key: string, title: string }[]
+  /** 核定金额比申请少 ¥184.10，原因如下 — or '' when nothing was taken off. */
+  deductionTitle: string
+  deductions: { key: string, name: string, explanation: string, amount: string }[]
+}
+
+/**
+ * The missing materials are listed once, in their own card: the next step and the latest timeline note then say how
+ * many and point there instead of repeating the list (an older request, already met, keeps its words as history).
+ */
+function materialsOnce (d: ClaimDetail): { next: string, lastNote: string | null } {
+  const n = d.stage === 'materials_needed' ? d.missingMaterials.length : 0
+  if (!n) return { next: d.nextStep, lastNote: null }
+  return {
+    next: `请补充下面列出的 ${n} 项材料，补齐后交到参保地医保经办机构，会重新进入初审。`,
+    lastNote: `材料不全，需要补充 ${n} 项材料（清单见上方）`,
+  }
 }
 
 export function toClaimView (d: ClaimDetail): ClaimView {
+  const once = materialsOnce(d)
+  const last = d.timeline.length - 1
+  const deducted = d.deductions.reduce((sum, x) => sum + x.amountFen, 0)
   return {
     id: d.id,
     claimNo: d.claimNo,
@@ -58,11 +79,17 @@ export function toClaimView (d: ClaimDetail): ClaimView {
     approved: d.approvedFen == null ? (d.stage === 'rejected' ? '未核定' : '审核通过后核定') : formatFen(d.approvedFen),
     approvedSet: d.approvedFen != null,
     submitted: formatDate(d.submittedAt),
-    next: d.nextStep,
+    next: once.next,
     institution: d.institution?.name ?? '',
     payout: d.payout ? [d.payout.bankName, d.payout.cardMasked].filter(Boolean).join(' ') : null,
     materials: d.stage === 'materials_needed' ? d.missingMaterials : [],
-    steps: d.timeline.map((e, i) => ({ key: `${i}-${e.stage}`, title: e.stageName, time: formatDateTimeShort(e.at), note: e.note })),
+    steps: d.timeline.map((e, i) => ({
+      key: `${i}-${e.stage}`, title: e.stageName, time: formatDateTimeShort(e.at),
+      note: i === last && e.stage === 'materials_needed' && once.lastNote ? once.lastNote : e.note,
+    })),
+    upcoming: upcomingStages(d.stage).map((s) => ({ key: s.stage, title: s.name })),
+    deductionTitle: deducted > 0 ? `核定金额比申请少 ${formatFen(deducted)}，原因如下` : '',
+    deductions: d.deductions.map((x, i) => ({ key: `${i}-${x.kind}`, name: x.name, explanation: x.explanation, amount: formatFen(x.amountFen) })),
   }
 }
 

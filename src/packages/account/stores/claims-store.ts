@@ -11,7 +11,7 @@ import { PagedList } from '../../../stores/paged-list'
 import { stageTone, type StageTone } from '../../../stores/claim-stages'
 
 // The stage's look lives in claim-stages (the family view takes it without this list's code); named here as before.
-export { stageIsFinal, stageTone, TONE_TAG_TYPES, type StageTone } from '../../../stores/claim-stages'
+export { stageIsFinal, stageTone, TONE_TAG_TYPES, upcomingStages, type StageTone } from '../../../stores/claim-stages'
 
 /** The stages in the order a claim moves through them, then the two other ends; labels as the server names them. */
 export const CLAIM_STAGES: ReadonlyArray<{ value: ClaimStage, label: string }> = [
@@ -39,7 +39,7 @@ export interface ClaimRow {
   /** The hospital or pharmacy, or '' (treatment elsewhere, medicines bought outside). */
   inst: string
   next: string
-  /** Modifier class of the row ('claim-row--warn' when the person needs to act or the claim was turned down). */
+  /** Modifier class of the row: 'claim-row--warn' when the person needs to act, 'claim-row--fail' when turned down. */
   cls: string
 }
 
@@ -55,7 +55,7 @@ export function toClaimRow (item: ClaimListItem): ClaimRow {
     approved: item.approvedFen == null ? '' : `核定 ${formatFen(item.approvedFen)}`,
     inst: item.institution?.name ?? '',
     next: item.nextStep,
-    cls: tone === 'warn' ? 'claim-row--warn' : '',
+    cls: tone === 'warn' ? 'claim-row--warn' : tone === 'fail' ? 'claim-row--fail' : '',
   }
 }
 

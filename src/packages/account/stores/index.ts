@@ -19,7 +19,10 @@ export function spendingDetailStore (): SpendingDetailStore {
 
 /** 缴费记录's store; it knows a retiree from the account summary (they pay nothing, so the list is their note). */
 export function contributionsStore (): ContributionsStore {
-  return rootStore.feature('contributions', () => new ContributionsStore(rootStore.api.contributions, () => rootStore.account.summary?.insuranceType ?? null))
+  return rootStore.feature('contributions', () => new ContributionsStore(
+    rootStore.api.contributions, () => rootStore.account.summary?.insuranceType ?? null, Date.now,
+    () => { const s = rootStore.account.summary; return s ? { year: s.thisYear.year, creditedFen: s.thisYear.creditedFen } : null },
+  ))
 }
 
 /** 报销进度's store; 报销详情 redraws a claim's row when it reads the claim afresh. */

@@ -19,17 +19,28 @@ const NOT_FOUND = '没有找到这笔消费记录，请返回消费记录重新�
 const DISPUTE_FALLBACK = '没能提交，请检查网络后再点一次“确认标记”'
 const WITHDRAW_FALLBACK = '没能撤回，请检查网络后再试一次'
 
-/** What 甲类 / 乙类 / 丙类 mean, in one line under the items. */
-export const CATEGORY_NOTE = '甲类：全部纳入医保报销范围；乙类：先自付一定比例，其余纳入报销；丙类：医保目录外，全部自付。'
+/**
+ * What 甲类 / 乙类 / 丙类 mean, under the items: 甲类 is wholly inside the catalogue and reimbursed at the plan's rate
+ * (not paid in full), 乙类 first takes a share from the person, 丙类 is outside and the person's own.
+ */
+export const CATEGORY_NOTE = '甲类：全部在医保目录内，按规定的比例报销；乙类：在医保目录内，个人先自付一定比例，其余再按比例报销；丙类：医保目录外，医保不报销，全部由个人支付。'
 
 /** The line beside a dispute's second date: when the status last changed, in words that fit the status. */
 const UPDATED_WORDS: Record<DisputeStatus, string | null> = { open: null, withdrawn: '撤回于', confirmed: '核实于', rejected: '核实于' }
 
 export interface PaymentLine {
-  key: 'fund' | 'account' | 'mutualAid' | 'self'
+  key: 'fund' | 'account' | 'mutualAid' | 'cash'
   label: string
   amount: string
   /** A line under the label (家庭共济: whose account paid for whom), or null. */
+  note: string | null
+}
+
+/** The person's own share of the bill (个人负担) and, where the items tell, its two parts: 自付 and 自费. */
+export interface BurdenLine {
+  key: 'burden' | 'coPay' | 'selfPay'
+  label: string
+  amount: string
   note: string | null
 }
 
@@ -40,6 +51,7 @@ export interface ItemLine {
   categoryName: string
   quantity: string
   amount: string
+  /** 统筹基金支付 ¥8.40; 全部自费 for an item outside the catalogue; '' when the fund paid none of it. */
   fundCovered: string
 }
 
@@ -65,9 +77,12 @@ export interface DetailView {
   type: string
   time: string
   total: string
+  totalFen: number
   /** 为女儿 陈** 支付 (家庭共济), or null for the person's own visit. */
   beneficiary: string | null
   payments: PaymentLine[]
+  /** 个人负担 then 自付 and 自费 (each only when not zero); empty when the fund paid everything. */
+  burden: BurdenLine[]
   anomalies: string[]
   items: ItemLine[]
   disputes: DisputeLine[]
@@ -86,13 +101,38 @@ export function toSpendingItem (d: SpendingDetail): SpendingItem {
   }
 }
 
-/** The payment split in full words: 统筹基金 and 个人自付 always, the account or 家庭共济 as they apply. */
+/**
+ * How the bill was paid, as the national app words it: 统筹基金支付, 个人账户支付 (or 家庭共济支付 from the person's
+ * account for a relative), 现金支付 (paid on the spot, by cash, card or phone). A line that is zero is left out; a bill
+ * with nothing at all still says how much was paid in cash (nothing).
+ */
 export function paymentLines (d: Pick<SpendingDetail, 'fundFen' | 'accountFen' | 'mutualAidFen' | 'selfFen' | 'beneficiary'>): PaymentLine[] {
   const line = (key: PaymentLine['key'], label: string, fen: number, note: string | null = null): PaymentLine => ({ key, label, amount: formatFen(fen), note })
-  const lines = [line('fund', '统筹基金支付', d.fundFen)]
-  if (d.accountFen || !d.beneficiary) lines.push(line('account', '个人账户支付', d.accountFen))
-  if (d.mutualAidFen || d.beneficiary) lines.push(line('mutualAid', '家庭共济支付', d.mutualAidFen, d.beneficiary ? `从您的个人账户为${d.beneficiary.relation}支付` : null))
-  lines.push(line('self', '个人自付', d.selfFen))
+  const lines: PaymentLine[] = []
+  if (d.fundFen) lines.push(line('fund', '统筹基金支付', d.fundFen, '医保基金替您支付的部分'))
+  if (d.accountFen) lines.push(line('account', '个人账户支付', d.accountFen))
+  if (d.mutualAidFen) lines.push(line('mutualAid', '家庭共济支付', d.mutualAidFen, d.beneficiary ? `从您的个人账户为${d.beneficiary.relation}支付` : null))
+  if (d.selfFen || !lines.length) lines.push(line('cash', '现金支付', d.selfFen, '当场用现金、银行卡或手机支付的部分'))
+  return lines
+}
+
+/**
+ * The person's own share (个人负担 = total − fund) and its two parts as a settlement shows them: 自费, the items
+ * outside the catalogue (丙类) paid in full; 自付, the rest — the share of covered items the plan leaves to the person
+ * (起付线, 乙类 first share, what the rate does not cover). Without items only the share itself is known. Zeros are left out.
+ */
+export function burdenLines (d: Pick<SpendingDetail, 'totalFen' | 'fundFen' | 'items'>): BurdenLine[] {
+  const burden = Math.max(0, d.totalFen - d.fundFen)
+  if (!burden) return []
+  const lines: BurdenLine[] = [{ key: 'burden', label: '个人负担', amount: formatFen(burden), note: '由个人账户和现金支付，包括下面的自付和自费' }]
+  if (!d.items.length) {
+    lines[0]!.note = '由个人账户和现金支付'
+    return lines
+  }
+  const selfPay = Math.min(burden, d.items.filter((i) => i.category === 'C').reduce((sum, i) => sum + i.amountFen, 0))
+  const coPay = burden - selfPay
+  if (coPay) lines.push({ key: 'coPay', label: '自付', amount: formatFen(coPay), note: '医保目录内的费用中，按规定由个人负担的部分' })
+  if (selfPay) lines.push({ key: 'selfPay', label: '自费', amount: formatFen(selfPay), note: '医保目录外（丙类）的药品和项目，全部由个人支付' })
   return lines
 }
 
@@ -119,8 +159,10 @@ export function toDetailView (d: SpendingDetail): DetailView {
     type: d.visitTypeName,
     time: formatDateTime(d.settledAt),
     total: formatFen(d.totalFen),
+    totalFen: d.totalFen,
     beneficiary: d.beneficiary ? `为${d.beneficiary.relation} ${d.beneficiary.nameMasked} 支付` : null,
     payments: paymentLines(d),
+    burden: burdenLines(d),
     anomalies: d.anomalies.map((a) => a.reason),
     items: d.items.map((line, i) => ({
       key: `${i}`,
@@ -129,7 +171,7 @@ export function toDetailView (d: SpendingDetail): DetailView {
       categoryName: line.categoryName,
       quantity: String(line.quantity),
       amount: formatFen(line.amountFen),
-      fundCovered: formatFen(line.fundCoveredFen),
+      fundCovered: line.fundCoveredFen ? `统筹基金支付 ${formatFen(line.fundCoveredFen)}` : line.category === 'C' ? '全部自费' : '',
     })),
     disputes: d.disputes.map(toDisputeLine),
     openDispute: d.openDispute,

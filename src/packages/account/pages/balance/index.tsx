@@ -1,6 +1,6 @@
 // 账户余额: the balance with its 数据截至 time and why recent records may be missing, this year's money in and out as a
 // reconciliation, this year's visits and claims, the ways into the three lists, 参保类型 and 参保地. A resident has no
-// personal account: the page says so and shows the yearly payments instead of a balance.
+// personal account: the key figure is this year's 参保状态 and premium, and the yearly payments follow.
 import { Fragment } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -16,6 +16,8 @@ import { formatAsOf } from '../../../../utils/date'
 import { balanceView, type FactRow, type PremiumRow, type Reconciliation } from './year-view'
 import { HOME_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
+import TapRow from '../../../../components/TapRow'
+import { button, heading } from '../../../../components/a11y'
 import './index.scss'
 
 const go = (url: string) => () => { void Taro.navigateTo({ url }) }
@@ -29,7 +31,7 @@ const toHome = () => {
 function YearFlows ({ r }: { r: Reconciliation }) {
   return (
     <>
-      <Text className='section-title'>{r.title}</Text>
+      <Text className='section-title' {...heading(2)}>{r.title}</Text>
       <CellGroup className='balance-group flows-group'>
         <Cell
           className='flow-cell flow-opening' align='center' title='年初余额' description={r.openingNote}
@@ -70,7 +72,7 @@ function YearFlows ({ r }: { r: Reconciliation }) {
 function Premiums ({ rows }: { rows: PremiumRow[] }) {
   return (
     <>
-      <Text className='section-title'>每年缴费</Text>
+      <Text className='section-title' {...heading(2)}>每年缴费</Text>
       <CellGroup className='balance-group premiums-group'>
         {rows.length
           ? rows.map((p) => (
@@ -108,13 +110,13 @@ function BalancePage () {
   } else if (!session.signedIn) {
     body = (
       <LoadFailed message={session.notice ?? '登录后才能查看账户余额'}>
-        <Button className='login-entry-btn' type='primary' onClick={toLogin}>去登录</Button>
+        <Button className='login-entry-btn' type='primary' {...button(toLogin)} onClick={toLogin}>去登录</Button>
       </LoadFailed>
     )
   } else if (blocked) {
     body = (
       <LoadFailed message={blocked}>
-        <Button className='consent-home-btn' type='primary' onClick={toHome}>回到首页</Button>
+        <Button className='consent-home-btn' type='primary' {...button(toHome)} onClick={toHome}>回到首页</Button>
       </LoadFailed>
     )
   } else if (!summary) {
@@ -129,25 +131,39 @@ function BalancePage () {
     body = (
       <>
         <View className='balance-card'>
-          <Text className='balance-label'>{summary.hasPersonalAccount ? '个人账户余额' : '个人账户'}</Text>
-          {summary.hasPersonalAccount
-            ? <AmountText className='balance-amount' fen={summary.balanceFen} />
-            : <ResidentNote className='balance-resident-note' />}
+          {view.standing
+            ? (
+              <>
+                <Text className='balance-label' {...heading(1)}>{view.standing.label}</Text>
+                <Text className={`standing-status ${view.standing.covered ? 'standing-status--covered' : 'standing-status--missing'}`}>
+                  <Text className='standing-mark' aria-hidden='true'>{view.standing.covered ? '✓ ' : '! '}</Text>
+                  {view.standing.status}
+                </Text>
+                <Text className='standing-detail'>{view.standing.detail}</Text>
+                <ResidentNote className='balance-resident-note' />
+              </>
+              )
+            : (
+              <>
+                <Text className='balance-label' {...heading(1)}>个人账户余额</Text>
+                <AmountText className='balance-amount' fen={summary.balanceFen} spoken='个人账户余额' />
+              </>
+              )}
           <Text className='as-of'>{formatAsOf(summary.asOf)}</Text>
           <Text className='delay-note'>{view.delayNote}</Text>
         </View>
         {view.reconciliation ? <YearFlows r={view.reconciliation} /> : <Premiums rows={view.premiums ?? []} />}
-        <Text className='section-title'>{view.year}年看病和报销</Text>
+        <Text className='section-title' {...heading(2)}>{view.year}年看病和报销</Text>
         <CellGroup className='balance-group visits-group'>
           {factCells([...view.visits, ...view.claims])}
         </CellGroup>
-        <Text className='section-title'>查看明细</Text>
-        <CellGroup className='balance-group balance-entries'>
-          <Cell className='entry-contributions' align='center' title='缴费记录' description={view.entries.contributions} extra='查看' clickable onClick={go(CONTRIBUTIONS_PAGE)} />
-          <Cell className='entry-spending' align='center' title='消费记录' description={view.entries.spending} extra='查看' clickable onClick={go(SPENDING_PAGE)} />
-          <Cell className='entry-claims' align='center' title='报销进度' description={view.entries.claims} extra='查看' clickable onClick={go(CLAIMS_PAGE)} />
-        </CellGroup>
-        <Text className='section-title'>参保信息</Text>
+        <Text className='section-title' {...heading(2)}>查看明细</Text>
+        <View className='balance-group balance-entries'>
+          <TapRow className='entry-contributions' title='缴费记录' description={view.entries.contributions} onPress={go(CONTRIBUTIONS_PAGE)} />
+          <TapRow className='entry-spending' title='消费记录' description={view.entries.spending} onPress={go(SPENDING_PAGE)} />
+          <TapRow className='entry-claims' title='报销进度' description={view.entries.claims} onPress={go(CLAIMS_PAGE)} />
+        </View>
+        <Text className='section-title' {...heading(2)}>参保信息</Text>
         <CellGroup className='balance-group balance-details'>
           <Cell title='参保类型' extra={<Text className='insurance-type'>{summary.insuranceTypeName}</Text>} />
           <Cell title='参保地' extra={<Text className='region-name'>{summary.region.name}</Text>} />

@@ -54,8 +54,22 @@ export interface EntryTexts {
   claims: string
 }
 
+/** A resident's key figure (no balance): whether this year is covered, and what it cost. */
+export interface ResidentStanding {
+  /** `2026年度参保状态` */
+  label: string
+  /** 已参保 / 未查到缴费 */
+  status: string
+  covered: boolean
+  /** `2026年度个人缴费 ¥400.00`, or what to do when no payment is found. */
+  detail: string
+  premiumFen: number | null
+}
+
 export interface BalanceView {
   year: number
+  /** Residents only: 参保状态 and this year's premium, where an account holder sees the balance. */
+  standing: ResidentStanding | null
   /** Why recent movements may be missing, in the words that fit this person (缴费 / 划入 / 结算). */
   delayNote: string
   /** Account holders only (employees, retirees); null for a resident. */
@@ -94,8 +108,13 @@ function reconciliation (s: AccountSummary): Reconciliation {
   rows.push(
     { key: 'hospitals', flow: 'out', word: '支出', label: '在医院和诊所支付', note: '本人看病时从账户支付', amount: signedFen(-y.spentAtHospitalsFen) },
     { key: 'pharmacies', flow: 'out', word: '支出', label: '在药店支付', note: '本人买药时从账户支付', amount: signedFen(-y.spentAtPharmaciesFen) },
-    { key: 'mutualAid', flow: 'out', word: '支出', label: '家庭共济', note: '为家人付的医疗费和医保费', amount: signedFen(-y.mutualAidFen) },
   )
+  // 家庭共济 is something a person chooses to use (many never do, most retirees among them): a line of ¥0.00 reads
+  // like something missing, so it shows only when money went that way. The person's own 医院 / 药店 lines stay even
+  // at zero: "I spent nothing there" is an answer.
+  if (y.mutualAidFen !== 0) {
+    rows.push({ key: 'mutualAid', flow: 'out', word: '支出', label: '家庭共济', note: '为家人付的医疗费和医保费', amount: signedFen(-y.mutualAidFen) })
+  }
 
   const income = y.creditedFen + Math.max(y.adjustmentsFen, 0)
   const spent = y.spentAtHospitalsFen + y.spentAtPharmaciesFen + y.mutualAidFen + Math.max(-y.adjustmentsFen, 0)
@@ -169,10 +188,22 @@ function delayNote (s: AccountSummary): string {
   return `${late}；最近几天的变动如果还没看到，请过几天再来查看。`
 }
 
+function standing (s: AccountSummary): ResidentStanding {
+  const year = s.thisYear.year
+  const paid = s.thisYear.premiums.find((p) => p.year === year)
+  return paid
+    ? { label: `${year}年度参保状态`, status: '已参保', covered: true, detail: `${year}年度个人缴费 ${formatFen(paid.amountFen)}，${formatDate(paid.paidAt)}缴纳`, premiumFen: paid.amountFen }
+    : {
+        label: `${year}年度参保状态`, status: '未查到缴费', covered: false, premiumFen: null,
+        detail: `还没有查到${year}年度的缴费。如果已经缴费，可能还没有同步过来；没有缴费的，请尽快到当地医保经办机构或税务渠道缴纳。`,
+      }
+}
+
 /** Everything 账户余额 shows below the balance card, as plain strings. */
 export function balanceView (s: AccountSummary): BalanceView {
   return {
     year: s.thisYear.year,
+    standing: s.hasPersonalAccount ? null : standing(s),
     delayNote: delayNote(s),
     reconciliation: s.hasPersonalAccount ? reconciliation(s) : null,
     premiums: s.hasPersonalAccount ? null : premiums(s),

@@ -13,11 +13,14 @@ import { claimDetailStore } from '../../stores'
 import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
 import ClaimTimeline from '../../../../components/ClaimTimeline'
-import { ClaimAmounts, ClaimCard, ClaimMaterials, ClaimNextStep, ClaimStatus } from '../../../../components/ClaimProgress'
+import { ClaimAmounts, ClaimCard, ClaimDeductions, ClaimMaterials, ClaimNextStep, ClaimStatus } from '../../../../components/ClaimProgress'
+import { button } from '../../../../components/a11y'
 import { useAccountPage } from '../../../../pages/account-page'
 import { CLAIMS_PAGE, MY_SHARES_PAGE, shareCreateUrl } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
+
+const toMyShares = () => { void Taro.navigateTo({ url: MY_SHARES_PAGE }) }
 
 /** Back to 报销进度 when it is the page below, else open it (this page came first, from a notice). */
 const toClaims = () => {
@@ -44,11 +47,13 @@ function ClaimPage () {
 
   const view = store.view
   const notFound = store.error?.code === 'not_found'
+  const subscribe = () => { void store.subscribe() }
+  const share = () => { if (view) void Taro.navigateTo({ url: shareCreateUrl(view.id) }) }
   let body
   if (notFound) {
     body = (
       <LoadFailed message={store.error?.message ?? ''}>
-        <Button className='claims-list-btn' type='primary' onClick={toClaims}>查看全部报销进度</Button>
+        <Button className='claims-list-btn' type='primary' {...button(toClaims)} onClick={toClaims}>查看全部报销进度</Button>
       </LoadFailed>
     )
   } else if (!view) {
@@ -62,6 +67,7 @@ function ClaimPage () {
           <Text className='claim-no'>申请编号 {view.claimNo}</Text>
           <ClaimAmounts claimed={view.claimed} approved={view.approved} approvedSet={view.approvedSet} />
         </ClaimStatus>
+        <ClaimDeductions title={view.deductionTitle} parts={view.deductions} />
         <ClaimNextStep tone={view.tone} final={view.final} text={view.next} />
         <ClaimMaterials materials={view.materials} note='请把以上材料交到参保地的医保经办机构；补齐后会重新进入初审。' />
 
@@ -71,7 +77,7 @@ function ClaimPage () {
         {store.subscribeOffered
           ? (
             <View className='subscribe'>
-              <Button className='subscribe-btn' type='primary' fill='outline' block loading={store.subscribing} onClick={() => { void store.subscribe() }}>
+              <Button className='subscribe-btn' type='primary' fill='outline' block loading={store.subscribing} {...button(subscribe)} onClick={subscribe}>
                 有进度时提醒我
               </Button>
               <Text className='subscribe-hint'>办理进度有变化时，通过微信服务通知提醒您一次</Text>
@@ -83,11 +89,12 @@ function ClaimPage () {
           : null}
 
         <ClaimCard className='claim-timeline' title='办理记录'>
-          <ClaimTimeline steps={view.steps} tone={view.tone} />
+          <ClaimTimeline steps={view.steps} tone={view.tone} upcoming={view.upcoming} />
         </ClaimCard>
 
         <CellGroup className='claim-facts'>
-          <Cell title='就诊机构' extra={<Text className='claim-institution'>{view.institution || '无定点机构'}</Text>} />
+          {/* A claim for care away from home or medicines bought outside has no 定点机构: the row is left out. */}
+          {view.institution ? <Cell title='就诊机构' extra={<Text className='claim-institution'>{view.institution}</Text>} /> : null}
           <Cell
             title='收款账户'
             description={view.payout ? '报销款打到这个银行账户' : '请到医保经办机构登记'}
@@ -96,15 +103,15 @@ function ClaimPage () {
         </CellGroup>
 
         <View className='claim-share'>
-          <Button className='share-claim-btn' type='primary' fill='outline' block onClick={() => { void Taro.navigateTo({ url: shareCreateUrl(view.id) }) }}>
+          <Button className='share-claim-btn' type='primary' fill='outline' block {...button(share)} onClick={share}>
             分享给家人
           </Button>
           <Text className='claim-share-hint'>家人不用登录就能看到这笔报销的进度，您可以随时撤回</Text>
-          <Button className='my-shares-link' fill='none' block onClick={() => { void Taro.navigateTo({ url: MY_SHARES_PAGE }) }}>我的分享</Button>
+          <Button className='my-shares-link' fill='none' block {...button(toMyShares)} onClick={toMyShares}>我的分享</Button>
         </View>
 
         {firstPage
-          ? <Button className='claims-list-btn' fill='none' block onClick={toClaims}>查看全部报销进度</Button>
+          ? <Button className='claims-list-btn' fill='none' block {...button(toClaims)} onClick={toClaims}>查看全部报销进度</Button>
           : null}
       </>
     )

@@ -3,7 +3,7 @@
 import { memo, useCallback } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { claimsStore } from '../../stores'
 import { TONE_TAG_TYPES, type ClaimRow } from '../../stores/claims-store'
@@ -14,6 +14,9 @@ import ListFooter from '../../components/ListFooter'
 import { useInstitutionQuery, useListPage } from '../../list-page'
 import { claimUrl } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
+import PageHeading from '../../../../components/PageHeading'
+import { StageTag } from '../../../../components/ClaimProgress'
+import { button } from '../../../../components/a11y'
 import './index.scss'
 
 interface ClaimRowsProps {
@@ -26,10 +29,13 @@ const ClaimRows = memo(function ClaimRows ({ rows, onOpen }: ClaimRowsProps) {
   return (
     <>
       {rows.map((row) => (
-        <View key={row.id} className={`claim-row ${row.cls}`} data-id={row.id} onClick={() => onOpen(row.id)}>
+        <View
+          key={row.id} className={`claim-row ${row.cls}`} data-id={row.id} onClick={() => onOpen(row.id)}
+          {...button(() => onOpen(row.id))}
+        >
           <View className='claim-row-head'>
             <Text className='claim-row-title'>{row.title}</Text>
-            <Tag className={`claim-row-stage stage--${row.tone}`} type={TONE_TAG_TYPES[row.tone]} round>{row.stage}</Tag>
+            <StageTag className='claim-row-stage' tone={row.tone} tagType={TONE_TAG_TYPES[row.tone]} stage={row.stage} />
           </View>
           <View className='claim-row-amounts'>
             <Text className='claim-row-claimed amount-text'>{row.claimed}</Text>
@@ -84,6 +90,7 @@ function ClaimsPage () {
 
   return (
     <PageRoot className='claims-page'>
+      <PageHeading title='报销进度' />
       <AccountGate what='报销进度' error={list.error} loading={list.loading} onRetry={() => { void store.load() }}>
         <FilterBar
           filters={filters} firstYear={Number(filters.today.slice(0, 4)) - 9}

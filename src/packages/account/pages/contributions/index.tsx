@@ -1,14 +1,14 @@
-// 缴费记录: by year, then month, the amount credited to the personal account with the contribution base, the employer's
-// and the person's parts and the paying unit under it, paid on time or made up later (补缴); the missing months (断缴)
-// the server found, in the warning colour with what they mean and what to do; residents' payments by year; for a
-// retiree the note that says why there are none. Filtered by time.
-import { memo } from 'react'
+// 缴费记录: by year, each year with its total credited to the personal account and its months on one line each
+// (month, amount, 补缴 where it applies); the paying unit and the contribution base said once at the top of the year
+// and again only where they change; the missing months (断缴) the server found, in the warning colour with what they
+// mean and what to do; residents' payments by year; for a retiree, what the account receives every month instead.
+// Filtered by time.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { contributionsStore } from '../../stores'
-import type { ContributionRow, GapRow, MonthRow, PremiumRow } from '../../stores/contributions-store'
+import type { GapRow, MonthRow, PremiumRow, TermsRow, YearGroup } from '../../stores/contributions-store'
 import AccountGate from '../../../../pages/AccountGate'
 import FilterBar from '../../components/FilterBar'
 import ListEmpty from '../../components/ListEmpty'
@@ -16,40 +16,30 @@ import ListFooter from '../../components/ListFooter'
 import { useListPage } from '../../list-page'
 import { BALANCE_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
+import PageHeading from '../../../../components/PageHeading'
+import AmountText from '../../../../components/AmountText'
+import { button, heading } from '../../../../components/a11y'
 import './index.scss'
 
-function Part ({ label, value, cls }: { label: string, value: string, cls: string }) {
+const toBalance = () => { void Taro.navigateTo({ url: BALANCE_PAGE }) }
+
+// Rows stay shallow: the weapp build draws eight levels with its own templates (config baseLevel) and deeper ones
+// through Taro's recursive `comp`, which costs more to render.
+function MonthLine ({ row }: { row: MonthRow }) {
   return (
-    <View className={`contrib-part ${cls}`}>
-      <Text className='part-label'>{label}</Text>
-      <Text className='part-value amount-text'>{value}</Text>
+    <View className={row.late ? 'month-line month-line--late' : 'month-line'}>
+      <Text className='month-name'>{row.month}</Text>
+      {row.late ? <Text className='month-late'>{row.paidAt}</Text> : <Text className='month-gap-filler' />}
+      <Text className='month-amount amount-text'>{row.credited}</Text>
     </View>
   )
 }
 
-// Rows stay shallow: the weapp build draws eight levels with its own templates (config baseLevel) and deeper ones
-// through Taro's recursive `comp`, which costs more to render.
-function MonthItem ({ row }: { row: MonthRow }) {
+function Terms ({ row }: { row: TermsRow }) {
   return (
-    <View className='contrib-row'>
-      <View className='contrib-line'>
-        <Text className='contrib-period'>{row.period}</Text>
-        <Text className='contrib-main-amount amount-text'>{row.credited}</Text>
-      </View>
-      <View className='contrib-line contrib-line--meta'>
-        <Tag className={`status-tag ${row.statusCls}`} round>{row.status}</Tag>
-        <Text className='contrib-paid-at'>{row.paidAt}</Text>
-        <Text className='contrib-main-label'>计入个人账户</Text>
-      </View>
-      <View className='contrib-parts'>
-        <Part label='缴费基数' value={row.base} cls='part--base' />
-        <Part label='单位缴纳' value={row.employer} cls='part--employer' />
-        <Part label='个人缴纳' value={row.personal} cls='part--personal' />
-      </View>
-      <View className='contrib-unit'>
-        <Text className='part-label'>缴费单位</Text>
-        <Text className='contrib-unit-name'>{row.unit}</Text>
-      </View>
+    <View className='terms-row'>
+      {row.unit ? <Text className='terms-unit'>{row.unit}</Text> : null}
+      <Text className='terms-text'>{row.terms}</Text>
     </View>
   )
 }
@@ -58,7 +48,7 @@ function PremiumItem ({ row }: { row: PremiumRow }) {
   return (
     <View className='contrib-row contrib-row--year'>
       <View className='contrib-line'>
-        <Text className='contrib-period'>{row.period}</Text>
+        <Text className='contrib-period' {...heading(2)}>{row.period}</Text>
         <Text className='contrib-main-amount amount-text'>{row.amount}</Text>
       </View>
       <View className='contrib-line contrib-line--meta'>
@@ -78,7 +68,7 @@ function GapItem ({ row }: { row: GapRow }) {
   return (
     <View className={`gap-row ${row.cls}`}>
       <View className='gap-head'>
-        <Text className='gap-mark'>!</Text>
+        <Text className='gap-mark' aria-hidden='true'>!</Text>
         <Text className='gap-title'>{row.title}</Text>
       </View>
       <Text className='gap-explanation'>{row.explanation}</Text>
@@ -86,19 +76,34 @@ function GapItem ({ row }: { row: GapRow }) {
   )
 }
 
-function Row ({ row }: { row: ContributionRow }) {
-  switch (row.kind) {
-    case 'year': return <View className='year-heading'><Text className='year-heading-text'>{row.label}</Text></View>
-    case 'month': return <MonthItem row={row} />
-    case 'premium': return <PremiumItem row={row} />
-    case 'gap': return <GapItem row={row} />
-  }
+/**
+ * A year: its title, then a card whose top line is the year's total (a tap folds the year to just that, and unfolds
+ * it), then its months under the terms they share, gaps where they fall.
+ */
+function Year ({ group, folded, onToggle }: { group: YearGroup, folded: boolean, onToggle: (year: string) => void }) {
+  const toggle = () => onToggle(group.year)
+  return (
+    <View className={folded ? 'year-group year-group--folded' : 'year-group'}>
+      <Text className='year-title' {...heading(2)}>{group.title}</Text>
+      <View className='year-card'>
+        {/* Named by its content: the total as words for a screen reader (the drawn figures hidden from it), and 收起 / 展开. */}
+        <View className='year-head' onClick={toggle} aria-expanded={folded ? 'false' : 'true'} {...button(toggle)}>
+          <Text className='year-spoken'>{group.spoken}</Text>
+          <Text className='year-total-note' aria-hidden='true'>{group.totalNote}</Text>
+          <Text className='year-total amount-text' aria-hidden='true'>{group.total}</Text>
+          <Text className='year-fold'>{folded ? '展开' : '收起'}</Text>
+        </View>
+        {folded
+          ? null
+          : group.rows.map((row) => (
+            row.kind === 'terms'
+              ? <Terms key={row.key} row={row} />
+              : row.kind === 'gap' ? <GapItem key={row.key} row={row} /> : <MonthLine key={row.key} row={row} />
+          ))}
+      </View>
+    </View>
+  )
 }
-
-/** One server page of rows: a page already shown is the same frozen array, so it is not drawn (or sent) again. */
-const RowsOfPage = memo(function RowsOfPage ({ rows }: { rows: readonly ContributionRow[] }) {
-  return <View className='contrib-chunk'>{rows.map((row) => <Row key={row.key} row={row} />)}</View>
-})
 
 function ContributionsPage () {
   const store = contributionsStore()
@@ -107,11 +112,21 @@ function ContributionsPage () {
 
   let body
   if (store.retireeWithoutRecords && list.loaded) {
+    const credited = store.retireeCredited
     body = (
       <View className='retiree-note'>
-        <Text className='retiree-note-title'>这里没有缴费记录</Text>
+        <Text className='retiree-note-title' {...heading(2)}>退休后不用再缴费</Text>
         <Text className='retiree-note-text'>{store.retireeNote}</Text>
-        <Button className='to-balance-btn' type='primary' fill='outline' onClick={() => { void Taro.navigateTo({ url: BALANCE_PAGE }) }}>查看账户余额</Button>
+        {credited
+          ? (
+            <View className='retiree-credited'>
+              <Text className='retiree-credited-label'>{credited.text}</Text>
+              <AmountText className='retiree-credited-amount' fen={credited.fen} spoken={credited.text} />
+            </View>
+            )
+          : null}
+        <Text className='retiree-note-text retiree-note-more'>每月划入的金额和用途，可以在账户余额里查看。</Text>
+        <Button className='to-balance-btn' type='primary' fill='outline' {...button(toBalance)} onClick={toBalance}>查看账户余额</Button>
       </View>
     )
   } else if (list.loading || !list.loaded) {
@@ -121,7 +136,9 @@ function ContributionsPage () {
   } else {
     body = (
       <>
-        {list.pages.map((rows, i) => <RowsOfPage key={i} rows={rows} />)}
+        {store.monthly
+          ? store.years.map((group) => <Year key={group.key} group={group} folded={store.folded.has(group.year)} onToggle={store.toggleYear} />)
+          : list.pages.flat().map((row) => (row.kind === 'gap' ? <GapItem key={row.key} row={row} /> : row.kind === 'premium' ? <PremiumItem key={row.key} row={row} /> : null))}
         <ListFooter loading={list.loadingMore} error={list.moreError} hasMore={list.hasMore} onRetry={() => { void list.loadMore() }} endText='已显示全部缴费记录' />
       </>
     )
@@ -130,6 +147,7 @@ function ContributionsPage () {
   const note = store.retireeWithoutRecords ? null : store.note
   return (
     <PageRoot className='contributions-page'>
+      <PageHeading title='缴费记录' />
       <AccountGate what='缴费记录' error={list.error} loading={list.loading} onRetry={() => { void store.load() }}>
         {store.retireeWithoutRecords ? null : <FilterBar filters={filters} firstYear={store.firstYear} />}
         {store.asOfLine && !store.retireeWithoutRecords ? <Text className='list-as-of'>{store.asOfLine}</Text> : null}

@@ -4,7 +4,7 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Button, Cell, CellGroup, Dialog, Skeleton, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Dialog, Skeleton, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { CATEGORY_NOTE, NOTE_MAX, type DetailView } from '../../stores/spending-detail-store'
@@ -14,6 +14,8 @@ import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
 import { SPENDING_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
+import AmountText from '../../../../components/AmountText'
+import { button, heading } from '../../../../components/a11y'
 import './index.scss'
 
 /** Back to 消费记录: the page below when there is one, else 消费记录 itself (this page was opened first). */
@@ -23,6 +25,19 @@ const toList = () => {
 }
 
 const HOTLINE = '对这笔消费有疑问，也可以拨打 12393 医保服务热线咨询。'
+
+/** A money line: the words (and a line under them) at the left, the amount at the right. */
+function MoneyRow ({ cls, label, note, amount }: { cls: string, label: string, note: string | null, amount: string }) {
+  return (
+    <View className={`money-row ${cls}`}>
+      <View className='money-words'>
+        <Text className='money-label'>{label}</Text>
+        {note ? <Text className='money-note'>{note}</Text> : null}
+      </View>
+      <Text className='money-amount pay-amount amount-text'>{amount}</Text>
+    </View>
+  )
+}
 
 function SpendingDetailPage () {
   const store = spendingDetailStore()
@@ -35,11 +50,13 @@ function SpendingDetailPage () {
 
   const view = store.view
   const notFound = store.error?.code === 'not_found'
+  const submit = () => { void store.submitDispute() }
+  const confirmWithdraw = () => { void store.confirmWithdraw() }
   let body
   if (notFound) {
     body = (
       <LoadFailed message={store.error!.message}>
-        <Button className='back-to-list-btn' type='primary' onClick={toList}>查看消费记录</Button>
+        <Button className='back-to-list-btn' type='primary' {...button(toList)} onClick={toList}>查看消费记录</Button>
       </LoadFailed>
     )
   } else if (!view) {
@@ -50,21 +67,21 @@ function SpendingDetailPage () {
     body = (
       <>
         <View className='detail-card'>
-          <Text className='detail-inst'>{view.institution}</Text>
+          <Text className='detail-inst' {...heading(1)}>{view.institution}</Text>
           {view.place ? <Text className='detail-place'>{view.place}</Text> : null}
           <View className='detail-meta'>
             <Tag className='visit-tag'>{view.type}</Tag>
             <Text className='detail-time'>{view.time}</Text>
           </View>
           <Text className='detail-total-label'>费用总额</Text>
-          <Text className='detail-total amount-text'>{view.total}</Text>
+          <AmountText className='detail-total' fen={view.totalFen} spoken='费用总额' />
           {view.beneficiary ? <Text className='detail-beneficiary'>{view.beneficiary}（家庭共济）</Text> : null}
         </View>
 
         {view.anomalies.length
           ? (
             <View className='anomaly-box'>
-              <Text className='anomaly-title'>这笔消费有些不寻常，请您核对</Text>
+              <Text className='anomaly-title' {...heading(2)}>这笔消费有些不寻常，请您核对</Text>
               {view.anomalies.map((reason) => <Text key={reason} className='anomaly-reason'>{reason}</Text>)}
               <Text className='anomaly-hint'>
                 {view.openDispute
@@ -77,29 +94,34 @@ function SpendingDetailPage () {
 
         {disputeFirst ? disputes : null}
 
-        <Text className='section-title'>支付方式</Text>
-        <CellGroup className='pay-group'>
-          {view.payments.map((p) => (
-            <Cell
-              key={p.key} className={`pay-cell pay-cell--${p.key}`} title={p.label}
-              description={p.note ?? undefined}
-              extra={<Text className='pay-amount amount-text'>{p.amount}</Text>}
-            />
-          ))}
-        </CellGroup>
+        <Text className='section-title' {...heading(2)}>支付方式</Text>
+        <View className='money-group pay-group'>
+          {view.payments.map((p) => <MoneyRow key={p.key} cls={`pay-cell pay-cell--${p.key}`} label={p.label} note={p.note} amount={p.amount} />)}
+        </View>
 
-        <Text className='section-title'>结算明细（{view.items.length} 项）</Text>
+        {view.burden.length
+          ? (
+            <>
+              <Text className='section-title' {...heading(2)}>个人负担</Text>
+              <View className='money-group burden-group'>
+                {view.burden.map((p) => <MoneyRow key={p.key} cls={`burden-cell burden-cell--${p.key}`} label={p.label} note={p.note} amount={p.amount} />)}
+              </View>
+            </>
+            )
+          : null}
+
+        <Text className='section-title' {...heading(2)}>结算明细（{view.items.length} 项）</Text>
         <View className='items'>
           {view.items.map((item) => (
             <View key={item.key} className='item-row'>
               <View className='item-head'>
                 <Tag className={`cat-tag cat-tag--${item.category}`}>{item.categoryName}</Tag>
                 <Text className='item-name'>{item.name}</Text>
+                <Text className='item-amount amount-text'>{item.amount}</Text>
               </View>
               <View className='item-figures'>
-                <View className='item-figure item-figure--qty'><Text className='item-label'>数量</Text><Text className='item-value'>{item.quantity}</Text></View>
-                <View className='item-figure'><Text className='item-label'>金额</Text><Text className='item-value amount-text'>{item.amount}</Text></View>
-                <View className='item-figure'><Text className='item-label'>统筹支付</Text><Text className='item-value amount-text'>{item.fundCovered}</Text></View>
+                <Text className='item-qty'>数量 {item.quantity}</Text>
+                {item.fundCovered ? <Text className={`item-fund amount-text${item.category === 'C' ? ' item-fund--none' : ''}`}>{item.fundCovered}</Text> : null}
               </View>
             </View>
           ))}
@@ -127,10 +149,10 @@ function SpendingDetailPage () {
         closeOnOverlayClick={false} lockScroll={false} onClose={store.cancelDispute} footerDirection='vertical'
         footer={(
           <>
-            <Button className='dispute-confirm-btn' type='primary' block loading={store.submitting} disabled={store.submitting} onClick={() => { void store.submitDispute() }}>
+            <Button className='dispute-confirm-btn' type='primary' block loading={store.submitting} disabled={store.submitting} {...button(submit)} onClick={submit}>
               确认标记
             </Button>
-            <Button className='dispute-cancel-btn' fill='none' block disabled={store.submitting} onClick={store.cancelDispute}>取消</Button>
+            <Button className='dispute-cancel-btn' fill='none' block disabled={store.submitting} {...button(store.cancelDispute)} onClick={store.cancelDispute}>取消</Button>
           </>
         )}
       >
@@ -149,10 +171,10 @@ function SpendingDetailPage () {
         closeOnOverlayClick={false} lockScroll={false} onClose={store.cancelWithdraw} footerDirection='vertical'
         footer={(
           <>
-            <Button className='withdraw-confirm-btn' type='primary' block loading={store.withdrawing} disabled={store.withdrawing} onClick={() => { void store.confirmWithdraw() }}>
+            <Button className='withdraw-confirm-btn' type='primary' block loading={store.withdrawing} disabled={store.withdrawing} {...button(confirmWithdraw)} onClick={confirmWithdraw}>
               撤回申诉
             </Button>
-            <Button className='withdraw-cancel-btn' fill='none' block disabled={store.withdrawing} onClick={store.cancelWithdraw}>不撤回</Button>
+            <Button className='withdraw-cancel-btn' fill='none' block disabled={store.withdrawing} {...button(store.cancelWithdraw)} onClick={store.cancelWithdraw}>不撤回</Button>
           </>
         )}
       >
@@ -167,7 +189,7 @@ const DisputeSection = observer(function DisputeSection ({ view }: { view: Detai
   const store = spendingDetailStore()
   return (
     <View className='dispute-section'>
-      <Text className='section-title'>{view.disputes.length ? '不是我的消费 · 申诉记录' : '不是我的消费？'}</Text>
+      <Text className='section-title' {...heading(2)}>{view.disputes.length ? '不是我的消费 · 申诉记录' : '不是我的消费？'}</Text>
       {store.actionError ? <Text className='page-notice dispute-action-error'>{store.actionError}</Text> : null}
       {view.disputes.map((d) => {
         const changed = store.changed?.disputeId === d.id ? store.changed.title : null
@@ -182,7 +204,7 @@ const DisputeSection = observer(function DisputeSection ({ view }: { view: Detai
             {d.note ? <Text className='dispute-note-text'>您的说明：{d.note}</Text> : null}
             <Text className='dispute-next'>{d.nextStep}</Text>
             {d.canWithdraw
-              ? <Button className='withdraw-btn' size='small' fill='outline' onClick={() => store.askWithdraw(d.id)}>撤回申诉</Button>
+              ? <Button className='withdraw-btn' size='small' fill='outline' {...button(() => store.askWithdraw(d.id))} onClick={() => store.askWithdraw(d.id)}>撤回申诉</Button>
               : null}
           </View>
         )
@@ -192,7 +214,7 @@ const DisputeSection = observer(function DisputeSection ({ view }: { view: Detai
           ? (
             <>
               <Text className='dispute-hint'>如果这笔消费不是您本人或您为家人付的，请告诉我们，医保经办机构会核实。</Text>
-              <Button className={`dispute-btn${view.anomalies.length ? ' dispute-btn--flag' : ''}`} type='primary' fill={view.anomalies.length ? 'solid' : 'outline'} block onClick={store.startDispute}>
+              <Button className={`dispute-btn${view.anomalies.length ? ' dispute-btn--flag' : ''}`} type='primary' fill={view.anomalies.length ? 'solid' : 'outline'} block {...button(store.startDispute)} onClick={store.startDispute}>
                 不是我的消费
               </Button>
             </>

@@ -19,7 +19,7 @@ function claim (over: Partial<ClaimDetail> = {}): ClaimDetail {
       { stage: 'submitted', stageName: '已提交', at: '2026-11-03T01:30:00Z', note: '已提交报销申请及材料' },
       { stage: 'first_review', stageName: '初审中', at: '2026-11-05T02:00:00Z', note: '医保经办机构已受理，正在初审' },
     ],
-    missingMaterials: [], payout: { bankName: '上海银行', cardMasked: '**** 1234' },
+    missingMaterials: [], deductions: [], payout: { bankName: '上海银行', cardMasked: '**** 1234' },
     subscribed: false, subscribeTemplateId: TEMPLATE, ...over,
   }
 }
@@ -44,7 +44,44 @@ describe('claim view', () => {
         { key: '0-submitted', title: '已提交', time: '2026年11月3日 09:30', note: '已提交报销申请及材料' },
         { key: '1-first_review', title: '初审中', time: '2026年11月5日 10:00', note: '医保经办机构已受理，正在初审' },
       ],
+      upcoming: [{ key: 'second_review', title: '复审' }, { key: 'approved', title: '审核通过' }, { key: 'paid', title: '打款到账' }],
+      deductionTitle: '', deductions: [],
     })
+  })
+
+  it('says why the approved amount is below the claim, part by part, with the difference in the title', () => {
+    const view = toClaimView(claim({
+      stage: 'paid', stageName: '已打款', claimedFen: 128640, approvedFen: 110230,
+      deductions: [
+        { kind: 'deductible', name: '起付线以下', explanation: '起付线以内由个人负担。', amountFen: 10000 },
+        { kind: 'co_pay', name: '个人按比例负担', explanation: '按比例报销，其余个人负担。', amountFen: 8410 },
+      ],
+    }))
+    expect(view.deductionTitle).toBe('核定金额比申请少 ¥184.10，原因如下')
+    expect(view.deductions).toEqual([
+      { key: '0-deductible', name: '起付线以下', explanation: '起付线以内由个人负担。', amount: '¥100.00' },
+      { key: '1-co_pay', name: '个人按比例负担', explanation: '按比例报销，其余个人负担。', amount: '¥84.10' },
+    ])
+    expect(view.upcoming).toEqual([])
+  })
+
+  it('lists the missing materials once: the next step and the latest timeline note point to the list instead of repeating it', () => {
+    const materials = ['出院小结（加盖医院公章）', '住院费用明细清单', '本人社会保障卡银行账户信息']
+    const view = toClaimView(claim({
+      stage: 'materials_needed', stageName: '需补充材料', missingMaterials: materials,
+      nextStep: `请补充 3 项材料：${materials.join('、')}。补齐后交到参保地医保经办机构，会重新进入初审。`,
+      timeline: [
+        { stage: 'submitted', stageName: '已提交', at: '2026-11-03T01:30:00Z', note: '已提交报销申请及材料' },
+        { stage: 'first_review', stageName: '初审中', at: '2026-11-05T02:00:00Z', note: '医保经办机构已受理，正在初审' },
+        { stage: 'materials_needed', stageName: '需补充材料', at: '2026-11-06T02:00:00Z', note: `材料不全，请补充：${materials.join('、')}` },
+      ],
+    }))
+    const everything = [view.next, ...view.steps.map((s) => s.note)].join('\n')
+    for (const m of materials) expect(everything).not.toContain(m)
+    expect(view.materials).toEqual(materials)
+    expect(view.next).toBe('请补充下面列出的 3 项材料，补齐后交到参保地医保经办机构，会重新进入初审。')
+    expect(view.steps.at(-1)!.note).toBe('材料不全，需要补充 3 项材料（清单见上方）')
+    expect(view.upcoming.map((s) => s.title)).toEqual(['初审', '复审', '审核通过', '打款到账'])
   })
 
   it('lists the missing materials only while they are needed, in the warning tone', () => {
@@ -55,7 +92,7 @@ describe('claim view', () => {
 
   it('shows the approved amount once set; a finished claim says so', () => {
     expect(toClaimView(claim({ stage: 'paid', stageName: '已打款', approvedFen: 110230 }))).toMatchObject({ approved: '¥1,102.30', approvedSet: true, tone: 'success', final: true })
-    expect(toClaimView(claim({ stage: 'rejected', stageName: '未通过' }))).toMatchObject({ approved: '未核定', tone: 'warn', final: true })
+    expect(toClaimView(claim({ stage: 'rejected', stageName: '未通过' }))).toMatchObject({ approved: '未核定', tone: 'fail', final: true, upcoming: [] })
     expect(toClaimView(claim({ payout: { cardMasked: '**** 9876' } })).payout).toBe('**** 9876')
   })
 })

@@ -34,13 +34,13 @@ describe('claim rows', () => {
     expect(row).toMatchObject({ stage: '已打款', tone: 'success', approved: '核定 ¥1,102.30', inst: '', cls: '' })
   })
 
-  it('marks what needs attention in the warning colour: materials needed and rejected', () => {
+  it('marks what needs attention in the warning colour (materials needed), and a rejection in its own', () => {
     expect(toClaimRow(item({ stage: 'materials_needed', stageName: '需补充材料' }))).toMatchObject({ tone: 'warn', cls: 'claim-row--warn' })
-    expect(toClaimRow(item({ stage: 'rejected', stageName: '未通过' }))).toMatchObject({ tone: 'warn', cls: 'claim-row--warn' })
+    expect(toClaimRow(item({ stage: 'rejected', stageName: '未通过' }))).toMatchObject({ tone: 'fail', cls: 'claim-row--fail' })
     expect(CLAIM_STAGES.map((s) => [s.value, stageTone(s.value), TONE_TAG_TYPES[stageTone(s.value)]])).toEqual([
       ['submitted', 'progress', 'primary'], ['first_review', 'progress', 'primary'], ['second_review', 'progress', 'primary'],
       ['approved', 'success', 'success'], ['paid', 'success', 'success'],
-      ['materials_needed', 'warn', 'warning'], ['rejected', 'warn', 'warning'],
+      ['materials_needed', 'warn', 'warning'], ['rejected', 'fail', 'danger'],
     ])
     expect(CLAIM_STAGES.filter((s) => stageIsFinal(s.value)).map((s) => s.value)).toEqual(['paid', 'rejected'])
   })

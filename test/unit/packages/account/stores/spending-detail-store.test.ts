@@ -1,6 +1,6 @@
 // SpendingDetailStore: one settlement read by id and prepared for drawing, 「不是我的消费」 and its withdrawal (the
 // detail and 消费记录's row both follow), each refusal as the server's sentence, and one request per tap.
-import { SpendingDetailStore, paymentLines, toDetailView } from '../../../../../src/packages/account/stores/spending-detail-store'
+import { SpendingDetailStore, burdenLines, paymentLines, toDetailView } from '../../../../../src/packages/account/stores/spending-detail-store'
 import { SpendingStore } from '../../../../../src/packages/account/stores/spending-store'
 import { ApiError } from '../../../../../src/services/http'
 import type { Dispute, SpendingDetail } from '../../../../../types/api/spending'
@@ -66,10 +66,12 @@ describe('the detail as drawn', () => {
       institution: '康济大药房（徐家汇24小时店）', place: '上海市徐汇区', type: '药店',
       time: '2026年9月8日 星期二 03:27', total: '¥3,680.00', beneficiary: null,
       anomalies: ['凌晨 03:27 在药店结算，不在常见的就医时间', '金额 ¥3,680.00，远高于您平时药店购药的花费（通常约 ¥56.70）'],
-      items: [{ name: '人血白蛋白注射液 10g/50ml', category: 'B', categoryName: '乙类', quantity: '8', amount: '¥3,680.00', fundCovered: '¥0.00' }],
+      items: [{ name: '人血白蛋白注射液 10g/50ml', category: 'B', categoryName: '乙类', quantity: '8', amount: '¥3,680.00', fundCovered: '' }],
       canDispute: true, cannotDispute: null,
     })
-    expect(view.payments.map((p) => `${p.label} ${p.amount}`)).toEqual(['统筹基金支付 ¥0.00', '个人账户支付 ¥3,680.00', '个人自付 ¥0.00'])
+    // No zero lines: the fund paid nothing and nothing was paid in cash.
+    expect(view.payments.map((p) => `${p.label} ${p.amount}`)).toEqual(['个人账户支付 ¥3,680.00'])
+    expect(view.burden.map((p) => `${p.label} ${p.amount}`)).toEqual(['个人负担 ¥3,680.00', '自付 ¥3,680.00'])
     expect(view.disputes).toEqual([
       { id: 7, status: 'open', statusName: '核实中', created: '标记于 2026年11月20日 10:05', updated: null, note: '那天我不在上海', nextStep: NEXT_OPEN, canWithdraw: true },
       { id: 6, status: 'withdrawn', statusName: '已撤回', created: '标记于 2026年11月20日 10:05', updated: '撤回于 2026年11月20日 11:10', note: null, nextStep: NEXT_WITHDRAWN, canWithdraw: false },
@@ -80,10 +82,24 @@ describe('the detail as drawn', () => {
     const aid = detailOf({ fundFen: 13172, accountFen: 0, mutualAidFen: 14798, totalFen: 27970, beneficiary: { nameMasked: '陈**', relation: '女儿' }, anomalies: [] })
     const view = toDetailView(aid)
     expect(view.beneficiary).toBe('为女儿 陈** 支付')
-    expect(view.payments.map((p) => `${p.label} ${p.amount}`)).toEqual(['统筹基金支付 ¥131.72', '家庭共济支付 ¥147.98', '个人自付 ¥0.00'])
+    expect(view.payments.map((p) => `${p.label} ${p.amount}`)).toEqual(['统筹基金支付 ¥131.72', '家庭共济支付 ¥147.98'])
     expect(view.payments[1]!.note).toBe('从您的个人账户为女儿支付')
     expect(toDetailView(detailOf({ institution: { code: 'H1', name: '某医院', kind: 'hospital' } })).place).toBe('')
-    expect(paymentLines({ fundFen: 1, accountFen: 2, mutualAidFen: 3, selfFen: 4, beneficiary: null }).map((p) => p.key)).toEqual(['fund', 'account', 'mutualAid', 'self'])
+    expect(paymentLines({ fundFen: 1, accountFen: 2, mutualAidFen: 3, selfFen: 4, beneficiary: null }).map((p) => p.label)).toEqual(['统筹基金支付', '个人账户支付', '家庭共济支付', '现金支付'])
+    expect(paymentLines({ fundFen: 0, accountFen: 0, mutualAidFen: 0, selfFen: 0, beneficiary: null }).map((p) => `${p.label} ${p.amount}`)).toEqual(['现金支付 ¥0.00'])
+  })
+
+  it('splits the person\'s own share into 自付 (covered items) and 自费 (丙类, paid in full), as a settlement does', () => {
+    const line = (category: 'A' | 'B' | 'C', amountFen: number, fundCoveredFen: number) => ({ name: category, category, categoryName: category, quantity: 1, amountFen, fundCoveredFen })
+    // A ¥726 丙类 item paid from the account, beside covered items the fund paid 70 % of.
+    const items = [line('A', 10_000, 7_000), line('B', 20_000, 12_600), line('C', 72_600, 0)]
+    const d = detailOf({ totalFen: 102_600, fundFen: 19_600, accountFen: 83_000, mutualAidFen: 0, selfFen: 0, items })
+    expect(burdenLines(d).map((p) => `${p.label} ${p.amount}`)).toEqual(['个人负担 ¥830.00', '自付 ¥104.00', '自费 ¥726.00'])
+    expect(toDetailView(d).items.map((i) => i.fundCovered)).toEqual(['统筹基金支付 ¥70.00', '统筹基金支付 ¥126.00', '全部自费'])
+    expect(toDetailView(d).payments.map((p) => `${p.label} ${p.amount}`)).toEqual(['统筹基金支付 ¥196.00', '个人账户支付 ¥830.00'])
+    // The fund paid all: nothing of the person's own; no items: the share alone.
+    expect(burdenLines({ totalFen: 500, fundFen: 500, items: [] })).toEqual([])
+    expect(burdenLines({ totalFen: 500, fundFen: 100, items: [] }).map((p) => p.label)).toEqual(['个人负担'])
   })
 
   it('says why 不是我的消费 is not offered: one under way, or marked too often', () => {

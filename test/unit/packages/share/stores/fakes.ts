@@ -27,7 +27,7 @@ export function claim (over: Partial<ClaimDetail> = {}): ClaimDetail {
     id: 31, claimNo: 'BX31010420261103000001', title: '住院费用零星报销', stage: 'first_review', stageName: '初审中',
     submittedAt: '2026-11-03T01:30:00Z', updatedAt: '2026-11-05T02:00:00Z', claimedFen: 862450, approvedFen: null,
     institution: { code: 'H31010400001', name: '上海市第六人民医院' }, nextStep: '正在初审，预计2026年11月19日前有结果。',
-    timeline: [], missingMaterials: [], payout: null, subscribed: false, subscribeTemplateId: null, ...over,
+    timeline: [], missingMaterials: [], deductions: [], payout: null, subscribed: false, subscribeTemplateId: null, ...over,
   }
 }
 

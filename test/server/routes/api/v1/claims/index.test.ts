@@ -191,8 +191,12 @@ describe('detail', () => {
     const times = d.timeline.map((e) => Date.parse(e.at))
     expect([...times].sort((a, b) => a - b)).toEqual(times)
     expect(new Set(times).size).toBe(times.length)
-    expect(d.timeline[3]!.note).toBe('复审通过，核定报销金额 ¥1102.30')
+    expect(d.timeline[3]!.note).toBe('复审通过，核定报销金额 ¥1,102.30')
     expect(d).toMatchObject({ id, stage: 'paid', approvedFen: 110_230, missingMaterials: [], subscribed: false, subscribeTemplateId: null })
+    // Why ¥1,102.30 of ¥1,286.40: each part not paid, named and explained, adding up to the difference.
+    expect(d.deductions.map((x) => [x.kind, x.name, x.amountFen])).toEqual([['deductible', '起付线以下', 10_000], ['co_pay', '个人按比例负担', 8_410]])
+    expect(d.deductions.reduce((sum, x) => sum + x.amountFen, 0)).toBe(d.claimedFen - d.approvedFen!)
+    for (const x of d.deductions) expect(x.explanation.length).toBeGreaterThan(10)
     // Where the money goes: the bank and the last four digits, and the full number nowhere in the answer.
     const [row] = await t.handle.db.select({ enc: claims.payoutCardEnc }).from(claims).where(eq(claims.id, id))
     const card = t.cipher.decrypt(row!.enc!)
@@ -211,13 +215,21 @@ describe('detail', () => {
     expect(d.payout).toBeNull()
     expect(d.timeline.at(-1)!.note).toBe('材料不全，请补充：出院小结（加盖医院公章）、住院费用明细清单、本人社会保障卡银行账户信息')
     expect(d.subscribeTemplateId).toBe(DEV_CLAIM_TEMPLATE_ID)
+    expect(d.deductions).toEqual([])
+  })
+
+  test('rejected: the next step gives the bureau\'s reason itself', async () => {
+    const d = (await get(`/api/v1/claims/${await claimOf(1, 'rejected')}`, await login(1))).json() as ClaimDetail
+    expect(d.nextStep).toMatch(/^本次申请未通过，原因是：所购药品为医保目录外（丙类）药品，不予报销。/)
+    expect(d.nextStep).not.toContain('办理记录')
+    expect(d.timeline.at(-1)!.note).toBe('所购药品为医保目录外（丙类）药品，不予报销')
   })
 
   test('the list item and the detail agree', async () => {
     const h = await login(2)
     for (const item of (await list('', h)).items) {
       const d = (await get(`/api/v1/claims/${item.id}`, h)).json() as ClaimDetail
-      const { timeline: _t, missingMaterials: _m, payout: _p, subscribed: _s, subscribeTemplateId: _st, ...rest } = d
+      const { timeline: _t, missingMaterials: _m, deductions: _d, payout: _p, subscribed: _s, subscribeTemplateId: _st, ...rest } = d
       expect(rest as ClaimListItem).toEqual(item)
     }
   })

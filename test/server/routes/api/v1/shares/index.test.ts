@@ -223,7 +223,7 @@ describe('the family view', () => {
     const paid = (await claimsOf(1)).find((c) => c.stage === 'paid')!
     const shown = (await view((await share(h, paid.id, { showAmounts: true })).token)).json() as ShareView
     expect([shown.showAmounts, shown.claim.claimedFen, shown.claim.approvedFen]).toEqual([true, 128_640, 110_230])
-    expect(shown.claim.timeline.map((e) => e.note)).toContain('复审通过，核定报销金额 ¥1102.30')
+    expect(shown.claim.timeline.map((e) => e.note)).toContain('复审通过，核定报销金额 ¥1,102.30')
     const hidden = (await view((await share(h, paid.id)).token)).json() as ShareView
     expect([hidden.showAmounts, hidden.claim.claimedFen, hidden.claim.approvedFen]).toEqual([false, null, null])
     expect(hidden.claim.timeline.map((e) => e.note)).toContain('复审通过，核定报销金额（金额不显示）')
