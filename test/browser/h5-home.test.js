@@ -97,15 +97,18 @@ describe.each(['standard', 'elder'])('%s mode', (mode) => {
     await page.close()
   })
 
-  test('resident: no balance and no way to one, the plain reason instead; a retiree\'s 缴费记录 says what it holds', async () => {
+  test('resident: no balance, the plain reason and the way to 参保状态 instead; a retiree\'s 缴费记录 says what it holds', async () => {
     const { page, home } = await openHomeAs(3, mode)
     await home.locator('.home-resident-note').getByText(/城乡居民医保没有个人账户/).waitFor()
     expect(await home.locator('.balance-amount').count()).toBe(0)
     expect(await home.getByRole('button', { name: '查看余额明细' }).count()).toBe(0)
+    await home.getByRole('button', { name: '查看参保状态' }).waitFor()
     await home.getByRole('button', { name: '缴费记录，每年的居民医保缴费' }).waitFor()
     await expectAccessible(page)
     await expectSizes(page, mode)
     await shoot(page, `h5-home-resident${mode === 'elder' ? '-elder' : ''}.png`)
+    await home.getByRole('button', { name: '查看参保状态' }).click()
+    await shownPage(page).locator('.balance-page').getByText('参保状态').first().waitFor()
     await page.close()
 
     const retiree = await openHomeAs(2, mode)

@@ -1,6 +1,6 @@
 // 首页: who is insured where, the balance (the card opens 账户余额), the ways into the account as rows with marks, and
 // 长辈模式's switch; signed out, what the app does and a login. A resident, who has no personal account, is offered
-// no balance.
+// no balance: their card opens the same page at its 参保状态.
 // First the privacy policy (before login) and the separate consent to sensitive information (before any account data).
 // 扫一扫 (signed in or out) reads a hospital's QR code or a family member's link; an entry that could not be read
 // lands here with one sentence.
@@ -213,10 +213,12 @@ function HomePage () {
             </View>
             )
           : (
-            <View className='home-card'>
+            // No balance to open; the same page says where the person stands this year (参保状态, the premium).
+            <View className='home-card home-card-link' onClick={openBalance}>
               {identity}
               <ResidentNote className='home-resident-note' />
               <Text className='as-of'>{asOf}</Text>
+              <View className='card-more' {...button(openBalance)}>查看参保状态<Text aria-hidden='true'> ›</Text></View>
             </View>
             )}
         <Text className='home-section-title' {...heading(2)}>常用服务</Text>

@@ -52,7 +52,7 @@ function ClaimPage () {
   let body
   if (notFound) {
     body = (
-      <LoadFailed message={store.error?.message ?? ''}>
+      <LoadFailed title='没有找到这笔报销' mark='?' message={store.error?.message ?? ''}>
         <Button className='claims-list-btn' type='primary' {...button(toClaims)} onClick={toClaims}>查看全部报销进度</Button>
       </LoadFailed>
     )

@@ -18,6 +18,7 @@ import ConfirmDialog from '../../components/ConfirmDialog'
 import { privacySettingsStore } from '../../stores/wiring'
 import type { ConsentRow } from '../../stores/privacy-settings-store'
 import type { ConsentDocumentName } from '../../../../../types/api/consent'
+import Hotline from '../../../../components/Hotline'
 import './index.scss'
 
 /** The 撤回同意 button of a document: the confirmation gives the focus back to it. */
@@ -67,7 +68,8 @@ function PrivacySettingsPage () {
             onRead={() => store.toggleReading(row.document)} onWithdraw={() => store.askWithdraw(row.document)} onRetry={store.retry}
           />
         ))}
-        <Text className='settings-foot'>撤回同意不影响撤回前已经进行的处理。对您的个人信息有疑问，请拨打 12393 医保服务热线。</Text>
+        <Text className='settings-foot'>撤回同意不影响撤回前已经进行的处理。对您的个人信息有疑问，可以打电话问医保服务热线。</Text>
+        <Hotline />
       </>
     )
   }
