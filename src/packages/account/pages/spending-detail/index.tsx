@@ -4,8 +4,7 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Button, Skeleton, Tag, TextArea } from '@nutui/nutui-react-taro'
-import ModalDialog from '../../../../components/ModalDialog'
+import { Button, Dialog, Skeleton, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { CATEGORY_NOTE, NOTE_MAX, type DetailView } from '../../stores/spending-detail-store'
@@ -17,7 +16,7 @@ import Hotline from '../../../../components/Hotline'
 import { SPENDING_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import AmountText from '../../../../components/AmountText'
-import { a11y, button, heading } from '../../../../components/a11y'
+import { button, heading } from '../../../../components/a11y'
 import './index.scss'
 
 /** Back to 消费记录: the page below when there is one, else 消费记录 itself (this page was opened first). */
@@ -146,9 +145,17 @@ function SpendingDetailPage () {
         </AccountGate>
       </PageRoot>
 
-      <ModalDialog
+      <Dialog
         className='dispute-dialog' visible={store.disputeVisible} title='标记为“不是我的消费”'
-        onClose={store.submitting ? undefined : store.cancelDispute}
+        closeOnOverlayClick={false} lockScroll={false} onClose={store.cancelDispute} footerDirection='vertical'
+        footer={(
+          <>
+            <Button className='dispute-confirm-btn' type='primary' block loading={store.submitting} disabled={store.submitting} {...button(submit)} onClick={submit}>
+              确认标记
+            </Button>
+            <Button className='dispute-cancel-btn' fill='none' block disabled={store.submitting} {...button(store.cancelDispute)} onClick={store.cancelDispute}>取消</Button>
+          </>
+        )}
       >
         {view ? <Text className='dialog-lead'>{view.institution}</Text> : null}
         {view ? <Text className='dialog-time'>{view.time}，金额 {view.total}</Text> : null}
@@ -157,23 +164,23 @@ function SpendingDetailPage () {
           className='dispute-note' value={store.note} onChange={store.setNote} maxLength={NOTE_MAX} showCount autoSize
           placeholder='如“那天我不在上海，医保卡一直在身边”'
         />
-        {store.disputeError ? <Text className='dialog-error' {...a11y('alert')}>{store.disputeError}</Text> : null}
-        <Button className='dialog-action dispute-confirm-btn' type='primary' block loading={store.submitting} disabled={store.submitting} {...button(submit)} onClick={submit}>
-          确认标记
-        </Button>
-        <Button className='dialog-action dispute-cancel-btn' fill='none' block disabled={store.submitting} {...button(store.cancelDispute)} onClick={store.cancelDispute}>取消</Button>
-      </ModalDialog>
+        {store.disputeError ? <Text className='dialog-error'>{store.disputeError}</Text> : null}
+      </Dialog>
 
-      <ModalDialog
+      <Dialog
         className='withdraw-dialog' visible={store.withdrawTarget != null} title='撤回这次申诉？'
-        onClose={store.withdrawing ? undefined : store.cancelWithdraw}
+        closeOnOverlayClick={false} lockScroll={false} onClose={store.cancelWithdraw} footerDirection='vertical'
+        footer={(
+          <>
+            <Button className='withdraw-confirm-btn' type='primary' block loading={store.withdrawing} disabled={store.withdrawing} {...button(confirmWithdraw)} onClick={confirmWithdraw}>
+              撤回申诉
+            </Button>
+            <Button className='withdraw-cancel-btn' fill='none' block disabled={store.withdrawing} {...button(store.cancelWithdraw)} onClick={store.cancelWithdraw}>不撤回</Button>
+          </>
+        )}
       >
         <Text className='dialog-text'>撤回后不再核实，这笔消费按正常记录处理。以后如果仍有疑问，可以重新标记，或拨打 12393 医保服务热线。</Text>
-        <Button className='dialog-action withdraw-confirm-btn' type='primary' block loading={store.withdrawing} disabled={store.withdrawing} {...button(confirmWithdraw)} onClick={confirmWithdraw}>
-          撤回申诉
-        </Button>
-        <Button className='dialog-action withdraw-cancel-btn' fill='none' block disabled={store.withdrawing} {...button(store.cancelWithdraw)} onClick={store.cancelWithdraw}>不撤回</Button>
-      </ModalDialog>
+      </Dialog>
     </>
   )
 }
