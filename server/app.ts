@@ -31,6 +31,7 @@ import consentRoutes from './routes/api/v1/consents'
 import institutionRoutes from './routes/api/v1/institutions'
 import hospitalEntryRoutes from './routes/h'
 import shareRoutes from './routes/api/v1/shares'
+import clientErrorRoutes from './routes/api/v1/client-errors'
 
 /** The database, config, clock, cipher and adapters (createAdapters) the services are built from, and the app's own options. */
 export interface AppDeps extends ServicesOptions {
@@ -124,6 +125,7 @@ export async function buildApp (deps: AppDeps) {
     await api.register(consentRoutes)
     await api.register(institutionRoutes)
     await api.register(shareRoutes)
+    await api.register(clientErrorRoutes)
   }, { prefix: '/api/v1' })
 
   // A printed hospital code's URL, before the H5 app's wildcard (routes/h).
