@@ -1,7 +1,7 @@
 // A custom time range in the browser: one dialog with two date fields, 开始日期 and 结束日期, each the browser's own
 // date control with a visible label. A keyboard sets them (Tab from year to month to day, the arrow keys or digits
 // change each) and a screen reader reads them, which NutUI's wheels allow neither. 确定 applies the range.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../components/Button'
 import { a11y } from '../../../components/a11y'
@@ -11,14 +11,11 @@ import './CustomRange.scss'
 
 type Field = 'from' | 'to'
 
-export default function CustomRange ({ visible, first, last, returnTo, onPick, onCancel }: CustomRangeProps) {
+/** The fields and answers: mounted at each opening, so each starts from this month, as the wheels start from today. */
+function RangeFields ({ first, last, onPick, onCancel }: Omit<CustomRangeProps, 'visible' | 'returnTo'>) {
   const id = useSheetId()
   const [dates, setDates] = useState<Record<Field, string>>({ from: `${last.slice(0, 7)}-01`, to: last })
   const [error, setError] = useState<string | null>(null)
-  // Each opening starts from this month, as the wheels start from today.
-  useEffect(() => {
-    if (visible) { setDates({ from: `${last.slice(0, 7)}-01`, to: last }); setError(null) }
-  }, [visible, last])
 
   const apply = () => {
     const outside = (d: string) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d < first || d > last
@@ -39,14 +36,20 @@ export default function CustomRange ({ visible, first, last, returnTo, onPick, o
     </label>
   )
   return (
+    <View className='custom-range-body'>
+      {field('from', '开始日期')}
+      {field('to', '结束日期')}
+      {error ? <Text className='custom-range-error' {...a11y('alert')}>{error}</Text> : null}
+      <Button className='custom-range-ok' type='primary' size='large' block onClick={apply}>确定</Button>
+      <Button className='custom-range-cancel' fill='outline' size='large' block onClick={onCancel}>取消</Button>
+    </View>
+  )
+}
+
+export default function CustomRange ({ visible, first, last, returnTo, onPick, onCancel }: CustomRangeProps) {
+  return (
     <SheetFrame visible={visible} title='选择时间段' className='custom-range' onCancel={onCancel} returnTo={returnTo} cancel={false}>
-      <View className='custom-range-body'>
-        {field('from', '开始日期')}
-        {field('to', '结束日期')}
-        {error ? <Text className='custom-range-error' {...a11y('alert')}>{error}</Text> : null}
-        <Button className='custom-range-ok' type='primary' size='large' block onClick={apply}>确定</Button>
-        <Button className='custom-range-cancel' fill='outline' size='large' block onClick={onCancel}>取消</Button>
-      </View>
+      <RangeFields first={first} last={last} onPick={onPick} onCancel={onCancel} />
     </SheetFrame>
   )
 }

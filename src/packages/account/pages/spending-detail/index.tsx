@@ -156,7 +156,7 @@ function SpendingDetailPage () {
         <Text className='dispute-note-label'>您知道的情况（选填）</Text>
         <Textarea
           className='dispute-note' value={store.note} maxlength={NOTE_MAX} autoHeight
-          placeholder='如“那天我不在上海，医保卡一直在身边”' onInput={(e) => store.setNote(e.detail.value)}
+          placeholder='如：那天我不在上海' onInput={(e) => store.setNote(e.detail.value)}
           {...inputName('您知道的情况（选填）')}
         />
         <Text className='dispute-note-count' aria-hidden='true'>{store.note.length}/{NOTE_MAX}</Text>
