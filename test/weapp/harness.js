@@ -14,6 +14,9 @@ function forward (apiOrigin, o, requests) { // keep path + query, swap the origi
   const done = (r, ok) => { (ok ? o.success : o.fail)?.(r); o.complete?.(r) }
   const headers = { ...(o.header || {}) }
   if (body && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
+  // Node sends a DELETE's body without a length unless told it (no chunking for DELETE by default): the server would
+  // read an empty JSON body.
+  if (body) headers['content-length'] = String(Buffer.byteLength(body))
   const req = http.request(url, { method, headers, timeout: o.timeout || 10000 }, (res) => {
     let text = ''
     res.setEncoding('utf8').on('data', (c) => { text += c }).on('end', () => {
