@@ -68,7 +68,12 @@ function FilterBar ({ filters, type, institution: offered, firstYear, summary }:
         id={idOf(kind)} className={`filter-btn filter-btn--${kind}${active ? ' filter-btn--active' : ''}`} fill='outline'
         label={name} aria-haspopup='dialog' onClick={open}
       >
-        <Text className='filter-btn-text'>{value}</Text><Text className='filter-arrow' aria-hidden='true'>▾</Text>
+        <Text className='filter-btn-text'>
+          {kind === 'range' && value.includes('至')
+            ? value.split('至').map((part, i) => <Text key={i} className='filter-btn-date'>{i === 0 ? `${part}至` : part}</Text>)
+            : value}
+        </Text>
+        <Text className='filter-arrow' aria-hidden='true'>▾</Text>
       </Button>
     )
   }
