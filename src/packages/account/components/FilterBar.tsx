@@ -70,7 +70,13 @@ function FilterBar ({ filters, type, institution: offered, firstYear, summary }:
       >
         <Text className='filter-btn-text'>
           {kind === 'range' && value.includes('至')
-            ? value.split('至').map((part, i) => <Text key={i} className='filter-btn-date'>{i === 0 ? `${part}至` : part}</Text>)
+            ? (
+              <>
+                <Text className='filter-btn-date'>{value.split('至')[0]}</Text>
+                至
+                <Text className='filter-btn-date'>{value.split('至')[1]}</Text>
+              </>
+              )
             : value}
         </Text>
         <Text className='filter-arrow' aria-hidden='true'>▾</Text>
