@@ -16,6 +16,7 @@ import securityPlugin, { inlineScriptHashes } from './plugins/security'
 import rateLimitPlugin from './plugins/rate-limit'
 import servicesPlugin, { type ServicesOptions } from './plugins/services'
 import authPlugin from './plugins/auth'
+import idempotencyPlugin from './plugins/idempotency'
 import { loggerOptions } from './plugins/logger'
 import healthRoutes from './routes/api/v1/health'
 import authRoutes from './routes/api/v1/auth'
@@ -107,6 +108,7 @@ export async function buildApp (deps: AppDeps) {
   await app.register(swaggerPlugin)
   await app.register(servicesPlugin, deps)
   await app.register(authPlugin)
+  await app.register(idempotencyPlugin)
 
   await app.register(async (api) => {
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
