@@ -6,8 +6,8 @@ import type { AccessLogItem, AccessLogPage, AccessLogQuery } from '../../types/a
 import type { Db } from '../db'
 import { accessLogs, shareGrants } from '../db/schema'
 import { CursorCodec, type CursorScope } from './cursor'
-import { AppError } from './errors'
 import type { DataCipher } from './secrets'
+import { chinaDateRange } from './spending'
 
 const DEFAULT_LIMIT = 20
 const CN_OFFSET = 8 * 3600_000
@@ -52,17 +52,13 @@ export class AccessLogService {
   }
 
   async list (personId: number, q: AccessLogQuery): Promise<AccessLogPage> {
-    if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-      throw new AppError('validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
-    }
+    const { from, to } = chinaDateRange(q.from, q.to)
     const limit = q.limit ?? DEFAULT_LIMIT
     const scope: CursorScope = { personId, list: 'access-logs', filters: { from: q.from, to: q.to, channel: q.channel, actor: q.actor } }
     const key = q.cursor === undefined ? undefined : this.codec.decode(q.cursor, scope)
     const rows = await accessLogPageQuery(this.db, {
       personId, limit: limit + 1, channel: q.channel, actor: q.actor,
-      before: key ? { t: new Date(key.t), id: key.id } : undefined,
-      from: q.from === undefined ? undefined : new Date(`${q.from}T00:00:00+08:00`),
-      to: q.to === undefined ? undefined : new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 24 * 3600_000),
+      before: key ? { t: new Date(key.t), id: key.id } : undefined, from, to,
     })
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]

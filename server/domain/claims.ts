@@ -19,6 +19,7 @@ import {
 } from '../db/repositories/claims'
 import { findIdentityById } from '../db/repositories/identities'
 import { claimEvents, claims, type ClaimDeductionRow } from '../db/schema'
+import { chinaDateRange } from './spending'
 import { CursorCodec, type CursorScope } from './cursor'
 import { AppError } from './errors'
 import { maskBankCard } from './mask'
@@ -87,9 +88,6 @@ export function chinaTimeText (t: Date): string {
   const mm = String(x.getUTCMinutes()).padStart(2, '0')
   return `${x.getUTCFullYear()}年${x.getUTCMonth() + 1}月${x.getUTCDate()}日 ${hh}:${mm}`
 }
-
-/** First instant of a China calendar date (YYYY-MM-DD). */
-const chinaDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`)
 
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
 
@@ -241,17 +239,13 @@ export class ClaimService {
   // --- reads ---------------------------------------------------------------------------------------------------
 
   async list (personId: number, q: ClaimsQuery): Promise<ClaimsPage> {
-    if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-      throw new AppError('validation_failed', '开始日期不能晚于结束日期，请重新选择日期范围')
-    }
+    const { from, to } = chinaDateRange(q.from, q.to)
     const limit = q.limit ?? DEFAULT_LIMIT
     const scope: CursorScope = { personId, list: 'claims', filters: { from: q.from, to: q.to, stage: q.stage, institution: q.institution } }
     const key = q.cursor === undefined ? undefined : this.codec.decode(q.cursor, scope)
     const rows = await claimPage(this.db, {
       personId, limit: limit + 1, stage: q.stage, institution: q.institution,
-      before: key ? { t: new Date(key.t), id: key.id } : undefined,
-      from: q.from === undefined ? undefined : chinaDayStart(q.from),
-      to: q.to === undefined ? undefined : new Date(chinaDayStart(q.to).getTime() + DAY),
+      before: key ? { t: new Date(key.t), id: key.id } : undefined, from, to,
     })
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
