@@ -22,7 +22,7 @@ export function useFieldPrefix (): string {
 
 /**
  * Props for NutUI's Input (it hands them to Taro's): the id its label points at, its name, its error, and on H5 the
- * hint that says what to type (`hintId`: the id of a line on the page, read after the name).
+ * hints that say what to type (`hintId`: the ids of lines on the page, space-separated, read after the name).
  */
 export function fieldInput (id: string, label: string, error: FieldError = {}, hintId?: string): Record<string, unknown> {
   if (process.env.TARO_ENV !== 'h5') return { id, 'aria-label': label }

@@ -24,7 +24,7 @@ interface SmsCodeFieldProps {
   onSend: () => void
   /** The form's error line, when it speaks about this field. */
   error?: FieldError
-  /** A line on the page that says where the code goes (H5: read after the field's name). */
+  /** The lines on the page that say where the code goes (their ids, space-separated; H5: read after the name). */
   hintId?: string
 }
 

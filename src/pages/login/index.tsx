@@ -157,7 +157,10 @@ function LoginPage () {
               />
             </FormField>
           </View>
-          <Text id={`${ids}-password-hint`} className='password-hint'>查询密码是办理医保卡时设置的 6 位数字。连续输错 5 次会锁定 30 分钟。</Text>
+          <View id={`${ids}-password-hint`} className='password-hint'>
+            <Text className='form-line'>查询密码是办理医保卡时设置的 6 位数字。</Text>
+            <Text className='form-line'>连续输错 5 次会锁定 30 分钟。</Text>
+          </View>
           <FormError id={passwordErrorId} message={errorOf('password')} className={errorClass} />
           <Button
             className='password-login-btn' type='primary' fill={platform ? 'outline' : 'solid'} size='large' block

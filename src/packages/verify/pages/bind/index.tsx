@@ -128,15 +128,17 @@ function BindPage () {
           ? (
             <>
               {binding.faceOffered ? <Text className='bind-or'>或者用短信验证码完成绑定</Text> : null}
-              <Text id={`${ids}-phone`} className='bind-phone'>验证码将发送到参保登记的手机 {state.phoneMasked}</Text>
+              <Text id={`${ids}-phone`} className='bind-phone'>
+                验证码将发送到参保登记的手机 <Text className='keep-whole'>{state.phoneMasked}</Text>
+              </Text>
               <View className='bind-form'>
                 <SmsCodeField
                   id={`${ids}-code`} classPrefix='bind' value={code} onChange={edit(setCode)} seconds={binding.cooldownSeconds}
                   canSend={binding.canRequestCode} sending={binding.sending} onSend={sendCode} error={ties.code}
-                  hintId={`${ids}-phone`}
+                  hintId={binding.codeNotice ? `${ids}-phone ${ids}-code-sent` : `${ids}-phone`}
                 />
               </View>
-              {binding.codeNotice ? <Text className='bind-code-sent'>{binding.codeNotice}</Text> : null}
+              {binding.codeNotice ? <Text id={`${ids}-code-sent`} className='bind-code-sent'>{binding.codeNotice}</Text> : null}
             </>
             )
           : null}

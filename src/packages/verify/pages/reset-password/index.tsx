@@ -73,6 +73,7 @@ function ResetPasswordPage () {
         <SmsCodeField
           id={`${ids}-code`} classPrefix='reset' value={code} onChange={edit(setCode)} seconds={reset.cooldownSeconds}
           canSend={reset.canRequestCode} sending={reset.sending} onSend={sendCode} error={ties.code}
+          hintId={reset.codeNotice ? `${ids}-code-sent` : undefined}
         />
         <FormField label='新的查询密码' inputId={`${ids}-new`} className='reset-new-password-field'>
           <Input
@@ -89,7 +90,7 @@ function ResetPasswordPage () {
           />
         </FormField>
       </View>
-      {reset.codeNotice ? <Text className='reset-code-sent'>{reset.codeNotice}</Text> : null}
+      {reset.codeNotice ? <Text id={`${ids}-code-sent`} className='reset-code-sent'>{reset.codeNotice}</Text> : null}
       <View id={`${ids}-rules`} className='reset-rules'>
         <Text className='reset-rules-title' {...heading(2)}>新的查询密码需要：</Text>
         {NEW_PASSWORD_RULES.map((rule) => <Text key={rule} className='reset-rule'>· {rule}</Text>)}

@@ -136,15 +136,17 @@ function VerifyPage () {
             <Tabs className='verify-tabs' value={verification.method} title={titles} autoHeight duration={200}>
               <TabPane className='verify-sms-pane' value='sms' title={LABELS.sms}>
                 <TabPanel idPrefix='verify' value='sms' active={method === 'sms'}>
-                <Text id={`${ids}-phone`} className='verify-phone'>验证码将发送到您登记的手机 {verification.phoneMasked}</Text>
+                <Text id={`${ids}-phone`} className='verify-phone'>
+                  验证码将发送到您登记的手机 <Text className='keep-whole'>{verification.phoneMasked}</Text>
+                </Text>
                 <View className='verify-form'>
                   <SmsCodeField
                     id={`${ids}-code`} classPrefix='verify' value={code} onChange={edit(setCode)} seconds={verification.cooldownSeconds}
                     canSend={verification.canRequestCode} sending={verification.sending} onSend={sendCode} error={ties.code}
-                    hintId={`${ids}-phone`}
+                    hintId={verification.codeNotice ? `${ids}-phone ${ids}-code-sent` : `${ids}-phone`}
                   />
                 </View>
-                {verification.codeNotice ? <Text className='verify-code-sent'>{verification.codeNotice}</Text> : null}
+                {verification.codeNotice ? <Text id={`${ids}-code-sent`} className='verify-code-sent'>{verification.codeNotice}</Text> : null}
                 </TabPanel>
               </TabPane>
               <TabPane className='verify-password-pane' value='password' title={LABELS.password}>
@@ -158,7 +160,10 @@ function VerifyPage () {
                     />
                   </FormField>
                 </View>
-                <Text id={`${ids}-password-hint`} className='verify-password-hint'>查询密码是办理医保卡时设置的 6 位数字。连续输错 5 次会锁定 30 分钟。</Text>
+                <View id={`${ids}-password-hint`} className='verify-password-hint'>
+                  <Text className='form-line'>查询密码是办理医保卡时设置的 6 位数字。</Text>
+                  <Text className='form-line'>连续输错 5 次会锁定 30 分钟。</Text>
+                </View>
                 <View className='verify-forgot-row'>
                   <Text className='verify-forgot-link' {...a11y('link', FORGOT)} {...pressable(forgotPassword)} onClick={forgotPassword}>
                     <Text className='keep-whole'>忘记密码？</Text><Text className='keep-whole'>用身份证号和短信验证码重新设置</Text>
