@@ -53,14 +53,17 @@ interface FormFieldProps {
   /** The input's id (the one given to `fieldInput`). */
   inputId: string
   className?: string
+  /** Its own check failed: the frame turns the warning colour beside the error line's words. */
+  invalid?: boolean
   /** The input, or a row with the input and its button. */
   children: ReactNode
 }
 
 /** One field: its label above it, then the field, one to a row. */
-export default function FormField ({ label, inputId, className, children }: FormFieldProps) {
+export default function FormField ({ label, inputId, className, invalid, children }: FormFieldProps) {
+  const classes = ['form-field', className, invalid ? 'form-field-invalid' : null].filter(Boolean).join(' ')
   return (
-    <View className={className ? `form-field ${className}` : 'form-field'}>
+    <View className={classes}>
       <Label className='form-field-label' for={inputId}>{label}</Label>
       {children}
     </View>

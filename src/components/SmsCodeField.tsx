@@ -32,7 +32,7 @@ export default function SmsCodeField ({ id, classPrefix, value, onChange, second
   const p = classPrefix ? `${classPrefix}-` : ''
   const send = () => { if (canSend) onSend() }
   return (
-    <FormField label={SMS_CODE_LABEL} inputId={id} className={`${p}code-field`}>
+    <FormField label={SMS_CODE_LABEL} inputId={id} className={`${p}code-field`} invalid={error?.invalid}>
       <View className={`${p}code-row sms-code-row`}>
         <Input
           className={`${p}code-input`} type='number' maxLength={6} placeholder='6 位数字'

@@ -103,7 +103,7 @@ function LoginPage () {
         <TabPane className='sms-pane' value='sms' title='手机验证码登录'>
           <TabPanel idPrefix='login' value='sms' active={tab === 'sms'}>
           <View className='login-form'>
-            <FormField label='手机号' inputId={`${ids}-phone`} className='phone-field'>
+            <FormField label='手机号' inputId={`${ids}-phone`} className='phone-field' invalid={smsTies.phone.invalid}>
               <Input
                 className='phone-input' type='number' maxLength={11} clearable placeholder='11 位手机号'
                 value={phone} onChange={edit(setPhone)} {...fieldInput(`${ids}-phone`, '手机号', smsTies.phone)}
@@ -142,14 +142,14 @@ function LoginPage () {
         <TabPane className='password-pane' value='password' title='查询密码登录'>
           <TabPanel idPrefix='login' value='password' active={tab === 'password'}>
           <View className='login-form'>
-            <FormField label='身份证号或医保卡号' inputId={`${ids}-identifier`} className='identifier-field'>
+            <FormField label='身份证号或医保卡号' inputId={`${ids}-identifier`} className='identifier-field' invalid={passwordTies.identifier.invalid}>
               <Input
                 className='identifier-input' type='text' maxLength={32} clearable placeholder='18 位身份证号或卡号'
                 value={identifier} onChange={edit(setIdentifier)}
                 {...fieldInput(`${ids}-identifier`, '身份证号或医保卡号', passwordTies.identifier)}
               />
             </FormField>
-            <FormField label='查询密码' inputId={`${ids}-password`} className='password-field'>
+            <FormField label='查询密码' inputId={`${ids}-password`} className='password-field' invalid={passwordTies.password.invalid}>
               <Input
                 className='password-input' type='password' maxLength={6} placeholder='6 位数字'
                 value={password} formatter={digitsOnly} onChange={edit(setPassword)}
@@ -158,7 +158,7 @@ function LoginPage () {
             </FormField>
           </View>
           <View id={`${ids}-password-hint`} className='password-hint'>
-            <Text className='form-line'>查询密码是办理医保卡时设置的 6 位数字。</Text>
+            <Text className='form-line'>查询密码是办理医保卡时设置的<Text className='keep-whole'> 6 位数字。</Text></Text>
             <Text className='form-line'>连续输错 5 次会锁定 30 分钟。</Text>
           </View>
           <FormError id={passwordErrorId} message={errorOf('password')} className={errorClass} />

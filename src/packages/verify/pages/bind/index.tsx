@@ -82,13 +82,13 @@ function BindPage () {
           <Text className='bind-text'>请填写参保人本人身份证上的姓名和号码。我们会与医保登记的信息核对，再请您刷脸或用短信验证码确认是本人。绑定后，用这个{platformName}账号就能查看您的医保账户。</Text>
         </View>
         <View className='bind-form'>
-          <FormField label='姓名' inputId={`${ids}-name`} className='bind-name-field'>
+          <FormField label='姓名' inputId={`${ids}-name`} className='bind-name-field' invalid={ties.name.invalid}>
             <Input
               className='bind-name-input' type='text' maxLength={30} clearable placeholder='与身份证上的一致'
               value={name} onChange={edit(setName)} {...fieldInput(`${ids}-name`, '姓名', ties.name)}
             />
           </FormField>
-          <FormField label='身份证号' inputId={`${ids}-id`} className='bind-id-field'>
+          <FormField label='身份证号' inputId={`${ids}-id`} className='bind-id-field' invalid={ties.idNumber.invalid}>
             <Input
               className='bind-id-input' type='idcard' maxLength={18} clearable placeholder='18 位，末位可能是 X'
               value={idNumber} onChange={edit(setIdNumber)} {...fieldInput(`${ids}-id`, '身份证号', ties.idNumber)}

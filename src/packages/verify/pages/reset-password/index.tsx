@@ -64,7 +64,7 @@ function ResetPasswordPage () {
       <Text className='reset-title' {...heading(1)}>重设查询密码</Text>
       <Text className='reset-intro'>验证码会发送到您参保时登记的手机号。设置新的查询密码后，锁定会一并解除。</Text>
       <View className='reset-form'>
-        <FormField label='身份证号' inputId={`${ids}-id`} className='reset-id-field'>
+        <FormField label='身份证号' inputId={`${ids}-id`} className='reset-id-field' invalid={ties.idNumber.invalid}>
           <Input
             className='reset-id-input' type='idcard' maxLength={18} clearable placeholder='18 位，末位可能是 X'
             value={idNumber} onChange={edit(setIdNumber)} {...fieldInput(`${ids}-id`, '身份证号', ties.idNumber)}
@@ -75,14 +75,14 @@ function ResetPasswordPage () {
           canSend={reset.canRequestCode} sending={reset.sending} onSend={sendCode} error={ties.code}
           hintId={reset.codeNotice ? `${ids}-code-sent` : undefined}
         />
-        <FormField label='新的查询密码' inputId={`${ids}-new`} className='reset-new-password-field'>
+        <FormField label='新的查询密码' inputId={`${ids}-new`} className='reset-new-password-field' invalid={ties.newPassword.invalid}>
           <Input
             className='reset-new-password-input' type='password' maxLength={6} placeholder='6 位数字'
             value={newPassword} formatter={digitsOnly} onChange={edit(setNewPassword)}
             {...fieldInput(`${ids}-new`, '新的查询密码', ties.newPassword, `${ids}-rules`)}
           />
         </FormField>
-        <FormField label='再输入一次新的查询密码' inputId={`${ids}-confirm`} className='reset-confirm-field'>
+        <FormField label='再输入一次新的查询密码' inputId={`${ids}-confirm`} className='reset-confirm-field' invalid={ties.confirm.invalid}>
           <Input
             className='reset-confirm-input' type='password' maxLength={6} placeholder='与上面的相同'
             value={confirm} formatter={digitsOnly} onChange={edit(setConfirm)}

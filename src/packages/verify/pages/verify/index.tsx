@@ -152,7 +152,7 @@ function VerifyPage () {
               <TabPane className='verify-password-pane' value='password' title={LABELS.password}>
                 <TabPanel idPrefix='verify' value='password' active={method === 'password'}>
                 <View className='verify-form'>
-                  <FormField label='查询密码' inputId={`${ids}-password`} className='verify-password-field'>
+                  <FormField label='查询密码' inputId={`${ids}-password`} className='verify-password-field' invalid={ties.password.invalid}>
                     <Input
                       className='verify-password-input' type='password' maxLength={6} placeholder='6 位数字'
                       value={password} formatter={digitsOnly} onChange={edit(setPassword)}
@@ -161,7 +161,7 @@ function VerifyPage () {
                   </FormField>
                 </View>
                 <View id={`${ids}-password-hint`} className='verify-password-hint'>
-                  <Text className='form-line'>查询密码是办理医保卡时设置的 6 位数字。</Text>
+                  <Text className='form-line'>查询密码是办理医保卡时设置的<Text className='keep-whole'> 6 位数字。</Text></Text>
                   <Text className='form-line'>连续输错 5 次会锁定 30 分钟。</Text>
                 </View>
                 <View className='verify-forgot-row'>
