@@ -1,7 +1,8 @@
 // Operator command: move a claim to its next stage on the running server, which records the timeline event and sends
 // the WeChat subscribe message the person asked for (the dev outbox locally).
 //
-//   npm run claims:advance -- <claimNo> <stage> [note] [--approved-fen <fen>] [--missing <材料1>、<材料2>] [--server <url>]
+//   npm run claims:advance -- <claimNo> <stage> [note] [--approved-fen <fen>] [--deductions <kind>:<fen>,…]
+//                             [--missing <材料1>、<材料2>] [--server <url>]
 //
 // stage: submitted first_review second_review approved paid rejected materials_needed (rules: server/domain/claims.ts).
 // It calls POST /api/v1/operator/claims/{claimNo}/advance on the server's admin listener on this computer, with the
@@ -9,9 +10,10 @@
 // OPERATOR_TOKEN or the token in admin.json); see server/routes/api/v1/claims/operator.ts for why this goes through
 // the server.
 import { adminTarget } from './admin-target'
-import type { ClaimAdvanceBody, ClaimAdvanceResult, ClaimNoticeOutcome, ClaimStage } from '../types/api/claims'
+import type { ClaimAdvanceBody, ClaimAdvanceResult, ClaimDeductionKind, ClaimNoticeOutcome, ClaimStage } from '../types/api/claims'
 
 const STAGES: readonly ClaimStage[] = ['submitted', 'first_review', 'second_review', 'approved', 'paid', 'rejected', 'materials_needed']
+const DEDUCTION_KINDS: readonly ClaimDeductionKind[] = ['deductible', 'co_pay', 'self_pay', 'over_limit', 'other']
 
 const NOTICE_TEXT: Record<ClaimNoticeOutcome, string> = {
   sent: '已发送微信订阅消息',
@@ -23,8 +25,10 @@ const NOTICE_TEXT: Record<ClaimNoticeOutcome, string> = {
   off: '服务端没有开通进度提醒',
 }
 
-export const USAGE = '用法：npm run claims:advance -- <报销申请编号> <阶段> [说明] [--approved-fen <分>] [--missing <材料1>、<材料2>] [--server <地址>]\n' +
-  `阶段：${STAGES.join(' ')}\n`
+export const USAGE = '用法：npm run claims:advance -- <报销申请编号> <阶段> [说明] [--approved-fen <分>] [--deductions <种类>:<分>,…] ' +
+  '[--missing <材料1>、<材料2>] [--server <地址>]\n' +
+  `阶段：${STAGES.join(' ')}\n` +
+  `不予报销的种类（--deductions，只在 approved 且核定金额低于申请金额时）：${DEDUCTION_KINDS.join(' ')}\n`
 
 export interface ParsedArgs { claimNo: string; body: ClaimAdvanceBody; server?: string }
 
@@ -44,6 +48,16 @@ export function parseArgs (argv: readonly string[]): ParsedArgs | { error: strin
         const v = value()
         if (!/^[1-9][0-9]{0,13}$/.test(v)) return { error: `--approved-fen 应为大于 0 的整数（单位：分），收到“${v}”` }
         body.approvedFen = Number(v)
+      } else if (a === '--deductions') {
+        const parts = value().split(/[,，]/).map((s) => s.trim()).filter(Boolean)
+        const deductions: NonNullable<ClaimAdvanceBody['deductions']> = []
+        for (const part of parts) {
+          const m = /^([a-z_]+):([1-9][0-9]{0,13})$/.exec(part)
+          if (!m || !DEDUCTION_KINDS.includes(m[1] as ClaimDeductionKind)) return { error: `--deductions 的每一项应写成 种类:分，如 deductible:50000，收到“${part}”` }
+          deductions.push({ kind: m[1] as ClaimDeductionKind, amountFen: Number(m[2]) })
+        }
+        if (deductions.length === 0) return { error: '--deductions 后面缺少取值' }
+        body.deductions = deductions
       } else if (a === '--missing') {
         body.missingMaterials = value().split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean)
       } else if (a === '--server') {

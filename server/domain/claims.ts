@@ -153,6 +153,16 @@ export function claimDeductions (c: { claimedFen: number; approvedFen: number | 
   return all.map((d) => ({ kind: d.kind, ...DEDUCTION_WORDS[d.kind], amountFen: d.amountFen }))
 }
 
+/** `parts` plus what they leave of `total` (nothing left: as given), with the rest in the one `other` part. */
+function withRest (parts: readonly ClaimDeductionRow[], total: number): ClaimDeductionRow[] {
+  const rest = total - parts.reduce((sum, d) => sum + d.amountFen, 0)
+  if (rest <= 0) return parts.map((d) => ({ kind: d.kind, amountFen: d.amountFen }))
+  const other = parts.find((d) => d.kind === 'other')
+  return other
+    ? parts.map((d) => ({ kind: d.kind, amountFen: d === other ? d.amountFen + rest : d.amountFen }))
+    : [...parts.map((d) => ({ kind: d.kind, amountFen: d.amountFen })), { kind: 'other', amountFen: rest }]
+}
+
 /** The note an event gets when the operator gives none (the same wording as the demo data). */
 function defaultNote (stage: ClaimStage, o: { approvedFen: number | null; missingMaterials: string[] }): string {
   switch (stage) {
@@ -207,7 +217,7 @@ export interface ClaimServiceDeps {
   log?: ClaimLog
 }
 
-export interface AdvanceOptions { missingMaterials?: string[]; approvedFen?: number }
+export interface AdvanceOptions { missingMaterials?: string[]; approvedFen?: number; deductions?: ClaimDeductionRow[] }
 
 export class ClaimService {
   private readonly db: Db
@@ -328,6 +338,9 @@ export class ClaimService {
       throw new AppError('validation_failed', '只有“需补充材料”时才填写缺少的材料')
     }
     if (opts.approvedFen !== undefined && to !== 'approved') throw new AppError('validation_failed', '只有“审核通过”时才填写核定报销金额')
+    if (opts.deductions !== undefined && to !== 'approved') throw new AppError('validation_failed', '只有“审核通过”时才填写不予报销的各部分')
+    const kinds = new Set(opts.deductions?.map((d) => d.kind))
+    if (opts.deductions && kinds.size !== opts.deductions.length) throw new AppError('validation_failed', '不予报销的各部分里有重复的种类，请把同一种类的金额合在一起')
     const missing = (opts.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean)
     if (to === 'materials_needed' && missing.length === 0) throw new AppError('validation_failed', '需补充材料时，请列出缺少的材料')
     const now = this.clock.now()
@@ -345,15 +358,21 @@ export class ClaimService {
         approvedFen = opts.approvedFen ?? c.claimedFen
         if (!Number.isSafeInteger(approvedFen) || approvedFen < 1) throw new AppError('validation_failed', '核定报销金额应为大于 0 的整数（单位：分）')
         if (approvedFen > c.claimedFen) throw new AppError('validation_failed', `核定报销金额不能超过申请金额 ${yuan(c.claimedFen)}`)
+        const listed = (opts.deductions ?? []).reduce((sum, d) => sum + d.amountFen, 0)
+        if (listed > c.claimedFen - approvedFen) {
+          throw new AppError('validation_failed',
+            `不予报销的各部分合计 ${yuan(listed)}，超过了申请金额与核定金额之差 ${yuan(c.claimedFen - approvedFen)}，请核对`)
+        }
       } else if (to !== 'paid') {
         approvedFen = null
       }
       const missingMaterials = to === 'materials_needed' ? missing : []
       const text = note?.trim() || defaultNote(to, { approvedFen, missingMaterials })
-      // An amount approved below the claim without a breakdown is one part the person can ask about; paid keeps it.
+      // The operator's breakdown, and what it leaves unexplained as one part the person can ask about (one of each
+      // kind: an `other` given by the operator absorbs the rest); paid keeps what approved stored.
       const deductions: ClaimDeductionRow[] = to === 'paid'
         ? c.deductions
-        : to === 'approved' && approvedFen !== null && approvedFen < c.claimedFen ? [{ kind: 'other', amountFen: c.claimedFen - approvedFen }] : []
+        : to === 'approved' && approvedFen !== null && approvedFen < c.claimedFen ? withRest(opts.deductions ?? [], c.claimedFen - approvedFen) : []
       const rejectReason = to === 'rejected' ? text : null
       const updated = await tx.update(claims).set({ stage: to, approvedFen, missingMaterials, deductions, rejectReason, updatedAt: now })
         .where(and(eq(claims.id, c.id), eq(claims.stage, c.stage))).returning({ id: claims.id })

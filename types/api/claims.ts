@@ -60,10 +60,13 @@ export const ClaimPayout = Type.Object({
 }, { description: '报销款打到哪里' })
 export type ClaimPayout = Static<typeof ClaimPayout>
 
+export const ClaimDeductionKind = Type.Union([
+  Type.Literal('deductible'), Type.Literal('co_pay'), Type.Literal('self_pay'), Type.Literal('over_limit'), Type.Literal('other'),
+], { description: 'deductible 起付线；co_pay 按比例自付（含乙类先行自付）；self_pay 目录外自费（丙类）；over_limit 超过限额或限价；other 其他' })
+export type ClaimDeductionKind = Static<typeof ClaimDeductionKind>
+
 export const ClaimDeduction = Type.Object({
-  kind: Type.Union([
-    Type.Literal('deductible'), Type.Literal('co_pay'), Type.Literal('self_pay'), Type.Literal('over_limit'), Type.Literal('other'),
-  ], { description: 'deductible 起付线；co_pay 按比例自付（含乙类先行自付）；self_pay 目录外自费（丙类）；over_limit 超过限额或限价；other 其他' }),
+  kind: ClaimDeductionKind,
   name: Type.String({ description: '这部分的中文名，如“起付线以下”' }),
   explanation: Type.String({ description: '用平实的中文说明为什么这部分不报销' }),
   amountFen: Fen('不予报销的金额'),
@@ -110,6 +113,11 @@ export const ClaimAdvanceBody = Type.Object({
   note: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   approvedFen: Type.Optional(Type.Integer({ minimum: 1 })),
   missingMaterials: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { minItems: 1, maxItems: 20 })),
+  // Only with approved below the claim: why each part was not paid. What they leave unexplained is shown as other.
+  deductions: Type.Optional(Type.Array(Type.Object({
+    kind: ClaimDeductionKind,
+    amountFen: Type.Integer({ minimum: 1 }),
+  }, { additionalProperties: false }), { minItems: 1, maxItems: 5 })),
 }, { additionalProperties: false })
 export type ClaimAdvanceBody = Static<typeof ClaimAdvanceBody>
 

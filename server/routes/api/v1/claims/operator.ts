@@ -1,5 +1,6 @@
 // The operator's way to move a claim along (so that the flow — stage change, timeline, WeChat notice — can be shown
-// end to end): POST /api/v1/operator/claims/{claimNo}/advance {stage, note?, approvedFen?, missingMaterials?}.
+// end to end): POST /api/v1/operator/claims/{claimNo}/advance {stage, note?, approvedFen?, missingMaterials?,
+// deductions?: [{kind, amountFen}] — why the parts of a claim approved below its amount were not paid}.
 //
 // Users cannot reach it: it is registered on the admin app only (server/admin.ts: a listener bound to this machine,
 // which no proxy points at, whose every request needs X-Operator-Token, wrong tokens rate-limited), never on the
@@ -20,7 +21,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req) => {
     const b = req.body
-    return claims.advance(req.params.claimNo, b.stage, b.note, { missingMaterials: b.missingMaterials, approvedFen: b.approvedFen })
+    return claims.advance(req.params.claimNo, b.stage, b.note, { missingMaterials: b.missingMaterials, approvedFen: b.approvedFen, deductions: b.deductions })
   })
 }
 export default routes

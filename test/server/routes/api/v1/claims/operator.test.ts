@@ -176,13 +176,57 @@ describe('with the dev stand-ins', () => {
       expect(parseArgs(['BX1', 'approved', '复审通过', '--approved-fen', '41840', '--missing', 'a、b'])).toEqual({
         claimNo: 'BX1', server: undefined, body: { stage: 'approved', note: '复审通过', approvedFen: 41840, missingMaterials: ['a', 'b'] },
       })
-      for (const argv of [[], ['BX1'], ['BX1', 'done'], ['BX1', 'approved', '--approved-fen', '1.5'], ['BX1', 'approved', '--what'], ['BX1', 'paid', '--server']]) {
+      expect(parseArgs(['BX1', 'approved', '--approved-fen', '41840', '--deductions', 'deductible:50000，self_pay:120'])).toMatchObject({
+        body: { stage: 'approved', approvedFen: 41840, deductions: [{ kind: 'deductible', amountFen: 50000 }, { kind: 'self_pay', amountFen: 120 }] },
+      })
+      const bad = [['BX1', 'approved', '--deductions', 'tax:5'], ['BX1', 'approved', '--deductions', 'deductible'], ['BX1', 'approved', '--deductions', ',']]
+      for (const argv of [[], ['BX1'], ['BX1', 'done'], ['BX1', 'approved', '--approved-fen', '1.5'], ['BX1', 'approved', '--what'], ['BX1', 'paid', '--server'], ...bad]) {
         const errs: string[] = []
         expect(await run(argv, env, () => undefined, (s) => errs.push(s))).toBe(2)
         expect(errs[0]).toContain('用法：npm run claims:advance')
       }
     })
   })
+})
+
+describe('an itemised breakdown (its own app: it moves a claim the tests above keep in review)', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await makeTestApp() })
+  afterAll(async () => { await t.close() })
+
+  test('approved below the claim: the operator\'s breakdown reaches 报销详情 in its words, what it leaves out as 经审核不予报销', async () => {
+    const h = await login(t, 3)
+    const c = await claimAt(t, 3, 'second_review')
+    const detail = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/claims/${c.id}`, headers: h })).json() as ClaimDetail
+    const approvedFen = c.claimedFen - 30_000
+    // Bad breakdowns first: nothing is written by any of them.
+    const refused: [unknown, string][] = [
+      [{ stage: 'approved', approvedFen, deductions: [{ kind: 'deductible', amountFen: 20_000 }, { kind: 'self_pay', amountFen: 10_001 }] }, '超过了申请金额与核定金额之差 ¥300.00'],
+      [{ stage: 'approved', approvedFen, deductions: [{ kind: 'deductible', amountFen: 1 }, { kind: 'deductible', amountFen: 2 }] }, '重复的种类'],
+      [{ stage: 'rejected', deductions: [{ kind: 'deductible', amountFen: 1 }] }, '只有“审核通过”时'],
+      [{ stage: 'approved', approvedFen, deductions: [{ kind: 'taxes', amountFen: 1 }] }, ''],
+      [{ stage: 'approved', approvedFen, deductions: [{ kind: 'deductible', amountFen: 0 }] }, ''],
+      [{ stage: 'approved', approvedFen, deductions: [] }, ''],
+    ]
+    for (const [body, words] of refused) {
+      const res = await advance(t, c.claimNo, body)
+      expect(err(res)).toEqual([400, 'validation_failed'])
+      expect((res.json() as Err).error.message).toContain(words)
+    }
+    expect((await detail()).stage).toBe('second_review')
+
+    const res = await advance(t, c.claimNo, { stage: 'approved', approvedFen, deductions: [{ kind: 'deductible', amountFen: 20_000 }, { kind: 'self_pay', amountFen: 8_000 }] })
+    expect(res.statusCode).toBe(200)
+    const d = await detail()
+    expect(d.deductions.map((x) => [x.kind, x.name, x.amountFen])).toEqual([
+      ['deductible', '起付线以下', 20_000], ['self_pay', '目录外自费', 8_000], ['other', '经审核不予报销', 2_000],
+    ])
+    expect(d.deductions.every((x) => x.explanation.length > 10)).toBe(true)
+    // Paid keeps the breakdown the approval stored.
+    expect((await advance(t, c.claimNo, { stage: 'paid' })).statusCode).toBe(200)
+    expect((await detail()).deductions.map((x) => x.amountFen)).toEqual([20_000, 8_000, 2_000])
+  })
+
 })
 
 test('the operator token, the openid and the claim\'s text never reach the log', async () => {
