@@ -11,6 +11,12 @@ import ConsentPanel from '../../../components/ConsentPanel'
 import { button } from '../../../components/a11y'
 import { toBind, toLogin, toVerify } from '../../../pages/account-page'
 import type { HospitalStore } from '../stores/hospital-store'
+
+/** A line in its comma-ended clauses, each kept whole: a narrow screen breaks between them, not inside 自付. */
+function clauses (line: string) {
+  const parts = line.split('，')
+  return parts.map((part, i) => <Text key={i} className='keep-whole'>{i < parts.length - 1 ? `${part}，` : part}</Text>)
+}
 import { SPENDING_PAGE, CLAIMS_PAGE } from '../../../routes'
 
 interface MineSectionProps {
@@ -80,8 +86,8 @@ function MineSection ({ store, institution, onRetry }: MineSectionProps) {
     <View className={`mine-row ${cls}`} onClick={open(page)} {...button(open(page), `${title}：${line}，${detail}。${label}`)}>
       <View className='mine-row-main'>
         <Text className='mine-row-title'>{title}</Text>
-        <Text className='mine-row-line amount-text'>{line}</Text>
-        <Text className='mine-row-detail amount-text'>{detail}</Text>
+        <Text className='mine-row-line amount-text'>{clauses(line)}</Text>
+        <Text className='mine-row-detail amount-text'>{clauses(detail)}</Text>
       </View>
       <Text className='mine-row-more' aria-hidden='true'>{label} ›</Text>
     </View>
