@@ -11,12 +11,7 @@ import ConsentPanel from '../../../components/ConsentPanel'
 import { button } from '../../../components/a11y'
 import { toBind, toLogin, toVerify } from '../../../pages/account-page'
 import type { HospitalStore } from '../stores/hospital-store'
-
-/** A line in its comma-ended clauses, each kept whole: a narrow screen breaks between them, not inside 自付. */
-function clauses (line: string) {
-  const parts = line.split('，')
-  return parts.map((part, i) => <Text key={i} className='keep-whole'>{i < parts.length - 1 ? `${part}，` : part}</Text>)
-}
+import { clauses } from '../../../components/clauses'
 import { SPENDING_PAGE, CLAIMS_PAGE } from '../../../routes'
 
 interface MineSectionProps {

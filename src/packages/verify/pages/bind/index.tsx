@@ -13,6 +13,7 @@ import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
 import Button from '../../../../components/Button'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { clauses } from '../../../../components/clauses'
 import FormField, { FormError, errorTies, fieldInput, useFieldPrefix } from '../../../../components/FormField'
 import Hotline from '../../../../components/Hotline'
 import { button, heading } from '../../../../components/a11y'
@@ -138,7 +139,7 @@ function BindPage () {
                   hintId={binding.codeNotice ? `${ids}-phone ${ids}-code-sent` : `${ids}-phone`}
                 />
               </View>
-              {binding.codeNotice ? <Text id={`${ids}-code-sent`} className='bind-code-sent'>{binding.codeNotice}</Text> : null}
+              {binding.codeNotice ? <Text id={`${ids}-code-sent`} className='bind-code-sent'>{clauses(binding.codeNotice)}</Text> : null}
             </>
             )
           : null}

@@ -11,6 +11,7 @@ import {
 } from '../../../../utils/validate'
 import Button from '../../../../components/Button'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { clauses } from '../../../../components/clauses'
 import FormField, { FormError, errorTies, fieldInput, useFieldPrefix } from '../../../../components/FormField'
 import Hotline from '../../../../components/Hotline'
 import { heading } from '../../../../components/a11y'
@@ -90,7 +91,7 @@ function ResetPasswordPage () {
           />
         </FormField>
       </View>
-      {reset.codeNotice ? <Text id={`${ids}-code-sent`} className='reset-code-sent'>{reset.codeNotice}</Text> : null}
+      {reset.codeNotice ? <Text id={`${ids}-code-sent`} className='reset-code-sent'>{clauses(reset.codeNotice)}</Text> : null}
       <View id={`${ids}-rules`} className='reset-rules'>
         <Text className='reset-rules-title' {...heading(2)}>新的查询密码需要：</Text>
         {NEW_PASSWORD_RULES.map((rule) => <Text key={rule} className='reset-rule'>· {rule}</Text>)}

@@ -16,6 +16,7 @@ import PrivacyGate from '../../../../pages/PrivacyGate'
 import { digitsOnly, queryPasswordError, smsCodeError } from '../../../../utils/validate'
 import Button from '../../../../components/Button'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { clauses } from '../../../../components/clauses'
 import FormField, { FormError, errorTies, fieldInput, useFieldPrefix } from '../../../../components/FormField'
 import Hotline from '../../../../components/Hotline'
 import { TabPanel, tabTitles, type TabTitle } from '../../../../components/Tabs'
@@ -146,7 +147,7 @@ function VerifyPage () {
                     hintId={verification.codeNotice ? `${ids}-phone ${ids}-code-sent` : `${ids}-phone`}
                   />
                 </View>
-                {verification.codeNotice ? <Text id={`${ids}-code-sent`} className='verify-code-sent'>{verification.codeNotice}</Text> : null}
+                {verification.codeNotice ? <Text id={`${ids}-code-sent`} className='verify-code-sent'>{clauses(verification.codeNotice)}</Text> : null}
                 </TabPanel>
               </TabPane>
               <TabPane className='verify-password-pane' value='password' title={LABELS.password}>
