@@ -162,7 +162,7 @@ function VerifyPage () {
                   </FormField>
                 </View>
                 <View id={`${ids}-password-hint`} className='verify-password-hint'>
-                  <Text className='form-line'>查询密码是办理医保卡时设置的<Text className='keep-whole'> 6 位数字。</Text></Text>
+                  <Text className='form-line'>查询密码是办理医保卡时设置的 <Text className='keep-whole'>6 位数字。</Text></Text>
                   <Text className='form-line'>连续输错 5 次会锁定 30 分钟。</Text>
                 </View>
                 <View className='verify-forgot-row'>
