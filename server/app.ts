@@ -16,6 +16,7 @@ import securityPlugin, { inlineScriptHashes } from './plugins/security'
 import rateLimitPlugin from './plugins/rate-limit'
 import servicesPlugin, { type ServicesOptions } from './plugins/services'
 import authPlugin from './plugins/auth'
+import idempotencyPlugin from './plugins/idempotency'
 import { loggerOptions } from './plugins/logger'
 import healthRoutes from './routes/api/v1/health'
 import authRoutes from './routes/api/v1/auth'
@@ -30,6 +31,7 @@ import consentRoutes from './routes/api/v1/consents'
 import institutionRoutes from './routes/api/v1/institutions'
 import hospitalEntryRoutes from './routes/h'
 import shareRoutes from './routes/api/v1/shares'
+import clientErrorRoutes from './routes/api/v1/client-errors'
 
 /** The database, config, clock, cipher and adapters (createAdapters) the services are built from, and the app's own options. */
 export interface AppDeps extends ServicesOptions {
@@ -107,6 +109,7 @@ export async function buildApp (deps: AppDeps) {
   await app.register(swaggerPlugin)
   await app.register(servicesPlugin, deps)
   await app.register(authPlugin)
+  await app.register(idempotencyPlugin)
 
   await app.register(async (api) => {
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
@@ -122,6 +125,7 @@ export async function buildApp (deps: AppDeps) {
     await api.register(consentRoutes)
     await api.register(institutionRoutes)
     await api.register(shareRoutes)
+    await api.register(clientErrorRoutes)
   }, { prefix: '/api/v1' })
 
   // A printed hospital code's URL, before the H5 app's wildcard (routes/h).

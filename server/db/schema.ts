@@ -210,6 +210,21 @@ export const rateLimits = pgTable('rate_limits', {
   resetAt: ts('reset_at').notNull(),
 }, (t) => [index('rate_limits_reset_idx').on(t.resetAt)])
 
+/**
+ * The first answer to a write the app sent with an Idempotency-Key, per owner (the person, or before binding the
+ * platform identity), so that a retry after a lost answer gets that answer and changes nothing twice. A row without
+ * a status is a write still running (or one whose process died: taken over after a minute). Kept 24 hours.
+ */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  owner: text('owner').notNull(),
+  key: text('key').notNull(),
+  /** The method, route, parameters and body the key was first used for: the same key for another write is refused. */
+  fingerprint: text('fingerprint').notNull(),
+  statusCode: integer('status_code'),
+  body: text('body'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.owner, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)])
+
 /** Hospitals, clinics and pharmacies. */
 export const institutions = pgTable('institutions', {
   id: id(),

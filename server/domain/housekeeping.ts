@@ -1,5 +1,5 @@
 // Deletes what has expired (sessions, SMS codes, dev outbox, SOTER challenges, unfinished bindings, leases, rate-limit
-// windows, stale wrong-password counters, family shares that ended 30 days ago) so tables do not only grow.
+// windows, stale wrong-password counters, family shares that ended 30 days ago, idempotency keys after a day) so tables do not only grow.
 // Every process runs it on a timer; the deletes are idempotent, so several processes doing it is harmless. Each
 // delete's predicate has an index behind it (migration 0009), so a run costs what it deletes, not a full scan.
 import { sql, type SQL } from 'drizzle-orm'
@@ -31,6 +31,8 @@ export function housekeepingDeletes (now: Date): { table: string; query: SQL }[]
       table: 'password_attempts',
       query: sql`delete from password_attempts where updated_at < ${dayAgo}::timestamptz and (locked_until is null or locked_until < ${at}::timestamptz)`,
     },
+    // A retry comes within minutes of the lost answer; a day covers a phone that was off overnight.
+    { table: 'idempotency_keys', query: sql`delete from idempotency_keys where created_at < ${dayAgo}::timestamptz` },
     { table: 'share_grants', query: sql`delete from share_grants where expires_at < ${monthAgo}::timestamptz or revoked_at < ${monthAgo}::timestamptz` },
   ]
 }

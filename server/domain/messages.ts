@@ -26,6 +26,8 @@ const messages: Record<ErrorCode, string> = {
   sms_code_invalid: '验证码不正确，请核对后重新输入',
   sms_code_expired: '验证码已过期，请重新获取',
   sms_code_not_requested: '请先点「获取验证码」，再输入短信里的 6 位数字',
+  idempotency_key_reused: '这个请求编号已经用于另一项操作，请返回上一页重新操作',
+  idempotency_in_progress: '上一次提交还在处理中，请稍等几秒再查看结果，不用重复提交',
   sms_code_attempts_exceeded: '验证码输错次数过多，请重新获取',
   phone_invalid: '请输入正确的 11 位手机号',
   id_number_invalid: '身份证号不正确，请核对后重新输入（最后一位可能是 X）',

@@ -3,6 +3,7 @@
 // (wx.updateShareMenu({ withShareTicket, isPrivateMessage, activityId }), base library ≥ 2.13.0), so the card cannot be
 // forwarded; where that fails the plain card goes. The family view asks to be hidden from screen recordings
 // (wx.setVisualEffectOnCapture, Android, base library ≥ 2.20.0).
+import { hideFromCapture } from './capture.weapp'
 import type { ShareCapability } from './share'
 
 type WxCallbacks = { success?: () => void, fail?: (err: WxFailure) => void }
@@ -10,7 +11,6 @@ type WxCallbacks = { success?: () => void, fail?: (err: WxFailure) => void }
 declare global {
   interface WxGlobal {
     updateShareMenu?: (options: { withShareTicket?: boolean, isPrivateMessage?: boolean, activityId?: string } & WxCallbacks) => void
-    setVisualEffectOnCapture?: (options: { visualEffect: 'none' | 'hidden' } & WxCallbacks) => void
   }
 }
 
@@ -38,17 +38,5 @@ export const share: ShareCapability = {
   webLink: () => null,
   copy: async () => false,
   qrCode: async () => null,
-  hideFromCapture: () => {
-    const set = wxApi()?.setVisualEffectOnCapture
-    if (typeof set !== 'function') return () => undefined
-    const apply = (visualEffect: 'none' | 'hidden') => {
-      try {
-        set({ visualEffect, fail: () => undefined })
-      } catch {
-        // iOS and older base libraries: nothing to hide with
-      }
-    }
-    apply('hidden')
-    return () => apply('none')
-  },
+  hideFromCapture,
 }

@@ -63,7 +63,16 @@ export interface RequestOptions {
   header?: Record<string, string>
   /** Send no bearer token (the login calls: a new session must not ride on the old one). */
   anonymous?: boolean
+  /**
+   * A write the server accepts an Idempotency-Key for (a dispute, a subscription, a share, a consent): one key for
+   * this call, and the call is retried like a GET — a timed-out or lost answer too, since the server answers the
+   * same key with its first answer and changes nothing twice.
+   */
+  idempotent?: boolean
 }
+
+/** The options of a write that carries an Idempotency-Key (the server's contract names which routes take one). */
+export const KEYED: RequestOptions = Object.freeze({ idempotent: true })
 
 export interface HttpClient {
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>
@@ -88,6 +97,16 @@ const STATUS_MESSAGES: Record<number, [string, string]> = {
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503])
+
+/**
+ * A fresh request id for one action: 32 hex digits from the clock and Math.random (the mini-program runtimes have
+ * no crypto.randomUUID; the server keeps keys per person, so they need to be unique, not secret).
+ */
+export function newIdempotencyKey (now = Date.now()): string {
+  let key = now.toString(16).padStart(12, '0').slice(-12)
+  while (key.length < 32) key += Math.floor(Math.random() * 16).toString(16)
+  return key
+}
 
 function headerValue (header: TransportResponse['header'], name: string): string | undefined {
   const key = Object.keys(header ?? {}).find((k) => k.toLowerCase() === name)
@@ -159,11 +178,15 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
     })
   }
 
-  /** How long to wait before the next GET attempt, or null when this failure is not worth retrying. */
-  function retryDelay (error: ApiError, attempt: number): number | null {
+  /**
+   * How long to wait before the next attempt of a GET or a keyed write, or null when this failure is not worth
+   * retrying. A GET's timeout is not retried (the person has already waited the full timeout once); a keyed
+   * write's is, once: its answer may have been lost on the way back, and only the retry can tell the person.
+   */
+  function retryDelay (error: ApiError, attempt: number, keyed: boolean, timeouts: number): number | null {
     if (attempt >= maxAttempts) return null
-    // A timeout is not retried: the person has already waited the full timeout once.
-    const retryable = error.code === 'network_error' || RETRYABLE_STATUS.has(error.status)
+    const retryable = error.code === 'network_error' || RETRYABLE_STATUS.has(error.status) ||
+      (keyed && ((error.code === 'timeout' && timeouts === 1) || error.code === 'idempotency_in_progress'))
     if (!retryable) return null
     const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1))
     if (error.retryAfterSeconds == null) return backoff
@@ -176,9 +199,11 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
     const header: Record<string, string> = { Accept: 'application/json', ...clientHeaders?.(), ...opts.header }
     if (opts.data !== undefined) header['Content-Type'] = 'application/json'
     if (token) header.Authorization = `Bearer ${token}`
+    if (opts.idempotent) header['Idempotency-Key'] = newIdempotencyKey()
     const req: TransportRequest = { url: `${baseUrl}${path}`, method, header, timeout: timeoutMs }
     if (opts.data !== undefined) req.data = opts.data
 
+    let timeouts = 0
     for (let attempt = 1; ; attempt++) {
       let error: ApiError
       try {
@@ -191,7 +216,8 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
         error = reason instanceof ApiError ? reason : transportFailure(reason)
       }
 
-      const delay = method === 'GET' ? retryDelay(error, attempt) : null
+      if (error.code === 'timeout') timeouts++
+      const delay = method === 'GET' || opts.idempotent ? retryDelay(error, attempt, !!opts.idempotent, timeouts) : null
       if (delay == null) {
         // Only the session's own refusal ends it, and only if it is still the current one: a failed login
         // (401 invalid_login_code) or a late answer to an older token must not sign out a valid session.

@@ -1,6 +1,7 @@
 // Wires the domain stores together around one api and one platform adapter (tests pass fakes of both).
 import { reaction, type IReactionDisposer } from 'mobx'
 import type { Api } from '../services/api/create-api'
+import { errorReport } from '../utils/error-report'
 import type { PlatformAdapter } from '../platform/types'
 import { AccountStore } from './account-store'
 import { ConsentStore } from './consent-store'
@@ -66,6 +67,14 @@ export class RootStore {
       this.features.set(key, store)
     }
     return store
+  }
+
+  /**
+   * A page failed to draw (its error boundary caught `error`): tell the server's log, without personal data
+   * (utils/error-report). Fire and forget — a failed report changes nothing for the person.
+   */
+  reportPageError (error: unknown, route: string): void {
+    this.api.clientErrors.report(errorReport(error, route, 'render')).catch(() => undefined)
   }
 
   /** A reaction a feature store's creator sets up, stopped with the root. */

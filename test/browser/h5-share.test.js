@@ -1,7 +1,7 @@
 // Browser layer: 分享给家人 on H5 against the real server. Person 1 signs in by SMS (我的分享 from 首页 is empty yet),
 // opens a claim under way, shares it with 老伴 (amounts hidden): the link (token after #) is copied and drawn as a QR
-// code. A second browser context — a relative's phone, never signed in — opens the link and sees the masked view; the
-// token went only in a header. The owner revokes it in 我的分享, and the relative's reload shows the one kind page for a
+// code. A second browser context — a relative's phone, never signed in — opens the link and sees the masked view with
+// the steps still to come greyed; the token went only in a header. The owner revokes it in 我的分享, and the relative's reload shows the one kind page for a
 // link that opens nothing.
 const { join } = require('node:path')
 const { launchBrowser, phonePage, outputDir: out, agreeToPrivacy, agreeToSensitive } = require('../support/browser')
@@ -117,7 +117,12 @@ test('the owner shares on H5; a second context opens the link with no login; rev
   await view.locator('.claim-stage').getByText('初审中').waitFor()
   await view.getByText('分享人未公开金额').waitFor()
   const claim = await readAs(server.url, 'wx-demo-1', `/api/v1/claims/${underWay.id}`)
-  expect(await view.locator('.claim-step .nut-step-title').allTextContents()).toEqual(claim.timeline.map((e) => e.stageName))
+  expect(await view.locator('.claim-step:not(.claim-step--upcoming) .nut-step-title').allTextContents()).toEqual(claim.timeline.map((e) => e.stageName))
+  // Then the steps still to come after 初审, greyed (NutUI's waiting steps), as 报销详情 draws them.
+  const upcoming = view.locator('.claim-step--upcoming')
+  expect(await upcoming.locator('.nut-step-title').allTextContents()).toEqual(['复审', '审核通过', '打款到账'])
+  expect(await view.locator('.claim-step--upcoming.nut-step-wait').count()).toBe(3)
+  expect(await upcoming.locator('.claim-step-note--upcoming').allTextContents()).toEqual(['尚未开始', '尚未开始', '尚未开始'])
   expect(await view.locator('.family-expires').textContent()).toMatch(/^有效期至 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
   const shown = await view.textContent()
   expect(shown).not.toContain(person.name)

@@ -83,6 +83,8 @@ test('platform login, then the balance on 首页 and on the subpackage page', as
   expect(mp.pages[1].route).toBe('packages/account/pages/balance/index')
   await waitFor(() => text(balance).includes(yuan(summary.balanceFen)))
   expect(text(balance)).toContain(summary.insuranceTypeName)
+  // A page with account data asks WeChat to blank it in screen recordings while it is shown.
+  expect(mp.captureEffects.at(-1)).toBe('hidden')
 
   // This year's money in and out, the server's own figures, as a sum that ends at the balance.
   const y = summary.thisYear

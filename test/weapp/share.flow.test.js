@@ -2,7 +2,7 @@
 // 报销进度, taps 分享给家人, chooses 7 天 and 女儿 (amounts hidden, the default), reads the sentence, makes the grant and
 // shares the card: its path carries the token, its title and picture nothing personal. 我的分享 then lists the grant.
 // A second, fresh mini-program (no login at all, as a relative's phone) opens the card's path: the family view with
-// the owner's masked name and no amounts; the token went in a header only, with no session.
+// the owner's masked name, no amounts and the steps still to come; the token went in a header only, with no session.
 const fs = require('fs')
 const path = require('path')
 const { distDir } = require('../support/dist')
@@ -136,6 +136,9 @@ test('报销详情 → 分享给家人 → the card\'s path carries the token; a
   expect(text(view)).toContain(underWay.title)
   expect(text(view)).toContain('初审中')
   expect(text(view)).toContain('办理记录')
+  // The steps still to come after 初审 (复审, 审核通过, 打款到账), each 尚未开始, as on 报销详情.
+  expect(text(view).split('尚未开始').length - 1).toBe(3)
+  expect(text(view)).toMatch(/复审[\s\S]*审核通过[\s\S]*打款到账/)
   expect(text(view)).toContain('分享人未公开金额')
   expect(text(view)).not.toMatch(/¥/)
   expect(text(view)).toMatch(/有效期至 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)

@@ -1,5 +1,6 @@
 // The error envelope and shared pieces of the HTTP contract (validated on the server, types only on the client).
 import { Type, type Static } from 'typebox'
+import { IDEMPOTENCY_KEY_PATTERN } from './idempotency'
 
 export const ErrorBody = Type.Object({
   error: Type.Object({
@@ -11,6 +12,18 @@ export type ErrorBody = Static<typeof ErrorBody>
 
 export const BearerHeaders = Type.Object({
   authorization: Type.Optional(Type.String({ maxLength: 512 })),
+})
+
+/**
+ * A signed-in write that may be retried: the same Idempotency-Key again gets the first answer, and nothing is
+ * changed twice (kept 24 hours; the same key for another request is a 422, one still running a 409).
+ */
+export const IdempotentHeaders = Type.Object({
+  authorization: Type.Optional(Type.String({ maxLength: 512 })),
+  'idempotency-key': Type.Optional(Type.String({
+    pattern: IDEMPOTENCY_KEY_PATTERN,
+    description: '这次操作的请求编号（16–64 位字母、数字、- 或 _，每次操作新取一个）；网络断开后用同一编号重试，会得到第一次的答复，不会重复登记',
+  })),
 })
 
 export const Health = Type.Object({ status: Type.Literal('ok') })
@@ -33,3 +46,4 @@ export type ErrorCode =
   | 'share_invalid' | 'share_limit_reached'
   | 'entry_code_unknown' | 'entry_code_revoked'
   | 'sms_code_not_requested'
+  | 'idempotency_key_reused' | 'idempotency_in_progress'

@@ -23,4 +23,5 @@ export const errorStatus: Record<ErrorCode, number> = {
   share_invalid: 404, share_limit_reached: 409,
   entry_code_unknown: 404, entry_code_revoked: 410,
   sms_code_not_requested: 400,
+  idempotency_key_reused: 422, idempotency_in_progress: 409,
 }

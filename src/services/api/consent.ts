@@ -3,7 +3,7 @@
 import type {
   ConsentBody, ConsentDocumentName, ConsentDocuments, ConsentStatus, ConsentStatusList,
 } from '../../../types/api/consent'
-import type { HttpClient } from '../http'
+import { KEYED, type HttpClient } from '../http'
 
 export interface ConsentApi {
   /** Public: the texts the first-run dialog shows before anyone signs in. */
@@ -17,9 +17,9 @@ export function createConsentApi (http: HttpClient): ConsentApi {
   return {
     getDocuments: () => http.get<ConsentDocuments>('/api/v1/consents/documents', { anonymous: true }),
     getStatus: () => http.get<ConsentStatusList>('/api/v1/consents'),
-    accept: (body) => http.post<ConsentStatus>('/api/v1/consents', body),
+    accept: (body) => http.post<ConsentStatus>('/api/v1/consents', body, KEYED),
     // An empty JSON object, not no body: wx.request sends Content-Type: application/json regardless, and an
     // empty body with that type is a 400 on Fastify.
-    withdraw: (document) => http.request<ConsentStatus>('DELETE', `/api/v1/consents/${document}`, { data: {} }),
+    withdraw: (document) => http.request<ConsentStatus>('DELETE', `/api/v1/consents/${document}`, { data: {}, ...KEYED }),
   }
 }

@@ -4,6 +4,7 @@ import { createAccountApi, type AccountApi } from './account'
 import { createAuthApi, type AuthApi } from './auth'
 import { createBindingApi, type BindingApi } from './binding'
 import { createClaimsApi, type ClaimsApi } from './claims'
+import { createClientErrorsApi, type ClientErrorsApi } from './client-errors'
 import { createConsentApi, type ConsentApi } from './consent'
 import { createContributionsApi, type ContributionsApi } from './contributions'
 import { createSpendingApi, type SpendingApi } from './spending'
@@ -18,6 +19,7 @@ export interface Api {
   contributions: ContributionsApi
   spending: SpendingApi
   claims: ClaimsApi
+  clientErrors: ClientErrorsApi
 }
 
 export function createApi (http: HttpClient): Api {
@@ -25,5 +27,6 @@ export function createApi (http: HttpClient): Api {
     auth: createAuthApi(http), account: createAccountApi(http), verification: createVerificationApi(http),
     binding: createBindingApi(http), consent: createConsentApi(http),
     contributions: createContributionsApi(http), spending: createSpendingApi(http), claims: createClaimsApi(http),
+    clientErrors: createClientErrorsApi(http),
   }
 }

@@ -4,7 +4,7 @@ import type {
   Dispute, DisputeBody, FamilyPremiumsPage, FamilyPremiumsQuery, SpendingDetail, SpendingInstitutions, SpendingPage,
   SpendingQuery,
 } from '../../../types/api/spending'
-import type { HttpClient } from '../http'
+import { KEYED, type HttpClient } from '../http'
 import { withQuery } from './query'
 
 export interface SpendingApi {
@@ -22,8 +22,8 @@ export function createSpendingApi (http: HttpClient): SpendingApi {
     get: (id) => http.get<SpendingDetail>(`/api/v1/spending/${id}`),
     institutions: () => http.get<SpendingInstitutions>('/api/v1/spending/institutions'),
     familyPremiums: (query) => http.get<FamilyPremiumsPage>(withQuery('/api/v1/spending/family-premiums', { ...query })),
-    dispute: (id, body) => http.post<Dispute>(`/api/v1/spending/${id}/disputes`, body),
+    dispute: (id, body) => http.post<Dispute>(`/api/v1/spending/${id}/disputes`, body, KEYED),
     // An empty JSON object rather than no body (wx.request sends Content-Type: application/json regardless).
-    withdrawDispute: (id, disputeId) => http.post<Dispute>(`/api/v1/spending/${id}/disputes/${disputeId}/withdraw`, {}),
+    withdrawDispute: (id, disputeId) => http.post<Dispute>(`/api/v1/spending/${id}/disputes/${disputeId}/withdraw`, {}, KEYED),
   }
 }

@@ -1,6 +1,7 @@
 // services/http against a fake transport: headers, base URL, error mapping, hooks, retries.
 import Taro from '@tarojs/taro'
-import { ApiError, createHttpClient, parseRetryAfter, taroTransport, type Transport, type TransportRequest, type TransportResponse } from '../../../src/services/http'
+import { ApiError, createHttpClient, KEYED, parseRetryAfter, taroTransport, type Transport, type TransportRequest, type TransportResponse } from '../../../src/services/http'
+import { IDEMPOTENCY_KEY_PATTERN } from '../../../types/api/idempotency'
 
 type Step = TransportResponse | { fail: string } | 'hang'
 
@@ -226,12 +227,34 @@ describe('http client', () => {
     expect(sleeps).toEqual([])
   })
 
-  it('never retries a POST', async () => {
+  it('never retries a POST without a key', async () => {
     const { transport, calls } = fakeTransport({ fail: 'request:fail' }, ok({}))
     const { http, sleeps } = client(transport)
     await caught(http.post('/api/v1/auth/sms-codes', { phone: '13812345678', purpose: 'login' }))
     expect(calls).toHaveLength(1)
     expect(sleeps).toEqual([])
+  })
+
+  it('retries a keyed write with the same Idempotency-Key: a lost answer, a timeout once, a first attempt still running', async () => {
+    const { transport, calls } = fakeTransport(
+      { fail: 'request:fail' }, { fail: 'request:fail timeout' }, fail(409, 'idempotency_in_progress', '上一次提交还在处理中', { 'retry-after': '2' }),
+      ok({ id: 7 }, 201))
+    const { http, sleeps } = client(transport, { maxAttempts: 4, baseDelayMs: 100 })
+    await expect(http.post('/api/v1/spending/1/disputes', {}, KEYED)).resolves.toEqual({ id: 7 })
+    const keys = calls.map((c) => c.header['Idempotency-Key'])
+    expect(keys).toHaveLength(4)
+    expect(new Set(keys).size).toBe(1)
+    expect(keys[0]).toMatch(new RegExp(IDEMPOTENCY_KEY_PATTERN))
+    expect(sleeps).toEqual([100, 200, 2000])
+    // The next action is another key; a second timeout is the person's to see; a refusal is not retried.
+    const second = fakeTransport({ fail: 'request:fail timeout' })
+    const again = client(second.transport, { maxAttempts: 4 })
+    expect((await caught(again.http.post('/x', {}, KEYED))).code).toBe('timeout')
+    expect(second.calls).toHaveLength(2)
+    expect(second.calls[0].header['Idempotency-Key']).not.toBe(keys[0])
+    const refused = fakeTransport(fail(409, 'dispute_exists', '已经标记'))
+    await caught(client(refused.transport).http.post('/x', {}, KEYED))
+    expect(refused.calls).toHaveLength(1)
   })
 
   it('does not retry a GET that failed for good (404) or timed out', async () => {

@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../../types/api/account'
 import type { LoginResult } from '../../../types/api/auth'
 import type { BindingState } from '../../../types/api/binding'
 import type { ClaimDetail, ClaimsPage, ClaimsQuery } from '../../../types/api/claims'
+import type { ClientErrorReport } from '../../../types/api/client-errors'
 import type { ContributionsPage, ContributionsQuery } from '../../../types/api/contributions'
 import type {
   Dispute, DisputeBody, FamilyPremiumsPage, FamilyPremiumsQuery, SpendingDetail, SpendingInstitutions, SpendingPage, SpendingQuery,
@@ -117,6 +118,9 @@ export function fakeApi () {
       list: jest.fn(async (_query: ClaimsQuery) => ({ items: [], nextCursor: null }) as ClaimsPage),
       get: jest.fn(async (_id: number): Promise<ClaimDetail> => { throw new Error('no claim set') }),
       subscribe: jest.fn(async (_id: number, _templateIds: string[]) => ({ subscribed: true as const, remaining: 1 })),
+    },
+    clientErrors: {
+      report: jest.fn(async (_body: ClientErrorReport) => undefined),
     },
   } satisfies Api
 }

@@ -116,3 +116,19 @@ describe('RootStore wiring of the verification', () => {
     root.dispose()
   })
 })
+
+describe('RootStore.reportPageError', () => {
+  it('sends the masked report once, and a failed send changes nothing for the person', async () => {
+    const api = fakeApi()
+    const root = new RootStore(api, fakePlatform().platform)
+    root.reportPageError(new TypeError('no claim 202611200001'), '/packages/account/pages/claim/index?id=7')
+    expect(api.clientErrors.report).toHaveBeenCalledWith(expect.objectContaining({
+      page: 'packages/account/pages/claim/index', kind: 'render', name: 'TypeError', message: 'no claim #',
+    }))
+    api.clientErrors.report.mockRejectedValueOnce(new ApiError(0, 'network_error', '网络连接失败'))
+    expect(() => root.reportPageError(new Error('again'), 'pages/index/index')).not.toThrow()
+    await Promise.resolve()
+    expect(api.clientErrors.report).toHaveBeenCalledTimes(2)
+    root.dispose()
+  })
+})

@@ -1,12 +1,12 @@
 // 家人查看: the one claim a share token opens, read without any login, prepared for drawing (the owner's masked name,
-// the stage, the dated timeline, missing materials, the next step, amounts only if the owner allowed them, and until
+// the stage, the dated timeline and the steps still to come, missing materials, the next step, amounts only if the owner allowed them, and until
 // when the link works). A missing, malformed, unknown, expired or revoked token is one state with one kind sentence.
 import { makeAutoObservable, observableRef, runInAction } from 'mobx'
 import type { ShareView } from '../../../../types/api/shares'
 import { ApiError } from '../../../services/http'
 import { formatFen } from '../../../utils/money'
 import { formatDate, formatDateTimeShort } from '../../../utils/date'
-import { stageIsFinal, stageTone, type StageTone } from '../../../stores/claim-stages'
+import { stageIsFinal, stageTone, upcomingStages, type StageTone } from '../../../stores/claim-stages'
 import type { ShareApi } from '../api'
 
 /** The one sentence for every link that opens nothing (the server answers them all alike, 404 share_invalid). */
@@ -33,6 +33,8 @@ export interface FamilyView {
   next: string
   materials: string[]
   steps: FamilyStep[]
+  /** The steps still to come on the way to 打款, drawn greyed as on 报销详情 (none once the claim is finished). */
+  upcoming: { key: string, title: string }[]
   /** The amounts, or null when the owner did not allow them. */
   amounts: { claimed: string, approved: string, approvedSet: boolean } | null
   /** 有效期至 2026年11月21日 10:00 */
@@ -53,6 +55,7 @@ export function toFamilyView (v: ShareView): FamilyView {
     next: c.nextStep,
     materials: c.stage === 'materials_needed' ? c.missingMaterials : [],
     steps: c.timeline.map((e, i) => ({ key: `${i}-${e.stage}`, title: e.stageName, time: formatDateTimeShort(e.at), note: e.note })),
+    upcoming: upcomingStages(c.stage).map((s) => ({ key: s.stage, title: s.name })),
     amounts: v.showAmounts && c.claimedFen != null
       ? {
           claimed: formatFen(c.claimedFen),

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ClaimDetail, ClaimParams, ClaimsPage, ClaimsQuery, ClaimSubscribeBody, ClaimSubscribeResult,
 } from '../../../../../types/api/claims'
-import { bearer, errorAnswers } from '../schemas'
+import { bearer, errorAnswers, idempotentBearer } from '../schemas'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { claims } = app.services
@@ -34,9 +34,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/claims/:id/subscriptions', {
     preHandler: app.authenticate,
     schema: {
-      ...account,
+      ...account, ...idempotentBearer,
       summary: '订阅这笔报销的进度提醒：wx.requestSubscribeMessage 返回 accept 后，把同意的模板 id 发给服务端（仅微信小程序）',
-      params: ClaimParams, body: ClaimSubscribeBody, response: { 200: ClaimSubscribeResult, ...errorAnswers(400, 401, 403, 404, 409) },
+      params: ClaimParams, body: ClaimSubscribeBody, response: { 200: ClaimSubscribeResult, ...errorAnswers(400, 401, 403, 404, 409, 422) },
     },
   }, async (req, reply) => app.writeAccountData(req, reply,
     (personId, session) => claims.subscribe(personId, Number(req.params.id), session.identityId, req.body.templateIds)))

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ConsentBody, ConsentDocuments, ConsentParams, ConsentStatus, ConsentStatusList } from '../../../../../types/api/consent'
 import { consentDocuments } from '../../../../domain/consent-documents'
 import { sessionOf } from '../../../../plugins/auth'
-import { bearer, errorAnswers } from '../schemas'
+import { bearer, errorAnswers, idempotentBearer } from '../schemas'
 
 const errors = errorAnswers(400, 401, 403, 429)
 
@@ -27,14 +27,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/consents', {
     ...secured,
     schema: {
-      ...common, summary: '记录同意（只接受当前版本；同一版本重复提交不重复记录）', body: ConsentBody,
-      response: { 200: ConsentStatus, ...errorAnswers(409), ...errors },
+      ...common, ...idempotentBearer, summary: '记录同意（只接受当前版本；同一版本重复提交不重复记录）', body: ConsentBody,
+      response: { 200: ConsentStatus, ...errorAnswers(409, 422), ...errors },
     },
   }, async (req) => consents.accept(sessionOf(req), req.body))
 
   app.delete('/consents/:document', {
     ...secured,
-    schema: { ...common, summary: '撤回同意', params: ConsentParams, response: { 200: ConsentStatus, ...errors } },
+    schema: { ...common, ...idempotentBearer, summary: '撤回同意', params: ConsentParams, response: { 200: ConsentStatus, ...errorAnswers(409, 422), ...errors } },
   }, async (req) => consents.withdraw(sessionOf(req), req.params.document))
 }
 export default routes

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ClaimParams } from '../../../../../types/api/claims'
 import { ShareCreateBody, ShareCreated, ShareList, ShareParams, ShareRevoked, ShareView, ShareViewHeaders } from '../../../../../types/api/shares'
 import { clientContext } from '../../../../domain/access-log'
-import { bearer, errorAnswers } from '../schemas'
+import { bearer, errorAnswers, idempotentBearer } from '../schemas'
 
 const owned = { tags: ['shares'], ...bearer }
 const ownerErrors = errorAnswers(400, 401, 403, 404)
@@ -27,9 +27,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/claims/:id/shares', {
     preHandler: app.authenticate,
     schema: {
-      ...owned,
+      ...owned, ...idempotentBearer,
       summary: '分享给家人：为一位家人创建这笔报销的查看链接（1 小时、1 天或 7 天；默认不显示金额）。令牌只在这次应答中出现',
-      params: ClaimParams, body: ShareCreateBody, response: { 201: ShareCreated, ...errorAnswers(400, 401, 403, 404, 409) },
+      params: ClaimParams, body: ShareCreateBody, response: { 201: ShareCreated, ...errorAnswers(400, 401, 403, 404, 409, 422) },
     },
   }, async (req, reply) => {
     const created = await app.writeAccountData(req, reply,
@@ -47,14 +47,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/shares/:id/revoke', {
     preHandler: app.authenticate,
     schema: {
-      ...owned, summary: '撤回一份分享（已撤回或已过期的再撤回一次也无妨，答复 revoked: 0）',
-      params: ShareParams, response: { 200: ShareRevoked, ...ownerErrors },
+      ...owned, ...idempotentBearer, summary: '撤回一份分享（已撤回或已过期的再撤回一次也无妨，答复 revoked: 0）',
+      params: ShareParams, response: { 200: ShareRevoked, ...ownerErrors, ...errorAnswers(409, 422) },
     },
   }, async (req, reply) => app.writeAccountData(req, reply, (personId) => shares.revoke(personId, Number(req.params.id))))
 
   app.post('/shares/revoke-all', {
     preHandler: app.authenticate,
-    schema: { ...owned, summary: '撤回全部有效的分享', response: { 200: ShareRevoked, ...ownerErrors } },
+    schema: { ...owned, ...idempotentBearer, summary: '撤回全部有效的分享', response: { 200: ShareRevoked, ...ownerErrors, ...errorAnswers(409, 422) } },
   }, async (req, reply) => app.writeAccountData(req, reply, (personId) => shares.revokeAll(personId)))
 
   app.get('/share-view', {

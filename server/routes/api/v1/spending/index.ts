@@ -9,7 +9,7 @@ import {
   Dispute, DisputeBody, DisputeParams, FamilyPremiumsPage, FamilyPremiumsQuery, SpendingDetail, SpendingInstitutions,
   SpendingPage, SpendingParams, SpendingQuery,
 } from '../../../../../types/api/spending'
-import { bearer, errorAnswers } from '../schemas'
+import { bearer, errorAnswers, idempotentBearer } from '../schemas'
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { spending } = app.services
@@ -56,9 +56,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     preValidation: async (req) => { if (req.body === undefined || req.body === null) req.body = {} },
     preHandler: app.authenticate,
     schema: {
-      ...account,
+      ...account, ...idempotentBearer,
       summary: '标记“不是我的消费”：登记一次申诉，答复中说明接下来会怎样（含 12393 医保服务热线）；同一笔消费同时只能有一次核实中的申诉',
-      params: SpendingParams, body: DisputeBody, response: { 201: Dispute, ...errorAnswers(400, 401, 403, 404, 409) },
+      params: SpendingParams, body: DisputeBody, response: { 201: Dispute, ...errorAnswers(400, 401, 403, 404, 409, 422) },
     },
   }, async (req, reply) => {
     const dispute = await app.writeAccountData(req, reply, (personId) => spending.createDispute(personId, Number(req.params.id), req.body.note))
@@ -68,8 +68,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/spending/:id/disputes/:disputeId/withdraw', {
     preHandler: app.authenticate,
     schema: {
-      ...account, summary: '撤回一次核实中的申诉（撤回后仍保留在申诉记录中）',
-      params: DisputeParams, response: { 200: Dispute, ...errorAnswers(400, 401, 403, 404, 409) },
+      ...account, ...idempotentBearer, summary: '撤回一次核实中的申诉（撤回后仍保留在申诉记录中）',
+      params: DisputeParams, response: { 200: Dispute, ...errorAnswers(400, 401, 403, 404, 409, 422) },
     },
   }, async (req, reply) => app.writeAccountData(req, reply,
     (personId) => spending.withdrawDispute(personId, Number(req.params.id), Number(req.params.disputeId))))

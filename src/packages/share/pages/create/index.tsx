@@ -5,7 +5,7 @@
 import { useEffect } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage, useUnload } from '@tarojs/taro'
-import { Input, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Input, Skeleton } from '@nutui/nutui-react-taro'
 import Button from '../../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
@@ -16,7 +16,8 @@ import { useAccountPage } from '../../../../pages/account-page'
 import { shareCreateStore } from '../../stores/wiring'
 import { DURATIONS, LABEL_MAX, LABEL_SUGGESTIONS, type ShareCreateStore } from '../../stores/share-create-store'
 import ChoiceGroup from '../../components/ChoiceGroup'
-import { a11y, button, heading } from '../../../../components/a11y'
+import { a11y, button, heading, inputName } from '../../../../components/a11y'
+import { StageTag } from '../../../../components/ClaimProgress'
 import { CLAIMS_PAGE, MY_SHARES_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
@@ -25,6 +26,9 @@ const AMOUNT_CHOICES = [
   { value: 'hide', label: '不显示金额' },
   { value: 'show', label: '显示金额' },
 ] as const
+
+// The recipient field's visible label, which is also its spoken name (the placeholder goes away as one types).
+const RECIPIENT_LABEL = '发给谁（选填，只有您能看到）'
 
 function ShareCreatePage () {
   const { params } = useRouter()
@@ -61,7 +65,7 @@ function ShareCreatePage () {
           <Text className='share-claim-lead'>分享这笔报销的办理进度</Text>
           <Text className='share-claim-title' {...heading(1)}>{claim.title}</Text>
           <View className='share-claim-stage'>
-            <Tag className={`share-stage stage--${tone}`} type={TONE_TAG_TYPES[tone]} round>{claim.stageName}</Tag>
+            <StageTag className='share-stage' tone={tone} tagType={TONE_TAG_TYPES[tone]} stage={claim.stageName} />
           </View>
         </View>
         {store.created ? <Handover store={store} /> : <Choices store={store} />}
@@ -89,10 +93,10 @@ const Choices = observer(function Choices ({ store }: { store: ShareCreateStore 
           onChange={(v) => store.setShowAmounts(v === 'show')}
         />
         <View className='share-recipient'>
-          <Text className='choice-title'>发给谁（选填，只有您能看到）</Text>
+          <Text className='choice-title'>{RECIPIENT_LABEL}</Text>
           <Input
             className='recipient-input' value={store.recipientLabel} maxLength={LABEL_MAX} placeholder='如：女儿、老伴'
-            onChange={store.setRecipientLabel} clearable
+            onChange={store.setRecipientLabel} clearable {...inputName(RECIPIENT_LABEL)}
           />
           <View className='recipient-suggestions'>
             {LABEL_SUGGESTIONS.map((s) => (

@@ -1,5 +1,5 @@
 // 家人查看 (?t=<token>): what a family member sees without any login — whose claim (masked name), its stage, the dated
-// timeline, missing materials and the next step, amounts only if the owner allowed them, and until when the link
+// timeline with the steps still to come greyed, missing materials and the next step, amounts only if the owner allowed them, and until when the link
 // works. A link that opens nothing gets one kind page. Nothing here leads to the owner's other data or to a login.
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -76,7 +76,7 @@ function Family ({ view, refreshError }: { view: FamilyView, refreshError: strin
       <ClaimNextStep tone={view.tone} final={view.final} text={view.next} />
       <ClaimMaterials materials={view.materials} />
       <ClaimCard className='family-timeline' title='办理记录'>
-        <ClaimTimeline steps={view.steps} tone={view.tone} />
+        <ClaimTimeline steps={view.steps} tone={view.tone} upcoming={view.upcoming} />
       </ClaimCard>
 
       <View className='family-footer'>

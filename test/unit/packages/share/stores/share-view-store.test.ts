@@ -1,9 +1,10 @@
-// ShareViewStore: what the family view draws (the masked owner, stage, dated timeline, materials only while needed,
-// amounts only when allowed, the expiry), the token sent as it came and a token that cannot be one never sent, and
+// ShareViewStore: what the family view draws (the masked owner, stage, dated timeline and the steps to come,
+// materials only while needed, amounts only when allowed, the expiry), the token sent as it came and a token that cannot be one never sent, and
 // every way a link opens nothing (unknown, expired, revoked — also while the page is open) as one state.
 import { SHARE_INVALID, ShareViewStore, toFamilyView } from '../../../../../src/packages/share/stores/share-view-store'
 import type { ShareApi } from '../../../../../src/packages/share/api'
 import { ApiError } from '../../../../../src/services/http'
+import type { ShareView } from '../../../../../types/api/shares'
 import { shareView, TOKEN } from './fakes'
 
 function setup (...args: [] | [string | undefined]) {
@@ -22,6 +23,7 @@ describe('the family view', () => {
         { key: '0-submitted', title: '已提交', time: '2026年11月3日 09:30', note: '已提交报销申请及材料' },
         { key: '1-first_review', title: '初审中', time: '2026年11月5日 10:00', note: '医保经办机构已受理，正在初审' },
       ],
+      upcoming: [{ key: 'second_review', title: '复审' }, { key: 'approved', title: '审核通过' }, { key: 'paid', title: '打款到账' }],
       amounts: null, expires: '有效期至 2026年11月21日 10:00',
     })
   })
@@ -32,6 +34,14 @@ describe('the family view', () => {
     expect(toFamilyView(shareView({ showAmounts: true }, { stage: 'paid', stageName: '已打款', claimedFen: 862450, approvedFen: 700000 })))
       .toMatchObject({ amounts: { claimed: '¥8,624.50', approved: '¥7,000.00', approvedSet: true }, tone: 'success', final: true })
     expect(toFamilyView(shareView({ showAmounts: false }, { claimedFen: 862450 })).amounts).toBeNull()
+  })
+
+  it('names the steps still to come, as 报销详情 does: back to 初审 after materials, none once finished', () => {
+    const titles = (over: Partial<ShareView['claim']>) => toFamilyView(shareView({}, over)).upcoming.map((s) => s.title)
+    expect(titles({ stage: 'second_review', stageName: '复审中' })).toEqual(['审核通过', '打款到账'])
+    expect(titles({ stage: 'materials_needed', stageName: '需补充材料' })).toEqual(['初审', '复审', '审核通过', '打款到账'])
+    expect(titles({ stage: 'paid', stageName: '已打款' })).toEqual([])
+    expect(titles({ stage: 'rejected', stageName: '未通过' })).toEqual([])
   })
 
   it('lists missing materials while they are needed, in the warning tone', () => {
