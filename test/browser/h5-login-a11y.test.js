@@ -72,7 +72,7 @@ async function expectLabelled (page, scope, names, elder) {
     const field = scope.getByLabel(name, { exact: true }).and(scope.locator('input'))
     const [labelBox, fieldBox] = [await label.boundingBox(), await field.boundingBox()]
     expect(labelBox.y + labelBox.height).toBeLessThanOrEqual(fieldBox.y)
-    expect(await label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(elder ? 18 : 16)
+    expect(await label.evaluate((el) => parseFloat(el.ownerDocument.defaultView.getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(elder ? 18 : 16)
     await label.click()
     expect(await field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
   }
