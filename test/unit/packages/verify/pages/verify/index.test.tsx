@@ -1,6 +1,6 @@
 // 身份验证 rendered through the Taro and component mocks: the methods with the closed ones' reasons, checks before
 // any request, the code with its countdown, the server's sentence, and back to the page the person wanted.
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import VerifyPage from '../../../../../../src/packages/verify/pages/verify/index'
 import { rootStore } from '../../../../../../src/stores/index'
