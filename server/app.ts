@@ -32,6 +32,7 @@ import institutionRoutes from './routes/api/v1/institutions'
 import hospitalEntryRoutes from './routes/h'
 import shareRoutes from './routes/api/v1/shares'
 import clientErrorRoutes from './routes/api/v1/client-errors'
+import accessLogRoutes from './routes/api/v1/access-logs'
 
 /** The database, config, clock, cipher and adapters (createAdapters) the services are built from, and the app's own options. */
 export interface AppDeps extends ServicesOptions {
@@ -126,6 +127,7 @@ export async function buildApp (deps: AppDeps) {
     await api.register(institutionRoutes)
     await api.register(shareRoutes)
     await api.register(clientErrorRoutes)
+    await api.register(accessLogRoutes)
   }, { prefix: '/api/v1' })
 
   // A printed hospital code's URL, before the H5 app's wildcard (routes/h).
@@ -141,7 +143,7 @@ export async function buildApp (deps: AppDeps) {
     throw new AppError('not_found')
   })
 
-  const stopHousekeeping = startHousekeeping(deps.db, deps.clock, (err) => app.log.warn({ err }, 'housekeeping failed'))
+  const stopHousekeeping = startHousekeeping(deps.db, deps.clock, { accessLogDays: deps.cfg.accessLogRetentionDays }, (err) => app.log.warn({ err }, 'housekeeping failed'))
   app.addHook('onClose', async () => { stopHousekeeping() })
 
   return app

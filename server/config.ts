@@ -82,6 +82,8 @@ export interface ServerConfig {
   shareGrantViewsPerMinute: number
   /** Per client address: public hospital entry lookups (GET /api/v1/institutions/entries/{code}) per minute. */
   entryRatePerMinute: number
+  /** 谁查看了我的数据 keeps its rows this many days (ACCESS_LOG_RETENTION_DAYS, 3 years; housekeeping deletes older ones). */
+  accessLogRetentionDays: number
   wechat?: WechatConfig
   alipay?: AlipayConfig
   smsGateway?: SmsGatewayConfig
@@ -272,6 +274,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): ServerConfig 
     shareViewRatePerMinute: int(env, 'SHARE_VIEW_RATE_PER_MINUTE', 30, 1),
     shareGrantViewsPerMinute: int(env, 'SHARE_GRANT_VIEWS_PER_MINUTE', 20, 1),
     entryRatePerMinute: int(env, 'ENTRY_RATE_PER_MINUTE', 60, 1),
+    accessLogRetentionDays: int(env, 'ACCESS_LOG_RETENTION_DAYS', 3 * 365, 30),
     wechat, alipay, smsGateway,
     claimNotice: claimNotice(env, devMode),
     operatorToken,

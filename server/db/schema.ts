@@ -397,7 +397,7 @@ export const accessLogs = pgTable('access_logs', {
   /** For actor 'share': which grant's token was used (no FK: the log outlives the grant). */
   shareGrantId: ref('share_grant_id'),
   at: ts('at').notNull(),
-}, (t) => [index('access_logs_person_at_idx').on(t.personId, t.at)])
+}, (t) => [index('access_logs_person_at_idx').on(t.personId, t.at), index('access_logs_at_idx').on(t.at)])
 
 /**
  * 分享给家人: one claim shown to one recipient without a login. The token (≥ 128 random bits) is shown once and only

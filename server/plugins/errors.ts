@@ -33,7 +33,7 @@ const fieldLabels: Record<string, string> = {
   name: '姓名', 'x-share-token': '分享链接', note: '说明',
   claimNo: '报销申请编号', approvedFen: '核定金额', missingMaterials: '需要补充的材料',
   deductions: '不予报销的各部分', kind: '不予报销的种类', amountFen: '金额（分）',
-  'idempotency-key': '请求编号',
+  'idempotency-key': '请求编号', '/api/v1/access-logs#actor': '查看人',
   '/api/v1/client-errors#page': '出错页面', '/api/v1/client-errors#kind': '错误种类', '/api/v1/client-errors#name': '错误类型',
   '/api/v1/client-errors#message': '错误说明', '/api/v1/client-errors#stack': '调用栈', '/api/v1/client-errors#build': '版本号',
   renew: '是否换新的二维码', wxacodeEnv: '小程序码的版本', touser: '接收人',

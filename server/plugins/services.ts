@@ -1,5 +1,6 @@
 // Builds every domain service, once, from the app's database, config, clock, cipher and adapters, and decorates the
 // app with them (app.services): routes and the other plugins take their services from here and build none.
+import { AccessLogService } from '../domain/access-log-page'
 import fp from 'fastify-plugin'
 import type { Db } from '../db'
 import type { ServerConfig } from '../config'
@@ -58,6 +59,7 @@ export interface Services {
   claims: ClaimService
   shares: ShareService
   institutions: InstitutionService
+  accessLogs: AccessLogService
   subscribe?: SubscribeSender
   /** WeChat mini-program codes (operator's hospital posters), only with WeChat credentials. */
   wxacode?: WxacodeMaker
@@ -101,6 +103,7 @@ export default fp(async (app, o: ServicesOptions) => {
       grantViewsPerMinute: cfg.shareGrantViewsPerMinute,
     }),
     institutions: new InstitutionService(db, clock),
+    accessLogs: new AccessLogService(db, cipher, clock),
   }
   app.decorate('services', services)
 }, { name: 'services' })

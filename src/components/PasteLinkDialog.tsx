@@ -2,9 +2,10 @@
 // one a family member sent) and open it. It draws what it is given; the page reads the link.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
+import Button from './Button'
 import ModalDialog from './ModalDialog'
-import { a11y, button, inputName } from './a11y'
+import { a11y, inputName } from './a11y'
 import './PasteLinkDialog.scss'
 
 interface PasteLinkDialogProps {
@@ -32,8 +33,8 @@ export default function PasteLinkDialog ({ visible, error, onOpen, onEdit, onClo
         />
         {error ? <Text className='paste-link-error' {...a11y('alert')}>{error}</Text> : null}
         <View className='paste-link-actions'>
-          <Button className='paste-link-open-btn' type='primary' size='large' block disabled={!text.trim()} onClick={open} {...button(open)}>打开</Button>
-          <Button className='paste-link-cancel-btn' fill='none' size='large' block onClick={onClose} {...button(onClose)}>取消</Button>
+          <Button className='paste-link-open-btn' type='primary' size='large' block disabled={!text.trim()} onClick={open}>打开</Button>
+          <Button className='paste-link-cancel-btn' fill='none' size='large' block onClick={onClose}>取消</Button>
         </View>
       </View>
     </ModalDialog>

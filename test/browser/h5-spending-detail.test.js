@@ -83,3 +83,84 @@ async function detailPage ({ elder }) {
 test('the money words of a settlement with a 丙类 item, no zero lines, amounts at the right', () => detailPage({ elder: false }))
 
 test('长辈模式: the same in large type, accessible', () => detailPage({ elder: true }))
+
+/** The focused element's role and name, as a screen reader would announce where the focus is. */
+const focused = (page) => page.evaluate(() => {
+  const el = globalThis.document.activeElement
+  return { role: el?.getAttribute('role') ?? el?.tagName.toLowerCase(), name: el?.getAttribute('aria-label') ?? '' }
+})
+
+/**
+ * 不是我的消费 and 撤回申诉 as modal dialogs, by keyboard: each named by its title, the focus in it and the page behind
+ * out of reach, the note's field found by its visible label, Escape closing it with the focus back on the button that
+ * opened it; marked, then withdrawn (so the settlement is as before for the next run).
+ */
+async function disputeDialogs ({ elder }) {
+  const list = await apiAs('/api/v1/spending?limit=20')
+  const flagged = list.items.find((i) => i.anomalies.some((a) => a.rule === 'unusually_large') && !i.openDispute)
+  expect(flagged).toBeDefined()
+  const sfx = elder ? '-elder' : ''
+  const { page } = await signedInHome(browser, server.url, demoPersons()[0], { elder, pageErrors })
+  await page.goto(`${server.url}/#/packages/account/pages/spending-detail/index?id=${flagged.id}`)
+  const detail = page.locator('.taro_page_stationed .spending-detail-page')
+  await detail.locator('.detail-inst').waitFor()
+  if (elder) await page.locator('.taro_page_stationed .spending-detail-page.elder').waitFor()
+
+  const mark = page.getByRole('button', { name: '不是我的消费' })
+  await mark.focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: '标记为“不是我的消费”' })
+  await dialog.waitFor()
+  expect(await dialog.getAttribute('aria-modal')).toBe('true')
+  await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('role') === 'dialog', null, { timeout: 5000 })
+  expect(await detail.evaluate((el) => Boolean(el.closest('[inert]')))).toBe(true)
+  await dialog.getByRole('heading', { name: '标记为“不是我的消费”', level: 2 }).waitFor()
+  const note = dialog.getByRole('textbox', { name: '您知道的情况（选填）' })
+  await dialog.getByText('您知道的情况（选填）', { exact: true }).waitFor() // the label is on screen, not only spoken
+  await dialog.getByRole('button', { name: '确认标记' }).waitFor()
+  await dialog.getByRole('button', { name: '取消' }).waitFor()
+  await expectAccessible(page)
+  await page.screenshot({ path: join(out, `h5-spending-dispute-dialog${sfx}.png`) })
+
+  // Escape: closed, the focus back on 不是我的消费.
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'hidden' })
+  await page.waitForFunction(() => globalThis.document.activeElement?.textContent?.includes('不是我的消费'), null, { timeout: 5000 })
+  expect(await detail.evaluate((el) => Boolean(el.closest('[inert]')))).toBe(false)
+
+  // Again, by keyboard through the dialog: Tab to the note, type it, Tab to 确认标记, Enter.
+  await page.keyboard.press('Enter')
+  await dialog.waitFor()
+  await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('role') === 'dialog', null, { timeout: 5000 })
+  await page.keyboard.press('Tab')
+  await page.waitForFunction(() => globalThis.document.activeElement?.tagName === 'TEXTAREA')
+  const words = '那天我在外地出差'
+  await page.keyboard.type(words)
+  expect(await note.inputValue()).toBe(words)
+  await dialog.getByText(`${words.length}/200`).waitFor()
+  await page.keyboard.press('Tab')
+  expect(await focused(page)).toEqual({ role: 'button', name: '' })
+  expect(await page.evaluate(() => globalThis.document.activeElement.textContent)).toBe('确认标记')
+  await page.keyboard.press('Enter')
+  await detail.getByText('已为您登记“不是我的消费”').waitFor()
+  await dialog.waitFor({ state: 'hidden' })
+
+  // 撤回申诉 asks first, in a dialog of its own.
+  const withdraw = detail.getByRole('button', { name: '撤回申诉' })
+  await withdraw.focus()
+  await page.keyboard.press('Enter')
+  const confirm = page.getByRole('dialog', { name: '撤回这次申诉？' })
+  await confirm.waitFor()
+  await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('role') === 'dialog', null, { timeout: 5000 })
+  await confirm.getByRole('button', { name: '不撤回' }).waitFor()
+  await expectAccessible(page)
+  await page.screenshot({ path: join(out, `h5-spending-withdraw-dialog${sfx}.png`) })
+  await confirm.getByRole('button', { name: '撤回申诉' }).click()
+  await detail.locator('.dispute-changed').getByText('已撤回这次申诉').waitFor()
+  await confirm.waitFor({ state: 'hidden' })
+  expect(pageErrors).toEqual([])
+}
+
+test('不是我的消费 and 撤回申诉: modal dialogs a keyboard and a screen reader can use', () => disputeDialogs({ elder: false }))
+
+test('长辈模式: the same dialogs in large type', () => disputeDialogs({ elder: true }))

@@ -250,5 +250,83 @@ for (const elder of [false, true]) {
       expect(pageErrors).toEqual([])
       await page.context().close()
     })
+
+    test('a custom time range by keyboard only: labelled date fields a screen reader reads, Tab, arrows and Enter', async () => {
+      const pageErrors = []
+      const { page } = await openSpending(elder, pageErrors)
+      const list = scroller(page)
+      const active = () => page.evaluate(() => {
+        const el = globalThis.document.activeElement
+        return { tag: el?.tagName ?? '', label: el?.getAttribute('aria-label') ?? '', text: el?.textContent ?? '', cls: el?.className ?? '' }
+      })
+      /** Tab (at most `max` times) until the focused element satisfies `is`. */
+      const tabTo = async (is, max = 12) => {
+        for (let i = 0; i < max; i++) {
+          await page.keyboard.press('Tab')
+          if (is(await active())) return
+        }
+        throw new Error(`Tab never reached it; the focus is on ${JSON.stringify(await active())}`)
+      }
+
+      // The time button by Tab from the list's top, opened with Enter.
+      await list.getByRole('button', { name: '时间：全部时间', exact: true }).focus()
+      await page.keyboard.press('Enter')
+      const sheet = page.getByRole('dialog', { name: '选择时间范围' })
+      await sheet.waitFor()
+      await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('role') === 'dialog', null, { timeout: 5000 })
+      await tabTo((a) => a.label === '自定义时间段…')
+      await page.keyboard.press('Enter')
+
+      // One dialog, two date fields, each named by the words above it.
+      const dialog = page.getByRole('dialog', { name: '选择时间段' })
+      await dialog.waitFor()
+      const from = dialog.getByLabel('开始日期', { exact: true })
+      const to = dialog.getByLabel('结束日期', { exact: true })
+      await from.waitFor()
+      expect(await from.getAttribute('type')).toBe('date')
+      await dialog.getByText('开始日期', { exact: true }).waitFor()
+      await dialog.getByText('结束日期', { exact: true }).waitFor()
+      for (const field of [from, to]) expect((await field.boundingBox()).height).toBeGreaterThanOrEqual(tapMin)
+      for (const name of ['确定', '取消']) expect((await dialog.getByRole('button', { name, exact: true }).boundingBox()).height).toBeGreaterThanOrEqual(tapMin)
+      await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('role') === 'dialog', null, { timeout: 5000 })
+      await expectAccessible(page)
+      await page.screenshot({ path: join(out, `h5-spending-custom-range${suffix}.png`) })
+
+      // 开始日期 (the first of this month) a year and a month earlier, by arrow keys on its parts. Their order follows
+      // the browser's language (year first in Chinese, month first in English): the first ArrowDown shows which.
+      const today = await to.inputValue()
+      expect(await from.inputValue()).toBe(`${today.slice(0, 7)}-01`)
+      await tabTo((a) => a.tag === 'INPUT' && a.cls.includes('custom-range-input--from'))
+      await page.keyboard.press('ArrowDown')
+      const yearFirst = (await from.inputValue()).slice(0, 4) !== today.slice(0, 4)
+      for (const key of yearFirst ? ['ArrowRight', 'ArrowDown'] : ['ArrowRight', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key)
+      const month = Number(today.slice(5, 7))
+      const start = `${Number(today.slice(0, 4)) - 1}-${String(month === 1 ? 12 : month - 1).padStart(2, '0')}-01`
+      expect(await from.inputValue()).toBe(start)
+      // 确定 by Tab and Enter (结束日期 stays today).
+      await tabTo((a) => a.text === '确定')
+      await page.keyboard.press('Enter')
+      await dialog.waitFor({ state: 'detached' })
+
+      // The range applied: the button says it, chosen, and has the focus back; the totals are the API's.
+      const label = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日` }
+      const name = `时间：${label(start)}至${label(today)}，已选`
+      await list.getByRole('button', { name, exact: true }).waitFor()
+      await page.waitForFunction((n) => globalThis.document.activeElement?.getAttribute('aria-label') === n, name, { timeout: 5000 })
+      const ranged = await apiAs(`/api/v1/spending?limit=20&from=${start}&to=${today}`)
+      await list.getByText(`共 ${ranged.totals.count} 笔，合计 ${yuan(ranged.totals.totalFen)}`, { exact: true }).waitFor()
+      await list.getByRole('button', { name: rowName(ranged.items[0]), exact: true }).waitFor()
+      await page.screenshot({ path: join(out, `h5-spending-list-custom-range${suffix}.png`) })
+
+      // Escape leaves the range as it was.
+      await page.keyboard.press('Enter')
+      await sheet.waitFor()
+      await page.waitForFunction(() => globalThis.document.activeElement?.getAttribute('role') === 'dialog', null, { timeout: 5000 })
+      await page.keyboard.press('Escape')
+      await sheet.waitFor({ state: 'detached' })
+      await list.getByRole('button', { name, exact: true }).waitFor()
+      expect(pageErrors).toEqual([])
+      await page.context().close()
+    })
   })
 }

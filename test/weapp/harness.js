@@ -14,6 +14,9 @@ function forward (apiOrigin, o, requests) { // keep path + query, swap the origi
   const done = (r, ok) => { (ok ? o.success : o.fail)?.(r); o.complete?.(r) }
   const headers = { ...(o.header || {}) }
   if (body && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
+  // Node sends a DELETE's body without a length unless told it (no chunking for DELETE by default): the server would
+  // read an empty JSON body.
+  if (body) headers['content-length'] = String(Buffer.byteLength(body))
   const req = http.request(url, { method, headers, timeout: o.timeout || 10000 }, (res) => {
     let text = ''
     res.setEncoding('utf8').on('data', (c) => { text += c }).on('end', () => {
@@ -257,3 +260,66 @@ function tapElement (element) {
 
 module.exports.nativeElements = nativeElements
 module.exports.tapElement = tapElement
+
+/*
+ * Taro draws what lies deeper than `mini.baseLevel` through its recursive `comp` component (the normal way on WeChat).
+ * Two things keep a test from reaching it under simulate:
+ * - `comp.js` is a webpack chunk: the first page of a test file that uses it runs its Component() call, and every
+ *   later page's load of it finds the module already run, so that page's `comp` is never defined and draws nothing.
+ *   Below, the definition a shared component gave the first time is given again to each later load of the same file
+ *   (pages are left alone: the harness loads each page once per mini program).
+ * - simulate's querySelector stops at a component's shadow root. The page's composed DOM (`page.dom`) holds what
+ *   `comp` draws, with class names prefixed by the tag that drew them (`main--x` on the page, `comp--x` in comp):
+ *   `deepElements` / `deepElement` find by class (and text) there, `tapElement` taps one, `inputElement` types.
+ */
+const simulateUtils = require('miniprogram-simulate/src/utils')
+const fs = require('fs')
+const componentDefinitions = new Map() // a shared component's js file -> the options of its Component() call
+const isComponentFile = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')).component === true
+  } catch {
+    return false
+  }
+}
+const runComponentJs = simulateUtils.runJs
+simulateUtils.runJs = (file) => {
+  if (!isComponentFile(file)) return runComponentJs(file)
+  const register = global.Component
+  let registered = false
+  global.Component = (options) => {
+    registered = true
+    if (!componentDefinitions.has(file)) componentDefinitions.set(file, options)
+    return register(options)
+  }
+  try {
+    runComponentJs(file)
+  } finally {
+    global.Component = register
+  }
+  if (!registered && componentDefinitions.has(file)) register(componentDefinitions.get(file))
+}
+
+/** Whether a composed-DOM element carries class `cls`, whichever component drew it (`main--cls`, `comp--cls`). */
+const hasClass = (element, cls) => [...element.classList].some((c) => c === cls || c.endsWith(`--${cls}`))
+
+/** Every element of the page with class `cls`, at any depth (inside `comp` too), optionally whose text includes `text`. */
+function deepElements (page, cls, text) {
+  return [...page.dom.querySelectorAll(`[class*="${cls}"]`)]
+    .filter((el) => hasClass(el, cls) && (text == null || el.textContent.includes(text)))
+}
+
+/** The first such element, or undefined (for `waitFor`). */
+function deepElement (page, cls, text) {
+  return deepElements(page, cls, text)[0]
+}
+
+/** Typing into a text field (input or textarea) found in the composed DOM: WeChat's input event with the new value. */
+function inputElement (element, value) {
+  const exparser = require('miniprogram-exparser')
+  exparser.Event.dispatchEvent(element.__wxElement, exparser.Event.create('input', { value, cursor: value.length }, { bubbles: true, composed: true }))
+}
+
+module.exports.deepElements = deepElements
+module.exports.deepElement = deepElement
+module.exports.inputElement = inputElement

@@ -1,8 +1,9 @@
 // Compiled weapp layer: 设置 › 隐私与授权 from the real dist/weapp against the real server. A person signed in the way
 // the app does it opens the page: both consents with the version in force and when each was given (China time), the
-// titles as headings and the buttons named for a screen reader (WeChat's aria-role / aria-label).
+// titles as headings and the buttons named for a screen reader (WeChat's aria-role / aria-label); 撤回同意 through
+// its modal dialog, declined and then confirmed.
 const { distDir } = require('../support/dist')
-const { waitFor, signedInMiniProgram } = require('./harness')
+const { waitFor, signedInMiniProgram, deepElement, tapElement } = require('./harness')
 const { startServer, requestJson } = require('../support/server-process')
 
 jest.setTimeout(90_000)
@@ -44,4 +45,21 @@ test('隐私与授权 shows each consent with its version and when it was given,
   // What reached the view layer carries the roles and names a screen reader reads.
   const sent = JSON.stringify(mp.setDataLog.filter((e) => e.route === 'packages/settings/pages/privacy/index').map((e) => e.data))
   for (const words of ['"heading"', '"button"', '阅读全文《隐私政策》', '撤回同意《敏感个人信息处理授权书》']) expect(sent).toContain(words)
+
+  // 撤回同意 asks first, in a modal dialog named by its question (its answers drawn through Taro's comp);
+  // 暂不撤回 changes nothing, 确认撤回 withdraws on the server.
+  settings.querySelector('.consent-card--sensitive .consent-withdraw-btn').dispatchEvent('tap')
+  await waitFor(() => text(settings).includes('撤回敏感信息授权？'))
+  const attrs = settings.querySelector('.withdraw-dialog .modal-dialog')._exparserNode._vt.attrs
+  const attr = (name) => attrs.find((a) => a.name === name)?.value
+  expect([attr('ariaRole'), attr('ariaLabel'), attr('ariaModal')]).toEqual(['dialog', '撤回敏感信息授权？', 'true'])
+  tapElement(await waitFor(() => deepElement(settings, 'withdraw-cancel-btn', '暂不撤回')))
+  await waitFor(() => /display: none/.test(settings.querySelector('.withdraw-dialog .nut-dialog').dom.getAttribute('style')))
+  expect(mp.requests.some((r) => r.method === 'DELETE' || /withdraw/.test(r.url))).toBe(false)
+
+  settings.querySelector('.consent-card--sensitive .consent-withdraw-btn').dispatchEvent('tap')
+  tapElement(await waitFor(() => deepElement(settings, 'withdraw-confirm-btn', '确认撤回')))
+  await waitFor(() => text(settings).includes('已撤回敏感个人信息授权'), 10_000)
+  const after = (await requestJson(`${server.url}/api/v1/consents`, { headers: { authorization } })).json.items
+  expect(after.find((s) => s.document === 'sensitive').acceptedAt).toBeNull()
 })

@@ -2,7 +2,7 @@
 // (drawn by the native spending-chunk component), an unusual charge's reasons and items, 不是我的消费 with a note,
 // its withdrawal, and the list's tag after each; then the page opened first, for a relative and for a foreign id.
 const { distDir } = require('../support/dist')
-const { waitFor, signedInMiniProgram, nativeElements, tapElement } = require('./harness')
+const { waitFor, signedInMiniProgram, nativeElements, tapElement, deepElement, inputElement } = require('./harness')
 const { startServer, readAs } = require('../support/server-process')
 const { yuan } = require('../support/money')
 
@@ -29,6 +29,18 @@ const apiAs = (code, path) => readAs(server.url, code, path)
 async function tap (page, selector) {
   const node = await waitFor(() => page.querySelector(selector), 10_000)
   node.dispatchEvent('tap')
+}
+
+/** A tap on a dialog's button, found by its class and its words at whatever depth Taro drew it (through comp). */
+async function tapDeep (page, cls, words) {
+  tapElement(await waitFor(() => deepElement(page, cls, words), 10_000))
+}
+
+/** What WeChat's screen reader gets from a dialog's own view: its role and its name (the compiled attributes). */
+const dialogSemantics = (page, cls) => {
+  const attrs = page.querySelector(`.${cls} .modal-dialog`)?._exparserNode?._vt?.attrs ?? []
+  const of = (name) => attrs.find((a) => a.name === name)?.value
+  return { role: of('ariaRole'), label: of('ariaLabel'), modal: of('ariaModal') }
 }
 
 test('an unusual charge: its reasons and items, 不是我的消费 with a note, withdrawn, and the list tag each time', async () => {
@@ -68,14 +80,17 @@ test('an unusual charge: its reasons and items, 不是我的消费 with a note, 
   expect(shown).not.toContain('个人自付')
   expect(shown).not.toContain('核实中')
 
-  // 不是我的消费: NutUI's Dialog with a TextArea for the note, then 确认标记.
+  // 不是我的消费: a modal dialog named by its title, a labelled field for the note, then 确认标记. Its field and
+  // buttons lie deeper than Taro's template depth, where WeChat draws them through comp.
   await tap(detail, '.dispute-btn')
-  await waitFor(() => text(detail).includes('确认标记'))
+  await waitFor(() => deepElement(detail, 'dispute-confirm-btn', '确认标记'), 10_000)
+  expect(dialogSemantics(detail, 'dispute-dialog')).toEqual({ role: 'dialog', label: '标记为“不是我的消费”', modal: 'true' })
+  expect(deepElement(detail, 'dispute-note-label').textContent).toBe('您知道的情况（选填）')
+  expect(deepElement(detail, 'dispute-cancel-btn', '取消')).toBeDefined()
   const note = '那天我在外地出差，医保卡一直在身边'
-  const textarea = await waitFor(() => detail.querySelector('.nut-textarea-textarea'))
-  textarea.dispatchEvent('input', { detail: { value: note } })
+  inputElement(await waitFor(() => deepElement(detail, 'dispute-note')), note)
   await waitFor(() => text(detail).includes(`${note.length}/200`))
-  await tap(detail, '.dispute-confirm-btn')
+  await tapDeep(detail, 'dispute-confirm-btn', '确认标记')
   await waitFor(() => text(detail).includes('已为您登记“不是我的消费”'), 10_000)
   const post = mp.requests.find((r) => r.method === 'POST' && r.url.endsWith(`/api/v1/spending/${flagged.id}/disputes`))
   expect(post.data).toEqual({ note })
@@ -102,7 +117,9 @@ test('an unusual charge: its reasons and items, 不是我的消费 with a note, 
   expect(text(again)).toContain(`您的说明：${note}`)
   await tap(again, '.withdraw-btn')
   await waitFor(() => text(again).includes('撤回这次申诉？'))
-  await tap(again, '.withdraw-confirm-btn')
+  expect(dialogSemantics(again, 'withdraw-dialog')).toEqual({ role: 'dialog', label: '撤回这次申诉？', modal: 'true' })
+  expect(deepElement(again, 'withdraw-cancel-btn', '不撤回')).toBeDefined()
+  await tapDeep(again, 'withdraw-confirm-btn', '撤回申诉')
   await waitFor(() => again.querySelector('.dispute-changed')?.dom.textContent === '已撤回这次申诉', 10_000)
   const withdrawn = text(again)
   expect(withdrawn).toContain('已撤回')

@@ -1,7 +1,7 @@
 // Compiled weapp layer: 消费记录's filters under simulate against the real server with demo data: an empty result
-// explained, cleared in one tap. (One mini-program per file: app.js runs App() once per module registry.)
+// explained, cleared in one tap; a chosen year; a custom range on NutUI's date wheels (开始日期, then 结束日期). (One mini-program per file: app.js runs App() once per module registry.)
 const { distDir } = require('../support/dist')
-const { waitFor, signedInMiniProgram, nativeElements } = require('./harness')
+const { waitFor, signedInMiniProgram, nativeElements, deepElement, tapElement } = require('./harness')
 const { startServer, readAs } = require('../support/server-process')
 
 jest.setTimeout(90_000)
@@ -52,4 +52,24 @@ test('an empty filtered result says the filters may explain it, and clears them 
   ;(await waitFor(() => page.querySelectorAll('.filter-sheet--year .filter-option').find((el) => el.dom.textContent.trim() === `${year}年`), 10_000)).dispatchEvent('tap')
   await waitFor(() => spendingCalls(mp).some((q) => q.startsWith(`?from=${year}-01-01&to=${year}-`)), 10_000)
   await waitFor(() => page.querySelector('.filter-btn--range.filter-btn--active')?.dom.textContent.includes(`${year}年`), 10_000)
+
+  // 自定义时间段… on the mini-program: the wheels, 开始日期 then 结束日期, each confirmed (both start at today); a
+  // cancelled wheel leaves the range as it was.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  const custom = async () => {
+    page.querySelector('.filter-btn--range').dispatchEvent('tap')
+    ;(await waitFor(() => page.querySelectorAll('.filter-sheet--range .filter-option').find((el) => el.dom.textContent.includes('自定义时间段')), 10_000)).dispatchEvent('tap')
+    await waitFor(() => deepElement(page, 'filter-date-picker--from') && text(page).includes('选择开始日期'))
+  }
+  await custom()
+  tapElement(deepElement(page, 'nut-picker-cancel-btn'))
+  await waitFor(() => !deepElement(page, 'filter-date-picker--from'))
+  expect(page.querySelector('.filter-btn--range.filter-btn--active').dom.textContent).toContain(`${year}年`)
+  await custom()
+  tapElement(deepElement(page, 'nut-picker-confirm-btn'))
+  await waitFor(() => deepElement(page, 'filter-date-picker--to') && !deepElement(page, 'filter-date-picker--from'))
+  tapElement(deepElement(page, 'nut-picker-confirm-btn'))
+  await waitFor(() => spendingCalls(mp).some((q) => q.startsWith(`?from=${today}&to=${today}`)), 10_000)
+  await waitFor(() => !deepElement(page, 'filter-date-picker--to'))
+  expect(page.querySelector('.filter-btn--range.filter-btn--active').dom.textContent).toContain('至')
 })

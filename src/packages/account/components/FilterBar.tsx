@@ -4,12 +4,12 @@
 // filters select in all (the page's words) and 清除筛选.
 import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { DatePicker } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import type { FilterChoice, ListFilters, RangeChoice } from '../stores/list-filters'
 import { button } from '../../../components/a11y'
 import Button from '../../../components/Button'
-import FilterSheet, { PickerDialog, useSheetId, type SheetOption } from './FilterSheet'
+import FilterSheet, { useSheetId, type SheetOption } from './FilterSheet'
+import CustomRange from './CustomRange'
 import './FilterBar.scss'
 
 interface ChoiceFilter {
@@ -33,7 +33,7 @@ interface FilterBarProps {
   summary?: { text: string, label: string } | null
 }
 
-type Sheet = 'range' | 'year' | 'from' | 'to' | 'type' | 'institution' | null
+type Sheet = 'range' | 'year' | 'custom' | 'type' | 'institution' | null
 type FilterKind = 'range' | 'type' | 'institution'
 
 const RANGE_OPTIONS = [
@@ -45,16 +45,12 @@ type RangeKind = (typeof RANGE_OPTIONS)[number]['kind']
 /** What each filter is called on its button and to a screen reader. */
 const NAMES: Record<FilterKind, string> = { range: '时间', type: '类型', institution: '机构' }
 
-const isoOf = (values: Array<string | number | null>) =>
-  values.slice(0, 3).map((v, i) => String(v).padStart(i === 0 ? 4 : 2, '0')).join('-')
-
 function FilterBar ({ filters, type, institution: offered, firstYear, summary }: FilterBarProps) {
   // A list that offers no institution filter may still be opened filtered to one (from a hospital's page): it shows
   // as a button like any other, whose sheet offers that one and 全部.
   const preset = filters.institution
   const institution = offered ?? (preset ? { allLabel: '全部医院和药店', title: '选择医院或药店', choices: [preset] } : undefined)
   const [sheet, setSheet] = useState<Sheet>(null)
-  const [customFrom, setCustomFrom] = useState<string | null>(null)
   const bar = useSheetId()
   const thisYear = Number(filters.today.slice(0, 4))
   const years = useMemo(() => {
@@ -62,8 +58,6 @@ function FilterBar ({ filters, type, institution: offered, firstYear, summary }:
     for (let y = thisYear; y >= Math.min(firstYear, thisYear); y--) list.push(y)
     return list
   }, [thisYear, firstYear])
-  const today = useMemo(() => new Date(`${filters.today}T12:00:00+08:00`), [filters.today])
-  const earliest = useMemo(() => new Date(`${Math.min(firstYear, thisYear)}-01-01T12:00:00+08:00`), [firstYear, thisYear])
   const close = () => setSheet(null)
   const idOf = (kind: FilterKind) => `${bar}-${kind}`
 
@@ -74,7 +68,18 @@ function FilterBar ({ filters, type, institution: offered, firstYear, summary }:
         id={idOf(kind)} className={`filter-btn filter-btn--${kind}${active ? ' filter-btn--active' : ''}`} fill='outline'
         label={name} aria-haspopup='dialog' onClick={open}
       >
-        <Text className='filter-btn-text'>{value}</Text><Text className='filter-arrow' aria-hidden='true'>▾</Text>
+        <Text className='filter-btn-text'>
+          {kind === 'range' && value.includes('至')
+            ? (
+              <>
+                <Text className='filter-btn-date'>{value.split('至')[0]}</Text>
+                至
+                <Text className='filter-btn-date'>{value.split('至')[1]}</Text>
+              </>
+              )
+            : value}
+        </Text>
+        <Text className='filter-arrow' aria-hidden='true'>▾</Text>
       </Button>
     )
   }
@@ -130,7 +135,7 @@ function FilterBar ({ filters, type, institution: offered, firstYear, summary }:
         visible={sheet === 'range'} title='选择时间范围' className='filter-sheet--range' returnTo={idOf('range')} options={rangeOptions}
         onSelect={(option) => {
           if (option.value === 'chosen-year') setSheet('year')
-          else if (option.value === 'custom') setSheet('from')
+          else if (option.value === 'custom') setSheet('custom')
           else { filters.setRange({ kind: option.value } as RangeChoice); close() }
         }}
         onCancel={close}
@@ -140,22 +145,10 @@ function FilterBar ({ filters, type, institution: offered, firstYear, summary }:
         onSelect={(option) => { filters.setRange({ kind: 'chosen-year', year: option.value }); close() }}
         onCancel={close}
       />
-      <PickerDialog visible={sheet === 'from'} title='选择开始日期' className='filter-date-dialog' returnTo={idOf('range')}>
-        <DatePicker
-          className='filter-date-picker filter-date-picker--from' visible title='选择开始日期' type='date' showChinese
-          startDate={earliest} endDate={today} defaultValue={today}
-          onConfirm={(_options, values) => { setCustomFrom(isoOf(values)); setSheet('to') }}
-          onClose={() => setSheet((s) => (s === 'from' ? null : s))}
-        />
-      </PickerDialog>
-      <PickerDialog visible={sheet === 'to'} title='选择结束日期' className='filter-date-dialog' returnTo={idOf('range')}>
-        <DatePicker
-          className='filter-date-picker filter-date-picker--to' visible title='选择结束日期' type='date' showChinese
-          startDate={earliest} endDate={today} defaultValue={today}
-          onConfirm={(_options, values) => { if (customFrom) filters.setCustomRange(customFrom, isoOf(values)); close() }}
-          onClose={() => setSheet((s) => (s === 'to' ? null : s))}
-        />
-      </PickerDialog>
+      <CustomRange
+        visible={sheet === 'custom'} first={`${Math.min(firstYear, thisYear)}-01-01`} last={filters.today} returnTo={idOf('range')}
+        onPick={(from, to) => { filters.setCustomRange(from, to); close() }} onCancel={close}
+      />
       {type ? choiceSheet('type', type) : null}
       {institution ? choiceSheet('institution', institution) : null}
     </View>

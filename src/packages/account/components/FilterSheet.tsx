@@ -1,9 +1,10 @@
 // A sheet of choices rising from the bottom, as a modal dialog: a title that names it, one button per choice (the
 // chosen one says 已选), 取消. On H5 it takes the focus when it opens, keeps it (the page behind is inert, Escape
 // closes) and gives it back to the control that opened it when it closes. Also the frame around a date picker.
-import { useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { a11y, button } from '../../../components/a11y'
+import { modalKeys, useModalFocus } from '../../../components/modal-focus'
 import './FilterSheet.scss'
 
 export interface SheetOption<T> {
@@ -15,43 +16,8 @@ export interface SheetOption<T> {
 
 let made = 0
 
-/** H5: everything outside `dialog` inert (and so hidden from screen readers) until the returned function runs. */
-function isolate (dialog: HTMLElement): () => void {
-  const made: Element[] = []
-  // From the sheet's own root: its overlay stays live (a tap on it closes the sheet).
-  const start = dialog.closest('.filter-sheet-root') as HTMLElement | null ?? dialog
-  for (let el: HTMLElement | null = start; el && el !== document.body; el = el.parentElement) {
-    for (const sibling of Array.from(el.parentElement?.children ?? [])) {
-      if (sibling !== el && !sibling.hasAttribute('inert')) { sibling.setAttribute('inert', ''); made.push(sibling) }
-    }
-  }
-  return () => { for (const el of made) el.removeAttribute('inert') }
-}
-
-/**
- * H5: while `open`, the dialog `id` has the focus and the rest of the page is inert; on close the focus goes back to
- * the element `returnTo` names (by id), else to what had it before.
- */
-export function useModalFocus (open: boolean, id: string, returnTo?: string): void {
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5' || !open) return
-    const before = document.activeElement as HTMLElement | null
-    let undo = () => {}
-    // The dialog is drawn in the same commit; wait one frame so that Taro's element exists.
-    const frame = requestAnimationFrame(() => {
-      const dialog = document.getElementById(id)
-      if (!dialog) return
-      undo = isolate(dialog)
-      dialog.focus()
-    })
-    return () => {
-      cancelAnimationFrame(frame)
-      undo()
-      const back = (returnTo && document.getElementById(returnTo)) || before
-      back?.focus?.()
-    }
-  }, [open, id, returnTo])
-}
+/** What stays live while a sheet is open: its own root, overlay included (a tap on it closes the sheet). */
+const SHEET_ROOT = { root: '.filter-sheet-root' }
 
 /** A unique id prefix for one mounted sheet (its title and its dialog). */
 export function useSheetId (): string {
@@ -77,15 +43,12 @@ interface FrameProps {
  */
 export function SheetFrame ({ visible, title, className, onCancel, returnTo, children, cancel = true }: FrameProps) {
   const id = useSheetId()
-  useModalFocus(visible, id, returnTo)
+  useModalFocus(visible, id, { ...SHEET_ROOT, returnTo })
   if (!visible) return null
-  const keys = process.env.TARO_ENV === 'h5'
-    ? { tabIndex: -1, onKeyDown: (e: { key: string }) => { if (e.key === 'Escape') onCancel() } }
-    : {}
   return (
     <View className='filter-sheet-root'>
       <View className='filter-sheet-overlay' aria-hidden='true' onClick={onCancel} />
-      <View id={id} className={`filter-sheet ${className}`} {...a11y('dialog', title)} aria-modal='true' {...keys}>
+      <View id={id} className={`filter-sheet ${className}`} {...a11y('dialog', title)} aria-modal='true' {...modalKeys(onCancel)}>
         <Text className='filter-sheet-title' aria-hidden='true'>{title}</Text>
         {children}
         {cancel ? <View className='filter-sheet-cancel' {...button(onCancel)} onClick={onCancel}><Text>取消</Text></View> : null}
@@ -120,11 +83,11 @@ interface WrapProps {
  */
 export function PickerDialog ({ visible, title, className, returnTo, children }: WrapProps) {
   const id = useSheetId()
-  useModalFocus(visible, id, returnTo)
+  useModalFocus(visible, id, { ...SHEET_ROOT, returnTo })
   if (!visible) return null
   return (
     <View className='filter-sheet-root'>
-      <View id={id} className={className} {...a11y('dialog', title)} aria-modal='true' {...(process.env.TARO_ENV === 'h5' ? { tabIndex: -1 } : {})}>
+      <View id={id} className={className} {...a11y('dialog', title)} aria-modal='true' {...modalKeys()}>
         {children}
       </View>
     </View>

@@ -1,6 +1,7 @@
 // An account list with nothing to show, and why it may be empty: the filters, or records that have not arrived yet.
 import { View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Empty } from '@nutui/nutui-react-taro'
+import Button from '../../../components/Button'
 
 interface ListEmptyProps {
   title: string

@@ -4,7 +4,8 @@
 import { Fragment } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
+import Button from '../../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import AmountText from '../../../../components/AmountText'
@@ -17,7 +18,7 @@ import { balanceView, type FactRow, type PremiumRow, type Reconciliation } from 
 import { HOME_PAGE, CONTRIBUTIONS_PAGE, SPENDING_PAGE, CLAIMS_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import TapRow from '../../../../components/TapRow'
-import { button, heading } from '../../../../components/a11y'
+import { heading } from '../../../../components/a11y'
 import './index.scss'
 
 const go = (url: string) => () => { void Taro.navigateTo({ url }) }
@@ -110,13 +111,13 @@ function BalancePage () {
   } else if (!session.signedIn) {
     body = (
       <LoadFailed message={session.notice ?? '登录后才能查看账户余额'}>
-        <Button className='login-entry-btn' type='primary' {...button(toLogin)} onClick={toLogin}>去登录</Button>
+        <Button className='login-entry-btn' type='primary' onClick={toLogin}>去登录</Button>
       </LoadFailed>
     )
   } else if (blocked) {
     body = (
       <LoadFailed message={blocked}>
-        <Button className='consent-home-btn' type='primary' {...button(toHome)} onClick={toHome}>回到首页</Button>
+        <Button className='consent-home-btn' type='primary' onClick={toHome}>回到首页</Button>
       </LoadFailed>
     )
   } else if (!summary) {

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro'
+import Button from '../../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { TONE_TAG_TYPES } from '../../stores/claims-store'
@@ -14,7 +15,6 @@ import AccountGate from '../../../../pages/AccountGate'
 import LoadFailed from '../../../../components/LoadFailed'
 import ClaimTimeline from '../../../../components/ClaimTimeline'
 import { ClaimAmounts, ClaimCard, ClaimDeductions, ClaimMaterials, ClaimNextStep, ClaimStatus } from '../../../../components/ClaimProgress'
-import { button } from '../../../../components/a11y'
 import { useAccountPage } from '../../../../pages/account-page'
 import { CLAIMS_PAGE, MY_SHARES_PAGE, shareCreateUrl } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
@@ -53,7 +53,7 @@ function ClaimPage () {
   if (notFound) {
     body = (
       <LoadFailed title='没有找到这笔报销' mark='?' message={store.error?.message ?? ''}>
-        <Button className='claims-list-btn' type='primary' {...button(toClaims)} onClick={toClaims}>查看全部报销进度</Button>
+        <Button className='claims-list-btn' type='primary' onClick={toClaims}>查看全部报销进度</Button>
       </LoadFailed>
     )
   } else if (!view) {
@@ -77,7 +77,7 @@ function ClaimPage () {
         {store.subscribeOffered
           ? (
             <View className='subscribe'>
-              <Button className='subscribe-btn' type='primary' fill='outline' block loading={store.subscribing} {...button(subscribe)} onClick={subscribe}>
+              <Button className='subscribe-btn' type='primary' fill='outline' block loading={store.subscribing} onClick={subscribe}>
                 有进度时提醒我
               </Button>
               <Text className='subscribe-hint'>办理进度有变化时，通过微信服务通知提醒您一次</Text>
@@ -103,15 +103,15 @@ function ClaimPage () {
         </CellGroup>
 
         <View className='claim-share'>
-          <Button className='share-claim-btn' type='primary' fill='outline' block {...button(share)} onClick={share}>
+          <Button className='share-claim-btn' type='primary' fill='outline' block onClick={share}>
             分享给家人
           </Button>
           <Text className='claim-share-hint'>家人不用登录就能看到这笔报销的进度，您可以随时撤回</Text>
-          <Button className='my-shares-link' fill='none' block {...button(toMyShares)} onClick={toMyShares}>我的分享</Button>
+          <Button className='my-shares-link' fill='none' block onClick={toMyShares}>我的分享</Button>
         </View>
 
         {firstPage
-          ? <Button className='claims-list-btn' fill='none' block {...button(toClaims)} onClick={toClaims}>查看全部报销进度</Button>
+          ? <Button className='claims-list-btn' fill='none' block onClick={toClaims}>查看全部报销进度</Button>
           : null}
       </>
     )

@@ -5,7 +5,8 @@
 // Filtered by time.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Skeleton, Tag } from '@nutui/nutui-react-taro'
+import Button from '../../../../components/Button'
 import { observer } from 'mobx-react-lite'
 import { contributionsStore } from '../../stores'
 import type { GapRow, MonthRow, PremiumRow, TermsRow, YearGroup } from '../../stores/contributions-store'
@@ -126,7 +127,7 @@ function ContributionsPage () {
             )
           : null}
         <Text className='retiree-note-text retiree-note-more'>每月划入的金额和用途，可以在账户余额里查看。</Text>
-        <Button className='to-balance-btn' type='primary' fill='outline' {...button(toBalance)} onClick={toBalance}>查看账户余额</Button>
+        <Button className='to-balance-btn' type='primary' fill='outline' onClick={toBalance}>查看账户余额</Button>
       </View>
     )
   } else if (list.loading || !list.loaded) {

@@ -2,9 +2,11 @@
 // for), why it looks unusual, its items (甲类 / 乙类 / 丙类), and 「不是我的消费」 with the disputes and their withdrawal.
 // Opened from 消费记录 with ?id=, or as the first page (a shared or bookmarked link).
 import { useEffect } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Button, Dialog, Skeleton, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Skeleton, Tag } from '@nutui/nutui-react-taro'
+import Button from '../../../../components/Button'
+import ModalDialog from '../../../../components/ModalDialog'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { CATEGORY_NOTE, NOTE_MAX, type DetailView } from '../../stores/spending-detail-store'
@@ -16,7 +18,7 @@ import Hotline from '../../../../components/Hotline'
 import { SPENDING_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import AmountText from '../../../../components/AmountText'
-import { button, heading } from '../../../../components/a11y'
+import { a11y, heading, inputName } from '../../../../components/a11y'
 import './index.scss'
 
 /** Back to 消费记录: the page below when there is one, else 消费记录 itself (this page was opened first). */
@@ -57,7 +59,7 @@ function SpendingDetailPage () {
   if (notFound) {
     body = (
       <LoadFailed title='没有找到这笔记录' mark='?' message={store.error!.message}>
-        <Button className='back-to-list-btn' type='primary' {...button(toList)} onClick={toList}>查看消费记录</Button>
+        <Button className='back-to-list-btn' type='primary' onClick={toList}>查看消费记录</Button>
       </LoadFailed>
     )
   } else if (!view) {
@@ -135,8 +137,7 @@ function SpendingDetailPage () {
     )
   }
 
-  // The dialogs sit beside the page's view, not in it, and hold no wrappers of their own: a shallow tree (WeChat draws
-  // nodes past Taro's baseLevel through its recursive `comp`).
+  // The dialogs sit beside the page's view, not in it, and hold no wrappers of their own: a shallow tree.
   return (
     <>
       <PageRoot className='spending-detail-page'>
@@ -145,42 +146,37 @@ function SpendingDetailPage () {
         </AccountGate>
       </PageRoot>
 
-      <Dialog
+      <ModalDialog
         className='dispute-dialog' visible={store.disputeVisible} title='标记为“不是我的消费”'
-        closeOnOverlayClick={false} lockScroll={false} onClose={store.cancelDispute} footerDirection='vertical'
-        footer={(
-          <>
-            <Button className='dispute-confirm-btn' type='primary' block loading={store.submitting} disabled={store.submitting} {...button(submit)} onClick={submit}>
-              确认标记
-            </Button>
-            <Button className='dispute-cancel-btn' fill='none' block disabled={store.submitting} {...button(store.cancelDispute)} onClick={store.cancelDispute}>取消</Button>
-          </>
-        )}
+        onClose={store.submitting ? undefined : store.cancelDispute}
       >
         {view ? <Text className='dialog-lead'>{view.institution}</Text> : null}
         {view ? <Text className='dialog-time'>{view.time}，金额 {view.total}</Text> : null}
-        <Text className='dialog-text'>标记后，医保经办机构会核实这笔消费，核实期间您无需再做什么。可以写下您知道的情况（选填）：</Text>
-        <TextArea
-          className='dispute-note' value={store.note} onChange={store.setNote} maxLength={NOTE_MAX} showCount autoSize
-          placeholder='如“那天我不在上海，医保卡一直在身边”'
+        <Text className='dialog-text'>标记后，医保经办机构会核实这笔消费，核实期间您无需再做什么。</Text>
+        <Text className='dispute-note-label'>您知道的情况（选填）</Text>
+        <Textarea
+          className='dispute-note' value={store.note} maxlength={NOTE_MAX} autoHeight
+          placeholder='如：那天我不在上海' onInput={(e) => store.setNote(e.detail.value)}
+          {...inputName('您知道的情况（选填）')}
         />
-        {store.disputeError ? <Text className='dialog-error'>{store.disputeError}</Text> : null}
-      </Dialog>
+        <Text className='dispute-note-count' aria-hidden='true'>{store.note.length}/{NOTE_MAX}</Text>
+        {store.disputeError ? <Text className='dialog-error' {...a11y('alert')}>{store.disputeError}</Text> : null}
+        <Button className='modal-dialog-action dispute-confirm-btn' type='primary' block loading={store.submitting} disabled={store.submitting} onClick={submit}>
+          确认标记
+        </Button>
+        <Button className='modal-dialog-action dispute-cancel-btn' fill='outline' block disabled={store.submitting} onClick={store.cancelDispute}>取消</Button>
+      </ModalDialog>
 
-      <Dialog
+      <ModalDialog
         className='withdraw-dialog' visible={store.withdrawTarget != null} title='撤回这次申诉？'
-        closeOnOverlayClick={false} lockScroll={false} onClose={store.cancelWithdraw} footerDirection='vertical'
-        footer={(
-          <>
-            <Button className='withdraw-confirm-btn' type='primary' block loading={store.withdrawing} disabled={store.withdrawing} {...button(confirmWithdraw)} onClick={confirmWithdraw}>
-              撤回申诉
-            </Button>
-            <Button className='withdraw-cancel-btn' fill='none' block disabled={store.withdrawing} {...button(store.cancelWithdraw)} onClick={store.cancelWithdraw}>不撤回</Button>
-          </>
-        )}
+        onClose={store.withdrawing ? undefined : store.cancelWithdraw}
       >
         <Text className='dialog-text'>撤回后不再核实，这笔消费按正常记录处理。以后如果仍有疑问，可以重新标记，或拨打 12393 医保服务热线。</Text>
-      </Dialog>
+        <Button className='modal-dialog-action withdraw-confirm-btn' type='primary' block loading={store.withdrawing} disabled={store.withdrawing} onClick={confirmWithdraw}>
+          撤回申诉
+        </Button>
+        <Button className='modal-dialog-action withdraw-cancel-btn' fill='outline' block disabled={store.withdrawing} onClick={store.cancelWithdraw}>不撤回</Button>
+      </ModalDialog>
     </>
   )
 }
@@ -205,7 +201,7 @@ const DisputeSection = observer(function DisputeSection ({ view }: { view: Detai
             {d.note ? <Text className='dispute-note-text'>您的说明：{d.note}</Text> : null}
             <Text className='dispute-next'>{d.nextStep}</Text>
             {d.canWithdraw
-              ? <Button className='withdraw-btn' size='small' fill='outline' {...button(() => store.askWithdraw(d.id))} onClick={() => store.askWithdraw(d.id)}>撤回申诉</Button>
+              ? <Button className='withdraw-btn' size='small' fill='outline' onClick={() => store.askWithdraw(d.id)}>撤回申诉</Button>
               : null}
           </View>
         )
@@ -215,7 +211,7 @@ const DisputeSection = observer(function DisputeSection ({ view }: { view: Detai
           ? (
             <>
               <Text className='dispute-hint'>如果这笔消费不是您本人或您为家人付的，请告诉我们，医保经办机构会核实。</Text>
-              <Button className={`dispute-btn${view.anomalies.length ? ' dispute-btn--flag' : ''}`} type='primary' fill={view.anomalies.length ? 'solid' : 'outline'} block {...button(store.startDispute)} onClick={store.startDispute}>
+              <Button className={`dispute-btn${view.anomalies.length ? ' dispute-btn--flag' : ''}`} type='primary' fill={view.anomalies.length ? 'solid' : 'outline'} block onClick={store.startDispute}>
                 不是我的消费
               </Button>
             </>

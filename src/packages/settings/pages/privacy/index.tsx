@@ -5,16 +5,17 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useUnload } from '@tarojs/taro'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import ConsentText from '../../../../components/ConsentText'
 import LoadFailed from '../../../../components/LoadFailed'
-import { a11y, button, heading } from '../../../../components/a11y'
+import { a11y, heading } from '../../../../components/a11y'
 import { toLogin } from '../../../../pages/account-page'
 import PageRoot from '../../../../pages/PageRoot'
 import { HOME_PAGE } from '../../../../routes'
-import ConfirmDialog from '../../components/ConfirmDialog'
+import Button from '../../../../components/Button'
+import ModalDialog from '../../../../components/ModalDialog'
 import { privacySettingsStore } from '../../stores/wiring'
 import type { ConsentRow } from '../../stores/privacy-settings-store'
 import type { ConsentDocumentName } from '../../../../../types/api/consent'
@@ -47,7 +48,7 @@ function PrivacySettingsPage () {
   } else if (store.loadError) {
     body = (
       <LoadFailed message={store.loadError}>
-        <Button className='settings-retry-btn' type='primary' {...button(store.retry)} onClick={store.retry}>重试</Button>
+        <Button className='settings-retry-btn' type='primary' onClick={store.retry}>重试</Button>
       </LoadFailed>
     )
   } else {
@@ -59,7 +60,7 @@ function PrivacySettingsPage () {
           : (
             <View className='settings-signed-out'>
               <Text className='settings-signed-out-text'>登录后，可以在这里查看您同意的时间，或撤回同意。</Text>
-              <Button className='login-entry-btn' type='primary' size='large' block {...button(toLogin)} onClick={toLogin}>去登录</Button>
+              <Button className='login-entry-btn' type='primary' size='large' block onClick={toLogin}>去登录</Button>
             </View>
             )}
         {store.rows.map((row) => (
@@ -75,23 +76,32 @@ function PrivacySettingsPage () {
   }
 
   const confirmation = store.confirmation
-  // While the question is open, the page behind it is out of reach of a tap, a Tab and a screen reader (H5).
-  const behind = confirmation && process.env.TARO_ENV === 'h5' ? { inert: '' } : {}
+  const cancel = store.withdrawing ? undefined : store.cancelWithdraw
   return (
     <PageRoot className='privacy-settings-page'>
-      <View className='settings-content' {...behind}>
+      <View className='settings-content'>
         <View className='settings-intro'>
           <Text className='settings-title' {...heading(1)}>隐私与授权</Text>
           <Text className='settings-lead'>这里是您同意过的内容。您可以随时重新阅读，也可以撤回同意。</Text>
         </View>
         {body}
       </View>
-      <ConfirmDialog
-        id='withdraw-dialog' visible={confirmation != null} title={confirmation?.title ?? ''} lines={confirmation?.lines ?? []}
-        confirmLabel={confirmation?.confirm ?? ''} cancelLabel={confirmation?.cancel ?? ''} busy={store.withdrawing} error={store.error}
-        returnFocusTo={confirmation ? withdrawButtonId(confirmation.document) : undefined}
-        onConfirm={() => { void confirm() }} onCancel={store.cancelWithdraw}
-      />
+      <ModalDialog
+        className='withdraw-dialog' visible={confirmation != null} title={confirmation?.title ?? ''}
+        returnTo={confirmation ? withdrawButtonId(confirmation.document) : undefined} onClose={cancel}
+      >
+        {(confirmation?.lines ?? []).map((line, i) => <Text key={i} className='modal-dialog-line'>{line}</Text>)}
+        {store.error ? <Text className='modal-dialog-error' {...a11y('alert')}>{store.error}</Text> : null}
+        <Button
+          className='modal-dialog-action withdraw-confirm-btn' type='primary' size='large' block loading={store.withdrawing} disabled={store.withdrawing}
+          onClick={() => { void confirm() }}
+        >
+          {confirmation?.confirm ?? ''}
+        </Button>
+        <Button className='modal-dialog-action withdraw-cancel-btn' fill='outline' size='large' block disabled={store.withdrawing} onClick={store.cancelWithdraw}>
+          {confirmation?.cancel ?? ''}
+        </Button>
+      </ModalDialog>
     </PageRoot>
   )
 }
@@ -115,7 +125,7 @@ function ConsentCard ({ row, reading, textsError, onRead, onWithdraw, onRetry }:
       text = (
         <View className='consent-card-text'>
           <Text className='consent-load-error'>{textsError}</Text>
-          <Button className='consent-text-retry-btn' fill='outline' {...button(onRetry)} onClick={onRetry}>重试</Button>
+          <Button className='consent-text-retry-btn' fill='outline' onClick={onRetry}>重试</Button>
         </View>
       )
     } else text = <Skeleton className='consent-card-text' rows={4} animated />
@@ -136,8 +146,7 @@ function ConsentCard ({ row, reading, textsError, onRead, onWithdraw, onRetry }:
       </View>
       <View className='consent-card-actions'>
         <Button
-          className='consent-read-btn' fill='outline' type='primary' block {...button(onRead, readLabel)} aria-expanded={reading ? 'true' : 'false'}
-          onClick={onRead}
+          className='consent-read-btn' fill='outline' type='primary' block label={readLabel} aria-expanded={reading ? 'true' : 'false'} onClick={onRead}
         >
           {reading ? '收起全文' : '阅读全文'}
         </Button>
@@ -148,11 +157,11 @@ function ConsentCard ({ row, reading, textsError, onRead, onWithdraw, onRetry }:
           <View className='consent-card-actions'>
             {row.withdrawable
               ? (
-                <Button id={withdrawButtonId(row.document)} className='consent-withdraw-btn' fill='outline' block {...button(onWithdraw, `撤回同意${row.title}`)} onClick={onWithdraw}>
+                <Button id={withdrawButtonId(row.document)} className='consent-withdraw-btn' fill='outline' block label={`撤回同意${row.title}`} onClick={onWithdraw}>
                   撤回同意
                 </Button>
                 )
-              : <Button className='consent-agree-btn' type='primary' block {...button(toHome, `回到首页重新同意${row.title}`)} onClick={toHome}>回到首页重新同意</Button>}
+              : <Button className='consent-agree-btn' type='primary' block label={`回到首页重新同意${row.title}`} onClick={toHome}>回到首页重新同意</Button>}
           </View>
           )
         : null}

@@ -1,0 +1,1 @@
+CREATE INDEX "access_logs_at_idx" ON "access_logs" USING btree ("at");
