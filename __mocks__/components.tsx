@@ -35,3 +35,6 @@ export const Input = forwardRef<HTMLInputElement, Props>((props, ref) => {
   return createElement('input', { ...rest, ref, value: value ?? '', onChange: onInput })
 })
 Input.displayName = 'Input'
+// Taro's Label: a <label>, its `for` the htmlFor that ties it to an input's id.
+export const Label = forwardRef<HTMLLabelElement, Props>((props, ref) => createElement('label', { ...pick(props), htmlFor: props.for, ref }))
+Label.displayName = 'Label'

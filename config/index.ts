@@ -49,6 +49,8 @@ function accessibilityPlugin (): [string, object][] {
       View: { [role]: '', 'aria-label': '', 'aria-hidden': '', 'aria-level': '', 'aria-live': '', 'aria-modal': '', 'aria-selected': '', 'aria-checked': '' },
       Text: { [role]: '', 'aria-label': '', 'aria-hidden': '', 'aria-level': '' },
       Button: { 'aria-label': '' },
+      // A field's name once it holds text (its placeholder gone): FormField's inputs.
+      Input: { 'aria-label': '' },
     },
   }]]
 }

@@ -2,10 +2,11 @@
 // processed and why, that it can be withdrawn, the 12393 hotline, then 同意 / 暂不同意. It draws what it is given.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
 import type { ConsentDocument } from '../../types/api/consent'
 import ConsentText from './ConsentText'
 import Hotline from './Hotline'
+import Button from './Button'
 import { a11y, button, heading } from './a11y'
 import './ConsentPanel.scss'
 
@@ -39,7 +40,7 @@ export default function ConsentPanel (p: ConsentPanelProps) {
           </Text>
           <Hotline className='consent-panel-hotline' />
         </View>
-        <Button className='sensitive-reconsider-btn' type='primary' size='large' block onClick={p.onReconsider} {...button(p.onReconsider)}>
+        <Button className='sensitive-reconsider-btn' type='primary' size='large' block onClick={p.onReconsider}>
           重新阅读授权说明
         </Button>
       </View>
@@ -70,13 +71,13 @@ export default function ConsentPanel (p: ConsentPanelProps) {
           ? (
             <Button
               className='sensitive-agree-btn' type='primary' size='large' block disabled={!doc} loading={p.saving}
-              onClick={p.onAgree} {...button(p.onAgree)}
+              onClick={p.onAgree}
             >
               同意
             </Button>
             )
-          : <Button className='sensitive-retry-btn' type='primary' size='large' block onClick={p.onRetry} {...button(p.onRetry)}>重试</Button>}
-        <Button className='sensitive-decline-btn' fill='outline' size='large' block onClick={p.onDecline} {...button(p.onDecline)}>暂不同意</Button>
+          : <Button className='sensitive-retry-btn' type='primary' size='large' block onClick={p.onRetry}>重试</Button>}
+        <Button className='sensitive-decline-btn' fill='outline' size='large' block onClick={p.onDecline}>暂不同意</Button>
       </View>
     </View>
   )

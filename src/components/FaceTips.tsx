@@ -1,8 +1,8 @@
 // What a person reads before the platform's face-check camera opens (light, face the phone, hold still), and the
 // one button that opens it. Used by 身份验证 and 实名绑定.
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
-import { button, heading } from './a11y'
+import Button from './Button'
+import { heading } from './a11y'
 
 interface FaceTipsProps {
   /** Whose camera opens: 微信 or 支付宝. */
@@ -31,7 +31,7 @@ export default function FaceTips ({ platformName, running, action, onStart, clas
         </View>
       ))}
       <Text className='face-tips-note'>刷脸由{platformName}完成并与公安部门的证件照比对，本程序不保存您的照片。</Text>
-      <Button className='face-start-btn' type='primary' size='large' block loading={running} onClick={onStart} {...button(onStart)}>
+      <Button className='face-start-btn' type='primary' size='large' block loading={running} onClick={onStart}>
         {action}
       </Button>
     </View>

@@ -2,10 +2,11 @@
 // full text on request, then 同意并继续 / 不同意. It draws what it is given; the page's store decides when it shows.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
 import type { ConsentDocument } from '../../types/api/consent'
 import ConsentText from './ConsentText'
 import ModalDialog from './ModalDialog'
+import Button from './Button'
 import { button } from './a11y'
 import './PrivacyDialog.scss'
 
@@ -63,16 +64,16 @@ export default function PrivacyDialog (p: PrivacyDialogProps) {
         ? (
           <Button
             id={PRIVACY_AGREE_BUTTON_ID} className='privacy-agree-btn' type='primary' size='large' block
-            openType={p.agreeOpenType} onClick={agree} {...button(agree)}
+            openType={p.agreeOpenType} onClick={agree}
             onAgreePrivacyAuthorization={() => p.onAgree(PRIVACY_AGREE_BUTTON_ID)}
           >
             同意并继续
           </Button>
           )
         : p.loadError
-          ? <Button className='privacy-retry-btn' type='primary' size='large' block onClick={p.onRetry} {...button(p.onRetry)}>重试</Button>
+          ? <Button className='privacy-retry-btn' type='primary' size='large' block onClick={p.onRetry}>重试</Button>
           : null}
-      <Button className='privacy-disagree-btn' fill='none' size='large' block onClick={p.onDisagree} {...button(p.onDisagree)}>不同意</Button>
+      <Button className='privacy-disagree-btn' fill='none' size='large' block onClick={p.onDisagree}>不同意</Button>
     </ModalDialog>
   )
 }

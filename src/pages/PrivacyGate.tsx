@@ -5,13 +5,12 @@
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../stores/index'
 import { privacyAgreeOpenType } from '../platform/privacy'
 import PrivacyDialog from '../components/PrivacyDialog'
 import PrivacyDeclined from '../components/PrivacyDeclined'
-import { button } from '../components/a11y'
+import Button from '../components/Button'
 import { HOME_PAGE } from '../routes'
 import './PrivacyGate.scss'
 
@@ -35,7 +34,7 @@ function PrivacyGate ({ blocking = false }: { blocking?: boolean }) {
         ? (
           <View className='privacy-cover'>
             <PrivacyDeclined declined={consent.privacyDeclined} onRead={consent.reconsiderPrivacy}>
-              <Button className='privacy-back-btn' fill='outline' size='large' block onClick={backToHome} {...button(backToHome)}>返回首页</Button>
+              <Button className='privacy-back-btn' fill='outline' size='large' block onClick={backToHome}>返回首页</Button>
             </PrivacyDeclined>
           </View>
           )

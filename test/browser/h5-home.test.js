@@ -146,6 +146,11 @@ test('when the verification window ends while 首页 is open, the balance goes a
   await home.getByRole('heading', { name: '请先验证身份' }).waitFor({ timeout: 15_000 })
   expect(await home.locator('.balance-amount').count()).toBe(0)
   await home.getByRole('button', { name: '去验证' }).waitFor()
+  // What needs no account stays: 扫一扫, the settings, 退出登录.
+  await home.getByRole('button', { name: /^扫一扫/ }).waitFor()
+  await home.getByRole('switch', { name: '长辈模式：字更大，按钮更大' }).waitFor()
+  await home.getByRole('button', { name: /^隐私与授权/ }).waitFor()
+  await home.getByRole('button', { name: '退出登录' }).waitFor()
   await expectAccessible(page)
   await shoot(page, 'h5-home-verification-lapsed.png')
   await page.close()

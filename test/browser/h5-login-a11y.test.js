@@ -56,6 +56,28 @@ async function tabTo (page, text, { limit = 12, stayInDialog = false } = {}) {
   throw new Error(`Tab never reached ${text}`)
 }
 
+/** What describes a field to a screen reader: the words of the elements its aria-describedby names, in order. */
+const description = (field) => field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean)
+  .map((id) => el.ownerDocument.getElementById(id)?.textContent?.trim() ?? `(no #${id})`).join(' | '))
+
+/**
+ * Each field has a visible label, above it and at least the mode's body size (18 CSS px in 长辈模式), that names it
+ * and that a tap on moves the caret into it; the field itself is found by that name.
+ */
+async function expectLabelled (page, scope, names, elder) {
+  for (const name of names) {
+    const label = scope.locator('label', { hasText: new RegExp(`^${name}$`) })
+    expect(await label.isVisible()).toBe(true)
+    // (A tab pane is named by its tab, which may read the same: the field is the input that name finds.)
+    const field = scope.getByLabel(name, { exact: true }).and(scope.locator('input'))
+    const [labelBox, fieldBox] = [await label.boundingBox(), await field.boundingBox()]
+    expect(labelBox.y + labelBox.height).toBeLessThanOrEqual(fieldBox.y)
+    expect(await label.evaluate((el) => parseFloat(el.ownerDocument.defaultView.getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(elder ? 18 : 16)
+    await label.click()
+    expect(await field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+  }
+}
+
 /** Buttons and tabs in 长辈模式 are at least 48 CSS px tall (44 in the standard mode). */
 async function expectTapSize (locators, elder) {
   for (const l of locators) {
@@ -126,9 +148,10 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     expect(await smsTab.getAttribute('aria-selected')).toBe('true')
     expect(await passwordTab.getAttribute('aria-selected')).toBe('false')
     await shown.getByRole('tablist').waitFor()
-    const phone = shown.getByLabel('手机号', { exact: true })
+    const phone = shown.getByRole('textbox', { name: '手机号', exact: true })
     await phone.waitFor()
-    await shown.getByLabel('短信验证码', { exact: true }).waitFor()
+    await shown.getByRole('textbox', { name: '短信验证码', exact: true }).waitFor()
+    await expectLabelled(page, shown, ['手机号', '短信验证码'], elder)
     const send = shown.getByRole('button', { name: '获取验证码' })
     await send.waitFor()
     const smsLogin = shown.getByRole('button', { name: '手机验证码登录' })
@@ -152,14 +175,32 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     const hiddenInput = shown.locator('.identifier-input input')
     expect(await hiddenInput.evaluate((el) => !!el.closest('[inert]') && el.ownerDocument.defaultView.getComputedStyle(el).visibility === 'hidden')).toBe(true)
 
+    // A wrong number: the error line is a live region, it describes the phone field, which is marked invalid; the
+    // code field (not what is wrong) is neither.
+    await phone.fill('12345')
+    await send.click()
+    const smsError = shown.locator('.login-error')
+    await smsError.getByText('请输入正确的 11 位手机号').waitFor()
+    expect(await smsError.evaluate((el) => el.closest('[aria-live]')?.getAttribute('aria-live'))).toBe('assertive')
+    expect(await description(phone)).toBe('请输入正确的 11 位手机号')
+    expect(await phone.getAttribute('aria-invalid')).toBe('true')
+    const codeField = shown.getByLabel('短信验证码', { exact: true })
+    expect(await codeField.getAttribute('aria-invalid')).toBeNull()
+    expect(await description(codeField)).toBe('')
+    await expectFinished(page)
+    await page.screenshot({ path: join(out, `h5-login-phone-error${sfx}.png`) })
+
     // The countdown is readable (it was 1.8:1).
     const person = demoPersons()[elder ? 1 : 0]
     await phone.fill(person.phone)
+    expect(await phone.getAttribute('aria-invalid')).toBeNull()
     await send.click()
     const countdown = shown.locator('taro-button-core.send-code-btn')
     await countdown.getByText(/\d+秒后重新获取/).waitFor()
     expect(await textContrast(countdown)).toBeGreaterThanOrEqual(4.5)
     await latestSmsCode(server.url, person.phone, { purpose: 'login' })
+    // Where the code went is read with the code field.
+    expect(await description(codeField)).toMatch(/^验证码已发送至 138\*{4}\d{4}，5 分钟内有效$/)
     await page.screenshot({ path: join(out, `h5-login-countdown${sfx}.png`) })
 
     // The other tab by keyboard: Enter on its title; now the SMS pane is the one out of reach.
@@ -169,6 +210,8 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     expect(await passwordTab.getAttribute('aria-selected')).toBe('true')
     await shown.getByRole('textbox', { name: '身份证号或医保卡号' }).waitFor()
     await shown.getByLabel('查询密码', { exact: true }).waitFor()
+    await expectLabelled(page, shown, ['身份证号或医保卡号', '查询密码'], elder)
+    expect(await description(shown.getByLabel('查询密码', { exact: true }))).toBe('查询密码是办理医保卡时设置的 6 位数字。连续输错 5 次会锁定 30 分钟。')
     const passwordLogin = shown.getByRole('button', { name: '查询密码登录' })
     await passwordLogin.waitFor()
     await shown.getByRole('link', { name: '忘记密码？用身份证号和短信验证码重新设置' }).waitFor()
@@ -189,7 +232,13 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     await page.goto(`${server.url}/#/packages/verify/pages/reset-password/index`)
     const shown = shownPage(page)
     await shown.getByRole('heading', { name: '重设查询密码', level: 1 }).waitFor()
-    for (const name of ['身份证号', '短信验证码', '新的查询密码', '再输入一次新的查询密码']) await shown.getByLabel(name, { exact: true }).waitFor()
+    const fields = ['身份证号', '短信验证码', '新的查询密码', '再输入一次新的查询密码']
+    for (const name of fields) await shown.getByLabel(name, { exact: true }).waitFor()
+    await shown.getByRole('textbox', { name: '身份证号', exact: true }).waitFor()
+    await shown.getByRole('textbox', { name: '短信验证码', exact: true }).waitFor()
+    await expectLabelled(page, shown, fields, elder)
+    // The new password's rules are read with it.
+    expect(await description(shown.getByLabel('新的查询密码', { exact: true }))).toMatch(/^新的查询密码需要：· 6 位数字/)
     await shown.getByRole('button', { name: '获取验证码' }).waitFor()
     const submit = shown.getByRole('button', { name: '确认重设' })
     await submit.waitFor()
@@ -208,6 +257,11 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     await submit.focus()
     await page.keyboard.press('Enter')
     await shown.locator('.reset-error').getByText('请先点「获取验证码」，再输入短信里的 6 位数字').waitFor()
+    // The server's answer is about the form, not one field's own check: every field is described by it, none marked.
+    for (const name of fields) {
+      expect(await description(shown.getByLabel(name, { exact: true }))).toMatch(/请先点「获取验证码」，再输入短信里的 6 位数字$/)
+      expect(await shown.getByLabel(name, { exact: true }).getAttribute('aria-invalid')).toBeNull()
+    }
     expect(await shown.getByText('已过期').count()).toBe(0)
     await expectTapSize([submit], elder)
     await page.screenshot({ path: join(out, `h5-reset-password-no-code${sfx}.png`) })
@@ -229,6 +283,8 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     await smsTab.waitFor()
     expect(await smsTab.getAttribute('aria-selected')).toBe('true')
     await shown.getByRole('textbox', { name: '短信验证码' }).waitFor()
+    await expectLabelled(page, shown, ['短信验证码'], elder)
+    expect(await description(shown.getByRole('textbox', { name: '短信验证码', exact: true }))).toMatch(/^验证码将发送到您登记的手机 /)
     await shown.getByRole('button', { name: '获取验证码' }).waitFor()
     const submit = shown.getByRole('button', { name: '验证', exact: true })
     await submit.waitFor()
@@ -236,7 +292,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     // A browser has no face check: it is not offered, not even greyed out.
     expect(await shown.getByText('刷脸').count()).toBe(0)
     // (A password field has no role: it is found by its name.)
-    expect(await shown.locator('input[aria-label="查询密码"]').evaluate((el) => !!el.closest('[inert]'))).toBe(true)
+    expect(await shown.locator('.verify-password-input input').evaluate((el) => !!el.closest('[inert]'))).toBe(true)
     await expectFinished(page)
     await expectTapSize([smsTab, submit], elder)
     await page.screenshot({ path: join(out, `h5-verify-sms${sfx}.png`) })
@@ -245,9 +301,10 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     await passwordTab.focus()
     await page.keyboard.press('Enter')
     expect(await passwordTab.getAttribute('aria-selected')).toBe('true')
-    const password = shown.locator('input[aria-label="查询密码"]')
+    const password = shown.getByRole('textbox', { name: '查询密码', exact: true })
     await password.waitFor()
     expect(await password.evaluate((el) => !el.closest('[inert]'))).toBe(true)
+    await expectLabelled(page, shown, ['查询密码'], elder)
     expect(await shown.getByRole('button', { name: '获取验证码' }).count()).toBe(0)
     await shown.getByRole('link', { name: '忘记密码？用身份证号和短信验证码重新设置' }).waitFor()
     if (!elder) {
@@ -256,6 +313,7 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
       await password.fill(p.queryPassword === '000000' ? '999999' : '000000')
       await submit.click()
       await shown.locator('.verify-error').getByText('查询密码不正确，还可以再试 4 次', { exact: true }).waitFor()
+      expect(await description(password)).toBe('查询密码是办理医保卡时设置的 6 位数字。连续输错 5 次会锁定 30 分钟。 | 查询密码不正确，还可以再试 4 次')
     }
     await expectFinished(page)
     await page.screenshot({ path: join(out, `h5-verify-password${sfx}.png`) })
@@ -273,7 +331,8 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
 
     await shown.getByRole('heading', { name: '第一次使用，请先实名绑定', level: 1 }).waitFor()
     const name = shown.getByRole('textbox', { name: '姓名' })
-    const id = shown.getByLabel('身份证号', { exact: true })
+    const id = shown.getByRole('textbox', { name: '身份证号', exact: true })
+    await expectLabelled(page, shown, ['姓名', '身份证号'], elder)
     const next = shown.getByRole('button', { name: '下一步' })
     await next.waitFor()
     expect(await shown.getByRole('link', { name: '拨打医保服务热线 12393' }).count()).toBe(1)
@@ -282,12 +341,23 @@ describe.each(modes)('%s', (_mode, elder, sfx) => {
     await page.screenshot({ path: join(out, `h5-bind${sfx}.png`) })
 
     const person = demoPersons()[elder ? 1 : 0]
+    // An ID number with a wrong check digit: that field, and only it, is marked and described by the error.
     await name.fill(person.name)
+    await id.fill(person.idNumber.slice(0, 17) + (person.idNumber[17] === '0' ? '1' : '0'))
+    await next.click()
+    await shown.locator('.bind-error').getByText(/^身份证号不正确/).waitFor()
+    expect(await id.getAttribute('aria-invalid')).toBe('true')
+    expect(await description(id)).toMatch(/^身份证号不正确/)
+    expect(await name.getAttribute('aria-invalid')).toBeNull()
+    await expectFinished(page)
+    await page.screenshot({ path: join(out, `h5-bind-id-error${sfx}.png`) })
     await id.fill(person.idNumber)
     await next.click()
     await shown.getByRole('heading', { name: '已找到您的参保信息', level: 1 }).waitFor()
     await shown.getByRole('button', { name: '信息不对？重新填写' }).waitFor()
     await shown.getByRole('button', { name: '获取验证码' }).waitFor()
+    await shown.getByRole('textbox', { name: '短信验证码', exact: true }).waitFor()
+    await expectLabelled(page, shown, ['短信验证码'], elder)
     await shown.getByRole('button', { name: '完成绑定' }).waitFor()
     expect(await shown.getByText('刷脸').count()).toBe(0)
     await expectFinished(page)

@@ -144,7 +144,7 @@ function HomePage () {
         <View className='home-intro'>
           <Text className='intro-title' {...heading(1)}>查看您的医保个人账户</Text>
           <Text className='intro-text'>登录后，您可以随时查看医保个人账户的余额，以及每月缴费、在医院和药店的花费、报销办到了哪一步。</Text>
-          <Text className='intro-privacy'>您的信息受到保护，姓名、证件号等只显示部分内容。</Text>
+          <Text className='intro-privacy'>您的信息受到保护，姓名、证件号等<Text className='keep-whole'>只显示部分内容。</Text></Text>
         </View>
         {consent.privacyAccepted
           ? <Button className='login-entry-btn' type='primary' size='large' block onClick={toLogin}>登录查看</Button>
@@ -180,11 +180,20 @@ function HomePage () {
   } else if (!summary && !account.error) {
     body = skeleton
   } else if (!summary) {
+    // The account cannot be shown (verify first, bind, or retry): the rest of 首页 stays — 扫一扫, 长辈模式,
+    // 隐私与授权 and 退出登录 need no account.
     body = (
-      <AccountLoadFailed
-        message={account.error?.message ?? ''} needsBinding={account.needsBinding} needsVerification={account.needsVerification}
-        loading={account.loading} onBind={toBind} onVerify={toVerify} onRetry={() => { void account.load() }}
-      />
+      <>
+        <AccountLoadFailed
+          message={account.error?.message ?? ''} needsBinding={account.needsBinding} needsVerification={account.needsVerification}
+          loading={account.loading} onBind={toBind} onVerify={toVerify} onRetry={() => { void account.load() }}
+        />
+        <View className='home-entries'>
+          {scanEntry}
+        </View>
+        {settings}
+        {logout}
+      </>
     )
   } else {
     const openBalance = go(BALANCE_PAGE)

@@ -11,6 +11,7 @@ import ConsentPanel from '../../../components/ConsentPanel'
 import { button } from '../../../components/a11y'
 import { toBind, toLogin, toVerify } from '../../../pages/account-page'
 import type { HospitalStore } from '../stores/hospital-store'
+import { clauses } from '../../../components/clauses'
 import { SPENDING_PAGE, CLAIMS_PAGE } from '../../../routes'
 
 interface MineSectionProps {
@@ -80,8 +81,8 @@ function MineSection ({ store, institution, onRetry }: MineSectionProps) {
     <View className={`mine-row ${cls}`} onClick={open(page)} {...button(open(page), `${title}：${line}，${detail}。${label}`)}>
       <View className='mine-row-main'>
         <Text className='mine-row-title'>{title}</Text>
-        <Text className='mine-row-line amount-text'>{line}</Text>
-        <Text className='mine-row-detail amount-text'>{detail}</Text>
+        <Text className='mine-row-line amount-text'>{clauses(line)}</Text>
+        <Text className='mine-row-detail amount-text'>{clauses(detail)}</Text>
       </View>
       <Text className='mine-row-more' aria-hidden='true'>{label} ›</Text>
     </View>

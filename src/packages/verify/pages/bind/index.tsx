@@ -5,15 +5,19 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useLoad, useUnload } from '@tarojs/taro'
-import { Button, Input, Skeleton } from '@nutui/nutui-react-taro'
+import { Input, Skeleton } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { BindingStore } from '../../stores/binding-store'
 import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
+import Button from '../../../../components/Button'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { clauses } from '../../../../components/clauses'
+import FormField, { FormError, errorTies, fieldInput, useFieldPrefix } from '../../../../components/FormField'
 import Hotline from '../../../../components/Hotline'
-import { button, heading, inputName } from '../../../../components/a11y'
+import { button, heading } from '../../../../components/a11y'
+import { idNumberError, realNameError, smsCodeError } from '../../../../utils/validate'
 import { HOME_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
@@ -34,6 +38,7 @@ function BindPage () {
   const [name, setName] = useState('')
   const [idNumber, setIdNumber] = useState('')
   const [code, setCode] = useState('')
+  const ids = useFieldPrefix()
 
   useLoad(() => {
     void (async () => {
@@ -52,6 +57,9 @@ function BindPage () {
   const platformName = binding.face.platform === 'alipay' ? '支付宝' : '微信'
   const submitNow = () => { void submitCode() }
   const state = binding.state
+  // One error line per step, tied to the field it is about.
+  const errorId = `${ids}-error`
+  const errorClass = binding.locked ? 'bind-error bind-error-locked' : 'bind-error'
 
   let body
   if (!loaded) {
@@ -63,10 +71,11 @@ function BindPage () {
         <Text className='bind-note-text'>
           {session.signedIn ? '您的账号已经绑定了参保人，可以直接查看医保账户。' : '请先登录，再完成实名绑定。'}
         </Text>
-        <Button className='bind-home-btn' type='primary' size='large' block onClick={toHome} {...button(toHome)}>返回首页</Button>
+        <Button className='bind-home-btn' type='primary' size='large' block onClick={toHome}>返回首页</Button>
       </View>
     )
   } else if (!state) {
+    const ties = errorTies(errorId, binding.error, { name: realNameError(name), idNumber: idNumberError(idNumber) })
     body = (
       <>
         <View className='bind-intro'>
@@ -74,28 +83,37 @@ function BindPage () {
           <Text className='bind-text'>请填写参保人本人身份证上的姓名和号码。我们会与医保登记的信息核对，再请您刷脸或用短信验证码确认是本人。绑定后，用这个{platformName}账号就能查看您的医保账户。</Text>
         </View>
         <View className='bind-form'>
-          <Input
-            className='bind-name-input' type='text' maxLength={30} clearable placeholder='身份证上的姓名'
-            value={name} onChange={edit(setName)} {...inputName('姓名')}
-          />
-          <Input
-            className='bind-id-input' type='idcard' maxLength={18} clearable placeholder='18 位身份证号'
-            value={idNumber} onChange={edit(setIdNumber)} {...inputName('身份证号')}
-          />
+          <FormField label='姓名' inputId={`${ids}-name`} className='bind-name-field' invalid={ties.name.invalid}>
+            <Input
+              className='bind-name-input' type='text' maxLength={30} clearable placeholder='与身份证上的一致'
+              value={name} onChange={edit(setName)} {...fieldInput(`${ids}-name`, '姓名', ties.name)}
+            />
+          </FormField>
+          <FormField label='身份证号' inputId={`${ids}-id`} className='bind-id-field' invalid={ties.idNumber.invalid}>
+            <Input
+              className='bind-id-input' type='idcard' maxLength={18} clearable placeholder='18 位，末位可能是 X'
+              value={idNumber} onChange={edit(setIdNumber)} {...fieldInput(`${ids}-id`, '身份证号', ties.idNumber)}
+            />
+          </FormField>
         </View>
-        {binding.error ? <Text className={binding.locked ? 'bind-error bind-error-locked' : 'bind-error'}>{binding.error}</Text> : null}
-        <Button className='bind-start-btn' type='primary' size='large' block loading={binding.submitting} onClick={start} {...button(start)}>
+        <FormError id={errorId} message={binding.error} className={errorClass} />
+        <Button className='bind-start-btn' type='primary' size='large' block loading={binding.submitting} onClick={start}>
           下一步
         </Button>
       </>
     )
   } else {
+    const ties = errorTies(errorId, binding.smsOpen ? binding.error : null, { code: smsCodeError(code) })
     body = (
       <>
         <View className='bind-matched'>
           <Text className='bind-matched-title' {...heading(1)}>已找到您的参保信息</Text>
-          <Text className='bind-matched-line'>姓名 {state.nameMasked}</Text>
-          <Text className='bind-matched-line'>身份证号 {state.idNumberMasked}</Text>
+          <View className='bind-matched-line'>
+            <Text className='bind-matched-key'>姓名</Text><Text className='bind-matched-value'>{state.nameMasked}</Text>
+          </View>
+          <View className='bind-matched-line'>
+            <Text className='bind-matched-key'>身份证号</Text><Text className='bind-matched-value'>{state.idNumberMasked}</Text>
+          </View>
           <Text className='bind-restart-link' {...button(binding.restart)} onClick={binding.restart}>信息不对？重新填写</Text>
         </View>
         {binding.faceOffered
@@ -111,23 +129,26 @@ function BindPage () {
           ? (
             <>
               {binding.faceOffered ? <Text className='bind-or'>或者用短信验证码完成绑定</Text> : null}
-              <Text className='bind-phone'>验证码将发送到参保登记的手机 {state.phoneMasked}</Text>
+              <Text id={`${ids}-phone`} className='bind-phone'>
+                验证码将发送到参保登记的手机 <Text className='keep-whole'>{state.phoneMasked}</Text>
+              </Text>
               <View className='bind-form'>
                 <SmsCodeField
-                  classPrefix='bind' value={code} onChange={edit(setCode)} seconds={binding.cooldownSeconds}
-                  canSend={binding.canRequestCode} sending={binding.sending} onSend={sendCode}
+                  id={`${ids}-code`} classPrefix='bind' value={code} onChange={edit(setCode)} seconds={binding.cooldownSeconds}
+                  canSend={binding.canRequestCode} sending={binding.sending} onSend={sendCode} error={ties.code}
+                  hintId={binding.codeNotice ? `${ids}-phone ${ids}-code-sent` : `${ids}-phone`}
                 />
               </View>
-              {binding.codeNotice ? <Text className='bind-code-sent'>{binding.codeNotice}</Text> : null}
+              {binding.codeNotice ? <Text id={`${ids}-code-sent`} className='bind-code-sent'>{clauses(binding.codeNotice)}</Text> : null}
             </>
             )
           : null}
-        {binding.error ? <Text className='bind-error'>{binding.error}</Text> : null}
+        <FormError id={errorId} message={binding.error} className='bind-error' />
         {binding.smsOpen
           ? (
             <Button
               className='bind-submit-btn' type='primary' size='large' block loading={binding.submitting}
-              onClick={submitCode} {...button(submitNow)}
+              onClick={submitNow}
             >
               完成绑定
             </Button>

@@ -2,14 +2,19 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { rootStore } from '../../../../stores/index'
 import { passwordResetOf } from '../../stores/password-reset-store'
-import { digitsOnly, NEW_PASSWORD_RULES } from '../../../../utils/validate'
+import {
+  confirmPasswordError, digitsOnly, idNumberError, NEW_PASSWORD_RULES, newPasswordError, smsCodeError,
+} from '../../../../utils/validate'
+import Button from '../../../../components/Button'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { clauses } from '../../../../components/clauses'
+import FormField, { FormError, errorTies, fieldInput, useFieldPrefix } from '../../../../components/FormField'
 import Hotline from '../../../../components/Hotline'
-import { button, heading, inputName } from '../../../../components/a11y'
+import { heading } from '../../../../components/a11y'
 import { LOGIN_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
@@ -25,6 +30,7 @@ function ResetPasswordPage () {
   const [code, setCode] = useState('')
   const [newPassword, setNewPassword] = useState('')
   const [confirm, setConfirm] = useState('')
+  const ids = useFieldPrefix()
 
   useLoad(() => { reset.begin() })
 
@@ -39,41 +45,59 @@ function ResetPasswordPage () {
           <View className='reset-done-mark'><View className='reset-done-check' /></View>
           <Text className='reset-done-title' {...heading(1)}>{reset.done}</Text>
           <Text className='reset-done-text'>查询密码的锁定已一并解除。为了安全，您之前的登录都已退出，请用新密码重新登录。</Text>
-          <Button className='reset-back-btn' type='primary' size='large' block onClick={backToLogin} {...button(backToLogin)}>返回登录</Button>
+          <Button className='reset-back-btn' type='primary' size='large' block onClick={backToLogin}>返回登录</Button>
         </View>
       </PageRoot>
     )
   }
+
+  // The error line, tied to the field it is about (each field's own check, in the order the store runs them).
+  const errorId = `${ids}-error`
+  const ties = errorTies(errorId, reset.error, {
+    idNumber: idNumberError(idNumber),
+    code: smsCodeError(code),
+    newPassword: newPasswordError(newPassword, idNumber),
+    confirm: confirmPasswordError(newPassword, confirm),
+  })
 
   return (
     <PageRoot className='reset-page'>
       <Text className='reset-title' {...heading(1)}>重设查询密码</Text>
       <Text className='reset-intro'>验证码会发送到您参保时登记的手机号。设置新的查询密码后，锁定会一并解除。</Text>
       <View className='reset-form'>
-        <Input
-          className='reset-id-input' type='idcard' maxLength={18} clearable placeholder='请输入 18 位身份证号'
-          value={idNumber} onChange={edit(setIdNumber)} {...inputName('身份证号')}
-        />
+        <FormField label='身份证号' inputId={`${ids}-id`} className='reset-id-field' invalid={ties.idNumber.invalid}>
+          <Input
+            className='reset-id-input' type='idcard' maxLength={18} clearable placeholder='18 位，末位可能是 X'
+            value={idNumber} onChange={edit(setIdNumber)} {...fieldInput(`${ids}-id`, '身份证号', ties.idNumber)}
+          />
+        </FormField>
         <SmsCodeField
-          classPrefix='reset' value={code} onChange={edit(setCode)} seconds={reset.cooldownSeconds}
-          canSend={reset.canRequestCode} sending={reset.sending} onSend={sendCode}
+          id={`${ids}-code`} classPrefix='reset' value={code} onChange={edit(setCode)} seconds={reset.cooldownSeconds}
+          canSend={reset.canRequestCode} sending={reset.sending} onSend={sendCode} error={ties.code}
+          hintId={reset.codeNotice ? `${ids}-code-sent` : undefined}
         />
-        <Input
-          className='reset-new-password-input' type='password' maxLength={6} placeholder='设置新的 6 位数字查询密码'
-          value={newPassword} formatter={digitsOnly} onChange={edit(setNewPassword)} {...inputName('新的查询密码')}
-        />
-        <Input
-          className='reset-confirm-input' type='password' maxLength={6} placeholder='再输入一次新的查询密码'
-          value={confirm} formatter={digitsOnly} onChange={edit(setConfirm)} {...inputName('再输入一次新的查询密码')}
-        />
+        <FormField label='新的查询密码' inputId={`${ids}-new`} className='reset-new-password-field' invalid={ties.newPassword.invalid}>
+          <Input
+            className='reset-new-password-input' type='password' maxLength={6} placeholder='6 位数字'
+            value={newPassword} formatter={digitsOnly} onChange={edit(setNewPassword)}
+            {...fieldInput(`${ids}-new`, '新的查询密码', ties.newPassword, `${ids}-rules`)}
+          />
+        </FormField>
+        <FormField label='再输入一次新的查询密码' inputId={`${ids}-confirm`} className='reset-confirm-field' invalid={ties.confirm.invalid}>
+          <Input
+            className='reset-confirm-input' type='password' maxLength={6} placeholder='与上面的相同'
+            value={confirm} formatter={digitsOnly} onChange={edit(setConfirm)}
+            {...fieldInput(`${ids}-confirm`, '再输入一次新的查询密码', ties.confirm)}
+          />
+        </FormField>
       </View>
-      {reset.codeNotice ? <Text className='reset-code-sent'>{reset.codeNotice}</Text> : null}
-      <View className='reset-rules'>
+      {reset.codeNotice ? <Text id={`${ids}-code-sent`} className='reset-code-sent'>{clauses(reset.codeNotice)}</Text> : null}
+      <View id={`${ids}-rules`} className='reset-rules'>
         <Text className='reset-rules-title' {...heading(2)}>新的查询密码需要：</Text>
         {NEW_PASSWORD_RULES.map((rule) => <Text key={rule} className='reset-rule'>· {rule}</Text>)}
       </View>
-      {reset.error ? <Text className='reset-error'>{reset.error}</Text> : null}
-      <Button className='reset-submit-btn' type='primary' size='large' block loading={reset.submitting} onClick={submit} {...button(submit)}>
+      <FormError id={errorId} message={reset.error} className='reset-error' />
+      <Button className='reset-submit-btn' type='primary' size='large' block loading={reset.submitting} onClick={submit}>
         确认重设
       </Button>
       <View className='reset-help'>

@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import { Button, Input, Skeleton, TabPane, Tabs } from '@nutui/nutui-react-taro'
+import { Input, Skeleton, TabPane, Tabs } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import type { VerificationMethodName } from '../../../../../types/api/verification'
 import { rootStore } from '../../../../stores/index'
@@ -13,11 +13,14 @@ import { showVerification, verificationOf } from '../../stores/verification-stor
 import LoadFailed from '../../../../components/LoadFailed'
 import FaceTips from '../../../../components/FaceTips'
 import PrivacyGate from '../../../../pages/PrivacyGate'
-import { digitsOnly } from '../../../../utils/validate'
+import { digitsOnly, queryPasswordError, smsCodeError } from '../../../../utils/validate'
+import Button from '../../../../components/Button'
 import SmsCodeField from '../../../../components/SmsCodeField'
+import { clauses } from '../../../../components/clauses'
+import FormField, { FormError, errorTies, fieldInput, useFieldPrefix } from '../../../../components/FormField'
 import Hotline from '../../../../components/Hotline'
 import { TabPanel, tabTitles, type TabTitle } from '../../../../components/Tabs'
-import { a11y, button, heading, inputName, pressable } from '../../../../components/a11y'
+import { a11y, heading, pressable } from '../../../../components/a11y'
 import { HOME_PAGE, LOGIN_PAGE, RESET_PASSWORD_PAGE } from '../../../../routes'
 import PageRoot from '../../../../pages/PageRoot'
 import './index.scss'
@@ -35,6 +38,8 @@ const TAB_CLASS: Partial<Record<VerificationMethodName, string>> = {
   password: 'verify-password-tab',
 }
 
+const FORGOT = '忘记密码？用身份证号和短信验证码重新设置'
+
 /** Back to the page that asked for the check; opened on its own (a shared link, a reload), to 首页. */
 function backToWanted () {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
@@ -46,6 +51,7 @@ function VerifyPage () {
   const verification = verificationOf(rootStore)
   const [code, setCode] = useState('')
   const [password, setPassword] = useState('')
+  const ids = useFieldPrefix()
 
   useLoad(() => { void showVerification(rootStore) })
 
@@ -76,13 +82,13 @@ function VerifyPage () {
   if (session.restored && !session.signedIn) {
     body = (
       <LoadFailed message={session.notice ?? '登录已失效，请重新登录后再查看'}>
-        <Button className='verify-login-btn' type='primary' onClick={toLogin} {...button(toLogin)}>重新登录</Button>
+        <Button className='verify-login-btn' type='primary' onClick={toLogin}>重新登录</Button>
       </LoadFailed>
     )
   } else if (verification.methodsError && verification.methods.length === 0) {
     body = (
       <LoadFailed message={verification.methodsError}>
-        <Button className='verify-retry-btn' type='primary' loading={verification.loadingMethods} onClick={retry} {...button(retry)}>重试</Button>
+        <Button className='verify-retry-btn' type='primary' loading={verification.loadingMethods} onClick={retry}>重试</Button>
       </LoadFailed>
     )
   } else if (verification.methods.length === 0) {
@@ -97,6 +103,9 @@ function VerifyPage () {
       disabled: !m.available,
     })), verification.method, verification.choose)
     const method = verification.method
+    // The error line, tied to the field of the method in use (a wrong code, a wrong password).
+    const errorId = `${ids}-error`
+    const ties = errorTies(errorId, verification.error, { code: smsCodeError(code), password: queryPasswordError(password) })
     body = (
       <>
         {verification.biometricOffered
@@ -105,7 +114,7 @@ function VerifyPage () {
               <Text className='verify-soter-text'>您在这部手机上已验证过身份，可以直接用{verification.biometricName}解锁。</Text>
               <Button
                 className='verify-soter-btn' type='primary' size='large' block loading={verification.soterRunning}
-                onClick={startSoter} {...button(() => { void startSoter() })}
+                onClick={() => { void startSoter() }}
               >
                 用{verification.biometricName}解锁
               </Button>
@@ -128,28 +137,37 @@ function VerifyPage () {
             <Tabs className='verify-tabs' value={verification.method} title={titles} autoHeight duration={200}>
               <TabPane className='verify-sms-pane' value='sms' title={LABELS.sms}>
                 <TabPanel idPrefix='verify' value='sms' active={method === 'sms'}>
-                <Text className='verify-phone'>验证码将发送到您登记的手机 {verification.phoneMasked}</Text>
+                <Text id={`${ids}-phone`} className='verify-phone'>
+                  验证码将发送到您登记的手机 <Text className='keep-whole'>{verification.phoneMasked}</Text>
+                </Text>
                 <View className='verify-form'>
                   <SmsCodeField
-                    classPrefix='verify' value={code} onChange={edit(setCode)} seconds={verification.cooldownSeconds}
-                    canSend={verification.canRequestCode} sending={verification.sending} onSend={sendCode}
+                    id={`${ids}-code`} classPrefix='verify' value={code} onChange={edit(setCode)} seconds={verification.cooldownSeconds}
+                    canSend={verification.canRequestCode} sending={verification.sending} onSend={sendCode} error={ties.code}
+                    hintId={verification.codeNotice ? `${ids}-phone ${ids}-code-sent` : `${ids}-phone`}
                   />
                 </View>
-                {verification.codeNotice ? <Text className='verify-code-sent'>{verification.codeNotice}</Text> : null}
+                {verification.codeNotice ? <Text id={`${ids}-code-sent`} className='verify-code-sent'>{clauses(verification.codeNotice)}</Text> : null}
                 </TabPanel>
               </TabPane>
               <TabPane className='verify-password-pane' value='password' title={LABELS.password}>
                 <TabPanel idPrefix='verify' value='password' active={method === 'password'}>
                 <View className='verify-form'>
-                  <Input
-                    className='verify-password-input' type='password' maxLength={6} placeholder='请输入 6 位数字查询密码'
-                    value={password} formatter={digitsOnly} onChange={edit(setPassword)} {...inputName('查询密码')}
-                  />
+                  <FormField label='查询密码' inputId={`${ids}-password`} className='verify-password-field' invalid={ties.password.invalid}>
+                    <Input
+                      className='verify-password-input' type='password' maxLength={6} placeholder='6 位数字'
+                      value={password} formatter={digitsOnly} onChange={edit(setPassword)}
+                      {...fieldInput(`${ids}-password`, '查询密码', ties.password, `${ids}-password-hint`)}
+                    />
+                  </FormField>
                 </View>
-                <Text className='verify-password-hint'>查询密码是办理医保卡时设置的 6 位数字。连续输错 5 次会锁定 30 分钟。</Text>
+                <View id={`${ids}-password-hint`} className='verify-password-hint'>
+                  <Text className='form-line'>查询密码是办理医保卡时设置的 <Text className='keep-whole'>6 位数字。</Text></Text>
+                  <Text className='form-line'>连续输错 5 次会锁定 30 分钟。</Text>
+                </View>
                 <View className='verify-forgot-row'>
-                  <Text className='verify-forgot-link' {...a11y('link')} {...pressable(forgotPassword)} onClick={forgotPassword}>
-                    忘记密码？用身份证号和短信验证码重新设置
+                  <Text className='verify-forgot-link' {...a11y('link', FORGOT)} {...pressable(forgotPassword)} onClick={forgotPassword}>
+                    <Text className='keep-whole'>忘记密码？</Text><Text className='keep-whole'>用身份证号和短信验证码重新设置</Text>
                   </Text>
                 </View>
                 </TabPanel>
@@ -159,14 +177,15 @@ function VerifyPage () {
             : verification.faceOffered
               ? null
               : <Text className='verify-none'>暂时没有可以使用的验证方式，请拨打下方的医保服务热线咨询。</Text>}
-        {verification.error
-          ? <Text className={verification.passwordLocked ? 'verify-error verify-error-locked' : 'verify-error'}>{verification.error}</Text>
-          : null}
+        <FormError
+          id={errorId} message={verification.error}
+          className={verification.passwordLocked ? 'verify-error verify-error-locked' : 'verify-error'}
+        />
         {forms && verification.method
           ? (
             <Button
               className='verify-submit-btn' type='primary' size='large' block loading={verification.submitting}
-              onClick={submit} {...button(submitNow)}
+              onClick={submitNow}
             >
               验证
             </Button>

@@ -58,7 +58,8 @@ describe('packages/verify/pages/reset-password', () => {
 
     type('reset-id-input', ID)
     fireEvent.click(byClass('reset-send-code-btn'))
-    await screen.findByText('如果该身份证号已登记，验证码将发送到登记的手机号，5 分钟内有效')
+    // (Drawn in its clauses, each kept whole on a narrow screen.)
+    await waitFor(() => expect(document.querySelector('.reset-code-sent')?.textContent).toBe('如果该身份证号已登记，验证码将发送到登记的手机号，5 分钟内有效'))
     expect(byClass('reset-send-code-btn').textContent).toContain('60秒后重新获取')
     expect(calls('/password-reset/sms-codes')[0]!.data).toEqual({ idNumber: ID })
   })
