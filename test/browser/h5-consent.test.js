@@ -152,6 +152,7 @@ test('withdrawn on another device: the next read is refused, 余额 says so, 首
   await home.locator('.card-more').click()
   const balance = page.locator('.taro_page_stationed .balance-page')
   await balance.getByText('查看医保账户信息前，需要您单独同意我们处理这些信息。请回到首页阅读授权说明。').waitFor()
+  await balance.getByRole('heading', { name: '需要您的授权' }).waitFor()
   expect(await balance.locator('.balance-amount').count()).toBe(0)
   await page.screenshot({ path: join(out, 'h5-balance-consent-withdrawn.png') })
   await balance.locator('taro-button-core.consent-home-btn').click()

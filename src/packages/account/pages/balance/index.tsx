@@ -110,13 +110,13 @@ function BalancePage () {
     body = <Skeleton className='balance-skeleton' rows={4} animated />
   } else if (!session.signedIn) {
     body = (
-      <LoadFailed message={session.notice ?? '登录后才能查看账户余额'}>
+      <LoadFailed title='请先登录' mark='?' message={session.notice ?? '登录后才能查看账户余额'}>
         <Button className='login-entry-btn' type='primary' onClick={toLogin}>去登录</Button>
       </LoadFailed>
     )
   } else if (blocked) {
     body = (
-      <LoadFailed message={blocked}>
+      <LoadFailed title='需要您的授权' mark='?' message={blocked}>
         <Button className='consent-home-btn' type='primary' onClick={toHome}>回到首页</Button>
       </LoadFailed>
     )
